@@ -1,0 +1,66 @@
+/**
+ * One validated import line, as the engine consumes it. Plain data only: the CSV reader produces it,
+ * the engine reads it, a library user can build it by hand.
+ *
+ * Money is integer US cents (already converted from the line's currency); rates are integer
+ * billionths (see src/money/decimal.ts); quantities are integer millionths of the HTS unit.
+ */
+export interface LineItem {
+  /** Where the line came from, for messages: physical line number of the record in the file (1-based). */
+  sourceLine: number;
+  /** Line id: the `line` column, or the record number when absent. */
+  line: string;
+  /** Entry number; lines of one entry share MPF. */
+  entry: string;
+  /** HTSUS number, digits only, 8 or 10 digits as given (leading zeros restored). */
+  hts: string;
+  description?: string;
+  /** ISO 3166 alpha-2 country of origin (upper case). */
+  origin: string;
+  /** Customs (entered) value in US cents. */
+  valueCents: number;
+  /** The value as given on the line, before conversion. */
+  invoiceValue: { amount: string; currency: string };
+  /** USD per unit of the line's currency, as a decimal string, when converted. */
+  fxRate?: string;
+  /** Quantity in millionths of the unit, when given. */
+  quantityMicros?: number;
+  unit?: string;
+  /** ISO date YYYY-MM-DD: governs which rates apply. */
+  entryDate: string;
+  /** ISO date of export: governs FX. */
+  exportDate?: string;
+  /** The importer claims USMCA preference (SPI S/S+). */
+  usmcaClaimed: boolean;
+  /** Mode of transport, lower case: ocean, air, truck, rail, mail, pipeline, ... */
+  transport?: string;
+  /** Metal content values (US cents) for the 2025 Section 232 content regime. */
+  contentCents: Partial<Record<ContentColumn, number>>;
+  /** Share of the article's weight that is metal, in percent (0-100), 2026 Section 232 regime. */
+  metalWeightPct?: number;
+  /** Metal melted and poured / smelted and cast in the United States. */
+  usMetal?: boolean;
+  /** Antidumping/countervailing cash deposit rate, in nanos (35.19% = 351_900_000). */
+  adcvdRateNanos?: number;
+  /** Things the reader repaired and the user should know (e.g. a leading zero restored to the HTS code). */
+  inputNotes?: string[];
+}
+
+/** Value columns a measure can use as its base. */
+export const CONTENT_COLUMNS = ['steel_value', 'aluminum_value', 'copper_value', 'us_content_value'] as const;
+export type ContentColumn = (typeof CONTENT_COLUMNS)[number];
+
+/** A row that could not become a LineItem. Kept, counted, reported; never in the totals. */
+export interface Rejection {
+  file: string;
+  /** Physical line number of the record in the file (1-based; the header is line 1). */
+  sourceLine: number;
+  /** Canonical column name, when one column is at fault. */
+  column?: string;
+  /** The offending text, as found. */
+  value?: string;
+  /** A sentence a broker understands. */
+  reason: string;
+  /** The raw fields of the row, unchanged, so it can be fixed and re-run. */
+  raw: string[];
+}
