@@ -44,6 +44,8 @@ export interface LineItem {
   adcvdRateNanos?: number;
   /** Things the reader repaired and the user should know (e.g. a leading zero restored to the HTS code). */
   inputNotes?: string[];
+  /** The row's raw fields, so a line rejected later (unknown HTS, date outside the schedule) is kept unchanged. */
+  raw?: readonly string[];
 }
 
 /** Value columns a measure can use as its base. */

@@ -1,0 +1,33 @@
+/**
+ * `tariff rules list [--date D]`: the measures of a schedule, or those in force on a date.
+ */
+import type { Command } from 'commander';
+import { EXIT } from '../../report/exit-codes.js';
+import { loadRuleSet } from '../../rules/load-rule-set.js';
+import { formatRuleError } from '../../rules/rule-error.js';
+import { renderRulesList } from '../../report/rules-listing.js';
+import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { setExitCode } from '../exit-state.js';
+import { UsageError } from '../usage-error.js';
+
+export function registerRulesList(rules: Command): void {
+  rules
+    .command('list')
+    .description('list the measures of a schedule, or those in force on a date')
+    .option('-s, --schedule <file>', 'schedule file', DEFAULT_SCHEDULE_PATH)
+    .option('--date <YYYY-MM-DD>', 'show only measures in force on this entry date, with the rate of that day')
+    .addHelpText('after', `
+Examples:
+  $ tariff rules list
+  $ tariff rules list --date 2025-07-01`)
+    .action((opts: { schedule: string; date?: string }) => {
+      if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date ${opts.date}: expected YYYY-MM-DD`);
+      const result = loadRuleSet(opts.schedule);
+      if (!result.ok) {
+        for (const e of result.errors) process.stderr.write(`${formatRuleError(e)}\n`);
+        setExitCode(EXIT.USAGE_OR_RULES);
+        return;
+      }
+      process.stdout.write(renderRulesList(result.ruleSet.schedule, opts.date));
+    });
+}

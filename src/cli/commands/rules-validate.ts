@@ -1,0 +1,26 @@
+/**
+ * `tariff rules validate [file]`: check a schedule and its list files; errors with file:line:column.
+ */
+import type { Command } from 'commander';
+import { EXIT } from '../../report/exit-codes.js';
+import { validateRulesReport } from '../../report/validate-rules.js';
+import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { setExitCode } from '../exit-state.js';
+
+export function registerRulesValidate(rules: Command): void {
+  rules
+    .command('validate')
+    .description('check a schedule file and the list files it uses')
+    .argument('[file]', 'schedule file', DEFAULT_SCHEDULE_PATH)
+    .addHelpText('after', `
+Examples:
+  $ tariff rules validate
+  $ tariff rules validate my-schedule.yaml
+Errors name the file, line and column, e.g.
+  data/schedules/us-canada.yaml:41:7: error: measures[2].periods[0].rate: expected a percentage such as "25%"`)
+    .action((file: string) => {
+      const report = validateRulesReport(file);
+      process.stdout.write(report.text);
+      setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);
+    });
+}

@@ -1,0 +1,12 @@
+/**
+ * `tariff rules`: the group for rule-file commands (validate, list).
+ */
+import type { Command } from 'commander';
+import { registerRulesList } from './rules-list.js';
+import { registerRulesValidate } from './rules-validate.js';
+
+export function registerRules(program: Command): void {
+  const rules = program.command('rules').description('check and list the rule (schedule) files');
+  registerRulesValidate(rules);
+  registerRulesList(rules);
+}

@@ -1,0 +1,63 @@
+/**
+ * Commander wiring: builds the program from one file per command and maps failures to exit codes.
+ */
+import chalk from 'chalk';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { EXIT, EXIT_CODES_HELP } from '../report/exit-codes.js';
+import { PACKAGE_ROOT } from '../rules/paths.js';
+import { registerEstimate } from './commands/estimate.js';
+import { registerRules } from './commands/rules.js';
+import { exitCode } from './exit-state.js';
+import { UsageError } from './usage-error.js';
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function configureColour(): void {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') chalk.level = 0;
+  else if (!process.stdout.isTTY && process.env.FORCE_COLOR === undefined) chalk.level = 0;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('tariff')
+    .description('Duty and fee estimates for Canadian-origin goods entering the United States, line by line, with the law behind each cent.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--debug', 'print stack traces of internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
+    .exitOverride();
+  registerEstimate(program);
+  registerRules(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  configureColour();
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return exitCode();
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE_OR_RULES;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`tariff: ${err.message}\n`);
+      return EXIT.USAGE_OR_RULES;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR')) {
+      process.stderr.write(`tariff: cannot open ${e.path ?? 'file'}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a directory' : 'permission denied'}\n`);
+      return EXIT.USAGE_OR_RULES;
+    }
+    if (argv.includes('--debug')) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+    else process.stderr.write(`tariff: internal error: ${(err as Error)?.message ?? String(err)} (run again with --debug for details)\n`);
+    return EXIT.INTERNAL;
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Compiles a rule set once per run: the timeline is cut into segments wherever any rate, scope or
+ * precedence rule changes; each segment gets its measures in stacking order and HTS prefix indexes, so a
+ * line costs a date lookup and a few hash probes, never a scan of all measures or lists.
+ */
+import type { HtsTable } from '../rules/hts/types.js';
+import type { Measure, Scope } from '../rules/schedule-schema.js';
+import { compileRate, dollarsToCents, type CompiledMeasure } from './compiled-measure.js';
+import { addDays, lastAtOrBefore } from './dates.js';
+import type { Provenance, RuleSet } from './types.js';
+
+export class ScheduleCompileError extends Error {}
+
+export interface Segment {
+  from: string;
+  /** Inclusive last day. */
+  to: string;
+  /** Active measures in evaluation (stacking) order. */
+  measures: CompiledMeasure[];
+  /** Measures whose scope is every HTS code. */
+  universal: number[];
+  include: Map<string, number[]>;
+  exclude: Map<string, number[]>;
+  /** Prefix lengths present in the indexes, ascending: the probes a line needs. */
+  prefixLengths: number[];
+  /** HTS code -> candidate measures (orders), filled as lines arrive. */
+  candidates: Map<string, readonly CompiledMeasure[]>;
+}
+
+const CANDIDATE_CACHE_LIMIT = 100_000;
+
+function scopeItems(scope: Scope, lists: Record<string, string[]>, which: 'include' | 'exclude'): string[] {
+  const raw = which === 'include' ? (scope.include === 'all' ? [] : scope.include) : (scope.exclude ?? []);
+  const out: string[] = [];
+  for (const item of raw) {
+    if (item.startsWith('list:')) out.push(...(lists[item.slice(5)] ?? []));
+    else out.push(item.replace(/\./g, ''));
+  }
+  return out;
+}
+
+function inRange(date: string, from?: string, to?: string): boolean {
+  return (from === undefined || date >= from) && (to === undefined || date <= to);
+}
+
+/** Stacking order: prohibitions, then column 1, then the rest in file order, with every excluder before what it excludes. */
+function stackingOrder(active: Array<{ m: Measure; fileIndex: number }>, date: string): Array<{ m: Measure; fileIndex: number }> {
+  const rank = (m: Measure): number => (m.category === 'prohibition' ? 0 : m.category === 'column1' ? 1 : 2);
+  const byId = new Map(active.map((a) => [a.m.id, a]));
+  const indegree = new Map<string, number>(active.map((a) => [a.m.id, 0]));
+  const edges = new Map<string, string[]>();
+  for (const a of active) {
+    for (const x of a.m.excludes) {
+      if (!byId.has(x.measure) || !inRange(date, x.from, x.to)) continue;
+      edges.set(a.m.id, [...(edges.get(a.m.id) ?? []), x.measure]);
+      indegree.set(x.measure, (indegree.get(x.measure) ?? 0) + 1);
+    }
+  }
+  const key = (a: { m: Measure; fileIndex: number }): number => rank(a.m) * 1e6 + a.fileIndex;
+  const ready = active.filter((a) => indegree.get(a.m.id) === 0);
+  const out: Array<{ m: Measure; fileIndex: number }> = [];
+  while (ready.length > 0) {
+    ready.sort((p, q) => key(p) - key(q));
+    const next = ready.shift()!;
+    out.push(next);
+    for (const target of edges.get(next.m.id) ?? []) {
+      const d = indegree.get(target)! - 1;
+      indegree.set(target, d);
+      if (d === 0) ready.push(byId.get(target)!);
+    }
+  }
+  if (out.length < active.length) {
+    const stuck = active.filter((a) => !out.includes(a)).map((a) => a.m.id);
+    throw new ScheduleCompileError(`measures exclude each other in a cycle on ${date}: ${stuck.join(', ')}; give the exclusions dates so only one direction is in force on any day`);
+  }
+  return out;
+}
+
+export class CompiledSchedule {
+  readonly provenance: Provenance;
+  private readonly boundaries: string[];
+  private readonly segments = new Map<number, Segment>();
+  private readonly dateToSegment = new Map<string, Segment>();
+
+  constructor(
+    readonly rules: RuleSet,
+    readonly hts: HtsTable,
+  ) {
+    const s = rules.schedule;
+    this.provenance = {
+      scheduleId: s.id,
+      scheduleVersion: s.version,
+      scenario: rules.scenario,
+      asOf: s.as_of,
+      rulesSha256: rules.contentSha256,
+      htsRevision: hts.meta.revision,
+      htsSha256: hts.contentSha256,
+      unknowns: s.unknowns,
+    };
+    const cuts = new Set<string>([s.coverage.from, addDays(s.coverage.to, 1)]);
+    for (const m of s.measures) {
+      for (const p of m.periods) {
+        cuts.add(p.from);
+        if (p.to) cuts.add(addDays(p.to, 1));
+      }
+      for (const x of m.excludes) {
+        if (x.from) cuts.add(x.from);
+        if (x.to) cuts.add(addDays(x.to, 1));
+      }
+    }
+    this.boundaries = [...cuts].sort();
+  }
+
+  get coverage(): { from: string; to: string } {
+    return this.rules.schedule.coverage;
+  }
+
+  /** Every segment start (for checks that must hold on every day, e.g. no exclusion cycles). */
+  segmentStarts(): readonly string[] {
+    return this.boundaries;
+  }
+
+  /** The segment in force on an entry date; undefined outside the schedule's coverage. */
+  segmentFor(date: string): Segment | undefined {
+    const cached = this.dateToSegment.get(date);
+    if (cached) return cached;
+    const { from, to } = this.rules.schedule.coverage;
+    if (date < from || date > to) return undefined;
+    const i = lastAtOrBefore(this.boundaries, date);
+    let seg = this.segments.get(i);
+    if (!seg) {
+      seg = this.buildSegment(this.boundaries[i]!, addDays(this.boundaries[i + 1]!, -1));
+      this.segments.set(i, seg);
+    }
+    this.dateToSegment.set(date, seg);
+    return seg;
+  }
+
+  private buildSegment(from: string, to: string): Segment {
+    const s = this.rules.schedule;
+    const active: Array<{ m: Measure; fileIndex: number }> = [];
+    s.measures.forEach((m, fileIndex) => {
+      if (m.periods.some((p) => inRange(from, p.from, p.to))) active.push({ m, fileIndex });
+    });
+    const ordered = stackingOrder(active, from);
+    const orderOf = new Map(ordered.map((a, i) => [a.m.id, i]));
+    const measures: CompiledMeasure[] = ordered.map(({ m }, order) => {
+      const period = m.periods.find((p) => inRange(from, p.from, p.to))!;
+      const { rate, text } = compileRate(period);
+      const authority = s.authorities[m.authority]!;
+      return {
+        order,
+        measure: m,
+        period,
+        id: m.id,
+        title: m.title,
+        category: m.category,
+        level: m.level,
+        heading: period.heading ?? m.heading,
+        authority: m.authority,
+        authorityName: authority.name,
+        rate,
+        rateText: text,
+        minimumCents: dollarsToCents(period.minimum),
+        maximumCents: dollarsToCents(period.maximum),
+        origins: new Set(m.origins ?? s.origins),
+        when: m.when,
+        scope: period.scope ?? m.scope,
+        excludes: m.excludes
+          .filter((x) => inRange(from, x.from, x.to) && orderOf.has(x.measure))
+          .map((x) => ({ target: orderOf.get(x.measure)!, portion: x.portion, reason: x.reason })),
+        verified: m.verified && period.verified !== false,
+        unverifiedNote: period.unverified_note ?? m.unverified_note,
+      };
+    });
+    const universal: number[] = [];
+    const include = new Map<string, number[]>();
+    const exclude = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, prefix: string, order: number): void => {
+      const list = map.get(prefix);
+      if (!list) map.set(prefix, [order]);
+      else if (list[list.length - 1] !== order) list.push(order);
+    };
+    for (const cm of measures) {
+      if (cm.scope.include === 'all') universal.push(cm.order);
+      else for (const p of scopeItems(cm.scope, this.rules.lists, 'include')) add(include, p, cm.order);
+      for (const p of scopeItems(cm.scope, this.rules.lists, 'exclude')) add(exclude, p, cm.order);
+    }
+    const prefixLengths = [...new Set([...include.keys(), ...exclude.keys()].map((k) => k.length))].sort((a, b) => a - b);
+    return { from, to, measures, universal, include, exclude, prefixLengths, candidates: new Map() };
+  }
+
+  /** Measures whose scope reaches an HTS code (digits only), in stacking order. */
+  candidatesFor(seg: Segment, hts: string): readonly CompiledMeasure[] {
+    const cached = seg.candidates.get(hts);
+    if (cached) return cached;
+    const hit = new Set<number>(seg.universal);
+    const miss = new Set<number>();
+    for (const len of seg.prefixLengths) {
+      if (len > hts.length) break;
+      const prefix = hts.slice(0, len);
+      for (const o of seg.include.get(prefix) ?? []) hit.add(o);
+      for (const o of seg.exclude.get(prefix) ?? []) miss.add(o);
+    }
+    const result = [...hit].filter((o) => !miss.has(o)).sort((a, b) => a - b).map((o) => seg.measures[o]!);
+    if (seg.candidates.size >= CANDIDATE_CACHE_LIMIT) seg.candidates.clear();
+    seg.candidates.set(hts, result);
+    return result;
+  }
+}
+
+export function compileSchedule(rules: RuleSet, hts: HtsTable): CompiledSchedule {
+  return new CompiledSchedule(rules, hts);
+}

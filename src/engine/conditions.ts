@@ -1,0 +1,83 @@
+/**
+ * Evaluates a measure's conditions on a line. A condition on data the line does not give is decided by
+ * the rule's own `if_missing`, and the assumption is reported, never made silently.
+ */
+import type { LineItem } from '../input/line-item.js';
+import type { HtsRecord } from '../rules/hts/types.js';
+import type { Condition } from '../rules/schedule-schema.js';
+
+export interface ConditionOutcome {
+  holds: boolean;
+  /** Sentences about assumptions made for missing data. */
+  assumptions?: string[];
+}
+
+function usmcaHolds(kind: 'claimed' | 'not_claimed' | 'free' | 'eligible', item: LineItem, hts: HtsRecord): boolean {
+  switch (kind) {
+    case 'claimed':
+      return item.usmcaClaimed;
+    case 'not_claimed':
+      return !item.usmcaClaimed;
+    case 'eligible':
+      return hts.usmca !== undefined;
+    case 'free':
+      return item.usmcaClaimed && hts.usmca !== undefined && hts.usmca.kind === 'free';
+  }
+}
+
+export function evaluate(c: Condition, item: LineItem, hts: HtsRecord, assumptions: string[]): boolean {
+  if ('usmca' in c) return usmcaHolds(c.usmca, item, hts);
+  if ('transport' in c) return item.transport !== undefined && c.transport.includes(item.transport);
+  if ('us_metal' in c) {
+    if (item.usMetal === undefined) {
+      assumptions.push(`us_metal not given: taken as ${c.if_missing ? 'meeting' : 'not meeting'} the US-metal condition`);
+      return c.if_missing;
+    }
+    return item.usMetal === c.us_metal;
+  }
+  if ('metal_weight_pct' in c) {
+    const pct = item.metalWeightPct;
+    const { below, at_least } = c.metal_weight_pct;
+    if (pct === undefined) {
+      const test = below !== undefined ? `below ${below}%` : `at least ${at_least}%`;
+      assumptions.push(`metal_weight_pct not given: metal share by weight taken as ${c.if_missing ? '' : 'not '}${test}`);
+      return c.if_missing;
+    }
+    return (below === undefined || pct < below) && (at_least === undefined || pct >= at_least);
+  }
+  if ('has_value' in c) return item.contentCents[c.has_value] !== undefined;
+  if ('line_rate_present' in c) return item.adcvdRateNanos !== undefined && item.adcvdRateNanos > 0;
+  if ('not' in c) return !evaluate(c.not, item, hts, assumptions);
+  return c.any.some((inner) => evaluate(inner, item, hts, assumptions));
+}
+
+/** All conditions hold; the first one that fails is returned for the explanation. */
+export function evaluateAll(conditions: readonly Condition[], item: LineItem, hts: HtsRecord, assumptions: string[]): Condition | undefined {
+  for (const c of conditions) {
+    if (!evaluate(c, item, hts, assumptions)) return c;
+  }
+  return undefined;
+}
+
+export function describeCondition(c: Condition): string {
+  if ('usmca' in c) {
+    return {
+      claimed: 'USMCA preference is claimed',
+      not_claimed: 'USMCA preference is not claimed',
+      free: 'the goods enter free of duty under USMCA (claimed, and the HTS line lists S/S+ with a Free rate)',
+      eligible: 'the HTS line lists USMCA (S/S+) in its Special column',
+    }[c.usmca];
+  }
+  if ('transport' in c) return `transport is ${c.transport.join(' or ')}`;
+  if ('us_metal' in c) return c.us_metal ? 'the metal was melted/smelted in the United States' : 'the metal was not melted/smelted in the United States';
+  if ('metal_weight_pct' in c) {
+    const parts = [];
+    if (c.metal_weight_pct.at_least !== undefined) parts.push(`at least ${c.metal_weight_pct.at_least}%`);
+    if (c.metal_weight_pct.below !== undefined) parts.push(`below ${c.metal_weight_pct.below}%`);
+    return `metal is ${parts.join(' and ')} of the article's weight`;
+  }
+  if ('has_value' in c) return `the line gives ${c.has_value}`;
+  if ('line_rate_present' in c) return 'the line gives an AD/CVD cash deposit rate';
+  if ('not' in c) return `not (${describeCondition(c.not)})`;
+  return c.any.map(describeCondition).join(' or ');
+}

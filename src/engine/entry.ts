@@ -1,0 +1,110 @@
+/**
+ * Entry-level fees (e.g. MPF): rate on the sum of the entry's subject values, held between a minimum and
+ * a maximum, then shared back to the lines so line totals add up to the entry total.
+ *
+ * An entry whose lines are not contiguous in the file is charged incrementally: each later group pays
+ * the fee on the combined base less what earlier groups already paid (the fee only grows with its base),
+ * so line shares always add up to what the entry owes. Only this small per-entry state is kept.
+ */
+import { adValoremCents } from '../money/decimal.js';
+import { allocateCents } from './allocate.js';
+import type { CompiledMeasure } from './compiled-measure.js';
+import type { CompiledSchedule } from './compile.js';
+import type { Component, EntryFee, EntryResult, LineResult } from './types.js';
+
+interface FeeState {
+  baseDollars: number;
+  chargedCents: number;
+}
+
+interface EntryState {
+  entryDate: string;
+  fees: Map<string, FeeState>;
+}
+
+function feeComponent(cm: CompiledMeasure, baseDollars: number, amountCents: number): Component {
+  return {
+    measure: cm.id,
+    title: cm.title,
+    category: cm.category,
+    authority: cm.authority,
+    authorityName: cm.authorityName,
+    heading: cm.heading,
+    instrument: cm.measure.instrument,
+    citation: cm.measure.citation,
+    basis: 'share of the entry fee, by value',
+    baseCents: baseDollars * 100,
+    baseDollars,
+    rateText: cm.rateText,
+    amountCents,
+    verified: cm.verified,
+  };
+}
+
+export class EntryLedger {
+  private readonly entries = new Map<string, EntryState>();
+
+  constructor(private readonly compiled: CompiledSchedule) {}
+
+  /** Number of entries seen (the only state that grows with the file). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Closes a contiguous group of computed lines of one entry: charges entry fees and shares them to lines. */
+  close(entry: string, lines: LineResult[]): EntryResult {
+    const computed = lines.filter((l) => l.status === 'computed');
+    let state = this.entries.get(entry);
+    if (!state) {
+      state = { entryDate: computed[0]?.item.entryDate ?? lines[0]?.item.entryDate ?? '', fees: new Map() };
+      this.entries.set(entry, state);
+    }
+    for (const l of computed) {
+      if (l.item.entryDate !== state.entryDate) {
+        l.warnings.push({ code: 'entry-date-mixed', message: `entry ${entry} has lines with different entry dates; its entry fees use the date of its first line, ${state.entryDate}` });
+      }
+    }
+    const seg = this.compiled.segmentFor(state.entryDate);
+    const fees: EntryFee[] = [];
+    for (const cm of seg?.measures ?? []) {
+      if (cm.level !== 'entry' || cm.rate.kind !== 'percent') continue;
+      const subject = computed.map((l) => cm.id in l.entryFeeBase);
+      if (!subject.some(Boolean)) continue;
+      const weights = computed.map((l) => l.entryFeeBase[cm.id] ?? 0);
+      const groupBase = weights.reduce((a, b) => a + b, 0);
+      const prior = state.fees.get(cm.id) ?? { baseDollars: 0, chargedCents: 0 };
+      const baseDollars = prior.baseDollars + groupBase;
+      const uncapped = adValoremCents(baseDollars, cm.rate.nanos);
+      let total = uncapped;
+      if (cm.minimumCents !== undefined && total < cm.minimumCents) total = cm.minimumCents;
+      if (cm.maximumCents !== undefined && total > cm.maximumCents) total = cm.maximumCents;
+      const charge = total - prior.chargedCents;
+      state.fees.set(cm.id, { baseDollars, chargedCents: total });
+      // Lines under a dollar weigh nothing by value; then the subject lines share equally.
+      const shares = allocateCents(charge, groupBase > 0 ? weights : subject.map((s) => (s ? 1 : 0)));
+      computed.forEach((l, i) => {
+        if (!subject[i]) return;
+        const share = shares[i] ?? 0;
+        l.feeShares.push(feeComponent(cm, weights[i] ?? 0, share));
+        l.feeCents += share;
+        l.totalCents += share;
+      });
+      fees.push({
+        ...feeComponent(cm, baseDollars, charge),
+        basis: prior.chargedCents > 0 ? 'entry value, less the fee charged with earlier rows of this entry' : 'entry value subject to the fee',
+        uncappedCents: uncapped,
+        ...(cm.minimumCents !== undefined ? { minimumCents: cm.minimumCents } : {}),
+        ...(cm.maximumCents !== undefined ? { maximumCents: cm.maximumCents } : {}),
+      });
+    }
+    let duty = 0n;
+    let fee = 0n;
+    let value = 0n;
+    for (const l of computed) {
+      duty += BigInt(l.dutyCents);
+      fee += BigInt(l.feeCents);
+      value += BigInt(l.item.valueCents);
+    }
+    return { entry, entryDate: state.entryDate, lines, fees, dutyCents: duty, feeCents: fee, totalCents: duty + fee, valueCents: value };
+  }
+}

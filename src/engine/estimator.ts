@@ -1,0 +1,67 @@
+/**
+ * Drives lines through the engine in file order: rejects lines the rules cannot answer for (unknown HTS,
+ * entry date outside the schedule), groups contiguous lines of an entry, and closes each group with its
+ * entry fees. Synchronous and pure: the caller feeds items and writes what comes back.
+ */
+import type { LineItem, Rejection } from '../input/line-item.js';
+import { formatHts } from '../rules/hts/format.js';
+import type { CompiledSchedule } from './compile.js';
+import { computeLine, type ComputeOptions } from './compute-line.js';
+import { EntryLedger } from './entry.js';
+import type { EntryResult, LineResult } from './types.js';
+
+export type EstimateEvent = { kind: 'entry'; entry: EntryResult } | { kind: 'rejected'; rejection: Rejection };
+
+export class Estimator {
+  private readonly ledger: EntryLedger;
+  private currentEntry: string | undefined;
+  private group: LineResult[] = [];
+
+  constructor(
+    private readonly compiled: CompiledSchedule,
+    private readonly file: string,
+    private readonly options: ComputeOptions = {},
+  ) {
+    this.ledger = new EntryLedger(compiled);
+  }
+
+  /** Entries seen so far (per-entry fee state is the only thing kept across the file). */
+  get entriesSeen(): number {
+    return this.ledger.size;
+  }
+
+  private reject(item: LineItem, column: string, value: string, reason: string): EstimateEvent {
+    return { kind: 'rejected', rejection: { file: this.file, sourceLine: item.sourceLine, column, value, reason, raw: [...(item.raw ?? [])] } };
+  }
+
+  /** Feeds one line; returns the entry it closed (if the line starts a new entry) or the line's rejection. */
+  push(item: LineItem, out: EstimateEvent[] = []): EstimateEvent[] {
+    const seg = this.compiled.segmentFor(item.entryDate);
+    if (!seg) {
+      const { from, to } = this.compiled.coverage;
+      out.push(this.reject(item, 'entry_date', item.entryDate, `entry date ${item.entryDate} is outside the dates this schedule answers for (${from} to ${to})`));
+      return out;
+    }
+    const record = this.compiled.hts.lookup(item.hts);
+    if (!record) {
+      const near = this.compiled.hts.suggest(item.hts, 3);
+      const hint = near.length > 0 ? `; nearest valid codes: ${near.join(', ')}` : '';
+      out.push(this.reject(item, 'hts', formatHts(item.hts), `HTS ${formatHts(item.hts)} does not exist in the ${this.compiled.hts.meta.revision}${hint}`));
+      return out;
+    }
+    if (this.currentEntry !== undefined && item.entry !== this.currentEntry) this.flush(out);
+    this.currentEntry = item.entry;
+    this.group.push(computeLine(item, record, this.compiled, seg, this.options));
+    return out;
+  }
+
+  /** Closes the open entry group. */
+  flush(out: EstimateEvent[] = []): EstimateEvent[] {
+    if (this.currentEntry !== undefined && this.group.length > 0) {
+      out.push({ kind: 'entry', entry: this.ledger.close(this.currentEntry, this.group) });
+    }
+    this.group = [];
+    this.currentEntry = undefined;
+    return out;
+  }
+}

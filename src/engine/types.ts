@@ -1,0 +1,100 @@
+/**
+ * What the engine returns: plain data, ready for any renderer. Money in integer cents (number per line,
+ * bigint for totals), rates as display text plus nanos.
+ */
+import type { LineItem } from '../input/line-item.js';
+import type { Schedule } from '../rules/schedule-schema.js';
+
+export type { RuleSet } from '../rules/rule-set.js';
+
+export interface Provenance {
+  scheduleId: string;
+  scheduleVersion: string;
+  scenario: string;
+  asOf: string;
+  rulesSha256: string;
+  htsRevision: string;
+  htsSha256: string;
+  unknowns: string[];
+}
+
+export type Category = Schedule['measures'][number]['category'];
+
+/** One amount owed on a line (or one entry fee), with the law behind it. */
+export interface Component {
+  measure: string;
+  title: string;
+  category: Category;
+  authority: string;
+  authorityName: string;
+  heading: string | null;
+  instrument: string;
+  citation: string;
+  /** What the rate was applied to, in words: "full value", "steel content", "value less steel content", ... */
+  basis: string;
+  baseCents: number;
+  /** Whole dollars the ad valorem rate was applied to (19 CFR 159.3), when ad valorem. */
+  baseDollars?: number;
+  rateText: string;
+  amountCents: number;
+  /** The figure rests on a fact the data marks as unverified. */
+  verified: boolean;
+  note?: string;
+}
+
+/** A measure that reached the line (by scope) but was not charged, and why. */
+export interface NotApplied {
+  measure: string;
+  title: string;
+  heading: string | null;
+  reason: string;
+  /** The measure that took precedence, when it was an exclusion. */
+  by?: string;
+}
+
+export interface LineWarning {
+  code: 'usmca-not-available' | 'rate-not-computable' | 'quantity-missing' | 'unit-mismatch' | 'assumed-condition' | 'content-missing' | 'unverified' | 'input-note' | 'entry-date-mixed';
+  message: string;
+}
+
+export interface LineResult {
+  item: LineItem;
+  status: 'computed' | 'prohibited';
+  /** Duty and line-level fee components, in stacking order; entry fee shares are added by the entry step. */
+  components: Component[];
+  notApplied: NotApplied[];
+  warnings: LineWarning[];
+  /** Sum of duty components (column 1, additional duties, trade remedies). */
+  dutyCents: number;
+  /** Sum of line-level fees (e.g. HMF) and this line's share of entry-level fees (e.g. MPF). */
+  feeCents: number;
+  /** Entry-level fee shares allocated to this line. */
+  feeShares: Component[];
+  /** dutyCents + feeCents */
+  totalCents: number;
+  /** Some component could not be computed (unparseable rate, missing quantity): the total is a lower bound. */
+  incomplete: boolean;
+  /** Whole dollars this line adds to each entry-level fee's base (measure id -> dollars). */
+  entryFeeBase: Record<string, number>;
+  /** The prohibition that bars the goods, when status is "prohibited". */
+  prohibition?: NotApplied & { heading: string | null; instrument: string; citation: string };
+}
+
+export interface EntryFee extends Component {
+  /** Rate times base before the minimum/maximum. */
+  uncappedCents: number;
+  minimumCents?: number;
+  maximumCents?: number;
+}
+
+export interface EntryResult {
+  entry: string;
+  entryDate: string;
+  lines: LineResult[];
+  /** Entry-level fees charged with this group of lines (for an entry split across the file: the increment). */
+  fees: EntryFee[];
+  dutyCents: bigint;
+  feeCents: bigint;
+  totalCents: bigint;
+  valueCents: bigint;
+}

@@ -1,0 +1,21 @@
+/**
+ * CSV cells: RFC 4180 quoting, and neutralising of text a spreadsheet would run as a formula
+ * (=, +, -, @, tab, carriage return at the start of a cell taken from input).
+ */
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** For text that came from the user's file: a leading apostrophe keeps a spreadsheet from evaluating it. */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function csvRow(cells: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) out += (i > 0 ? ',' : '') + csvCell(cells[i]!);
+  return `${out}\n`;
+}

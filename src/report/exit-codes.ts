@@ -1,0 +1,17 @@
+/** Exit codes, documented in the README and in `tariff --help`. */
+export const EXIT = {
+  /** Every line computed. */
+  OK: 0,
+  /** Usage error, unreadable input file, or a rule/scenario file error: nothing was computed. */
+  USAGE_OR_RULES: 1,
+  /** Some lines were rejected (output for the rest was still written). */
+  SOME_REJECTED: 2,
+  /** An unexpected internal error (run again with --debug for details). */
+  INTERNAL: 3,
+} as const;
+
+export const EXIT_CODES_HELP = `Exit codes:
+  0  every line computed
+  1  usage error, unreadable input, or an error in a rule or scenario file (nothing computed)
+  2  some lines were rejected; the rest were computed and written (see --rejects)
+  3  unexpected internal error (run again with --debug)`;

@@ -1,0 +1,69 @@
+/**
+ * CSV output: one row per input line (computed, not importable, or rejected), stable columns for a
+ * spreadsheet or pandas; provenance on every row so a row pasted elsewhere still says which rules made it.
+ */
+import type { Component, EntryResult, LineResult } from '../../engine/types.js';
+import type { Rejection } from '../../input/line-item.js';
+import { formatCents } from '../../money/decimal.js';
+import { formatHts } from '../../rules/hts/format.js';
+import { amountColumns, amountsByColumn, type AmountColumn } from '../columns.js';
+import { csvRow, neutralizeFormula } from '../csv-cell.js';
+import type { RenderContext, Renderer } from '../renderer.js';
+
+export function componentText(c: Component): string {
+  const where = c.heading ?? c.measure;
+  return `${where} ${c.rateText} on ${c.basis} = ${formatCents(c.amountCents)}`;
+}
+
+export class CsvRenderer implements Renderer {
+  private columns: AmountColumn[] = [];
+  private provenanceCells: string[] = [];
+
+  begin(ctx: RenderContext): string {
+    this.columns = amountColumns(ctx.schedule);
+    const p = ctx.provenance;
+    this.provenanceCells = [`${p.scheduleId}@${p.scheduleVersion}`, p.scenario, p.rulesSha256.slice(0, 12), p.asOf];
+    return csvRow([
+      'entry', 'line', 'source_line', 'hts', 'description', 'origin', 'entry_date', 'usmca', 'value_usd', 'status',
+      ...this.columns.map((c) => c.name), 'duty', 'fees', 'total', 'components', 'notes',
+      'schedule', 'scenario', 'rules_sha256', 'as_of',
+    ]);
+  }
+
+  private lineRow(l: LineResult): string {
+    const item = l.item;
+    const amounts = amountsByColumn([...l.components, ...l.feeShares], this.columns).map((a) => formatCents(a));
+    const notes = l.status === 'prohibited' && l.prohibition
+      ? [`not importable: ${l.prohibition.reason} (${l.prohibition.heading ?? l.prohibition.measure})`]
+      : [];
+    for (const w of l.warnings) notes.push(w.message);
+    for (const n of l.notApplied) if (n.by) notes.push(`${n.heading ?? n.measure} not applied: ${n.reason}`);
+    return csvRow([
+      neutralizeFormula(item.entry), neutralizeFormula(item.line), String(item.sourceLine), formatHts(item.hts),
+      neutralizeFormula(item.description ?? ''), item.origin, item.entryDate, item.usmcaClaimed ? 'Y' : 'N',
+      formatCents(item.valueCents), l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed',
+      ...amounts, formatCents(l.dutyCents), formatCents(l.feeCents), formatCents(l.totalCents),
+      [...l.components, ...l.feeShares].map(componentText).join('; '), neutralizeFormula(notes.join(' | ')),
+      ...this.provenanceCells,
+    ]);
+  }
+
+  entry(e: EntryResult): string {
+    let out = '';
+    for (const l of e.lines) out += this.lineRow(l);
+    return out;
+  }
+
+  rejected(r: Rejection): string {
+    const blanks = this.columns.map(() => '');
+    const where = r.column ? `${r.column}: ` : '';
+    return csvRow([
+      '', '', String(r.sourceLine), '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '',
+      neutralizeFormula(`${where}${r.reason}`), ...this.provenanceCells,
+    ]);
+  }
+
+  end(): string {
+    return '';
+  }
+}

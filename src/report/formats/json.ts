@@ -1,0 +1,112 @@
+/**
+ * JSON output, streamed: {"provenance", "results": [line..., entry, line..., entry, rejected...], "summary"}.
+ * Money is a decimal string ("1234.56") so no reader turns it into a float by accident.
+ */
+import type { Component, EntryFee, EntryResult, LineResult } from '../../engine/types.js';
+import type { Rejection } from '../../input/line-item.js';
+import { formatCents } from '../../money/decimal.js';
+import { formatHts } from '../../rules/hts/format.js';
+import type { RenderContext, Renderer } from '../renderer.js';
+import type { RunSummary } from '../summary.js';
+
+function componentJson(c: Component | EntryFee): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    measure: c.measure,
+    title: c.title,
+    category: c.category,
+    authority: c.authority,
+    heading: c.heading,
+    instrument: c.instrument,
+    citation: c.citation,
+    basis: c.basis,
+    base: formatCents(c.baseCents),
+    ...(c.baseDollars !== undefined ? { base_whole_dollars: c.baseDollars } : {}),
+    rate: c.rateText,
+    amount: formatCents(c.amountCents),
+    verified: c.verified,
+  };
+  if ('uncappedCents' in c) {
+    out.uncapped = formatCents(c.uncappedCents);
+    if (c.minimumCents !== undefined) out.minimum = formatCents(c.minimumCents);
+    if (c.maximumCents !== undefined) out.maximum = formatCents(c.maximumCents);
+  }
+  return out;
+}
+
+export function lineJson(l: LineResult): Record<string, unknown> {
+  const item = l.item;
+  return {
+    type: 'line',
+    entry: item.entry,
+    line: item.line,
+    source_line: item.sourceLine,
+    hts: formatHts(item.hts),
+    description: item.description ?? null,
+    origin: item.origin,
+    entry_date: item.entryDate,
+    usmca_claimed: item.usmcaClaimed,
+    value_usd: formatCents(item.valueCents),
+    invoice_value: item.invoiceValue,
+    ...(item.fxRate ? { fx_rate: item.fxRate } : {}),
+    status: l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed',
+    ...(l.prohibition ? { prohibition: l.prohibition } : {}),
+    components: l.components.map(componentJson),
+    fee_shares: l.feeShares.map(componentJson),
+    not_applied: l.notApplied,
+    warnings: l.warnings,
+    duty: formatCents(l.dutyCents),
+    fees: formatCents(l.feeCents),
+    total: formatCents(l.totalCents),
+  };
+}
+
+export function summaryJson(s: RunSummary): Record<string, unknown> {
+  return {
+    counts: s.counts,
+    value: formatCents(s.valueCents),
+    duty: formatCents(s.dutyCents),
+    fees: formatCents(s.feeCents),
+    total: formatCents(s.totalCents),
+    by_authority: s.byAuthority.map((a) => ({ ...a, amountCents: undefined, amount: formatCents(a.amountCents) })),
+    by_measure: s.byMeasure.map((m) => ({ ...m, amountCents: undefined, amount: formatCents(m.amountCents) })),
+  };
+}
+
+export class JsonRenderer implements Renderer {
+  private first = true;
+
+  begin(ctx: RenderContext): string {
+    return `{"provenance":${JSON.stringify(ctx.provenance)},\n"input":${JSON.stringify(ctx.inputName)},\n"results":[`;
+  }
+
+  private item(value: unknown): string {
+    const sep = this.first ? '\n' : ',\n';
+    this.first = false;
+    return sep + JSON.stringify(value);
+  }
+
+  entry(e: EntryResult): string {
+    let out = '';
+    for (const l of e.lines) out += this.item(lineJson(l));
+    out += this.item({
+      type: 'entry',
+      entry: e.entry,
+      entry_date: e.entryDate,
+      lines: e.lines.length,
+      value: formatCents(e.valueCents),
+      duty: formatCents(e.dutyCents),
+      fees: formatCents(e.feeCents),
+      total: formatCents(e.totalCents),
+      entry_fees: e.fees.map(componentJson),
+    });
+    return out;
+  }
+
+  rejected(r: Rejection): string {
+    return this.item({ type: 'rejected', ...r });
+  }
+
+  end(summary: RunSummary): string {
+    return `\n],\n"summary":${JSON.stringify(summaryJson(summary))}}\n`;
+  }
+}

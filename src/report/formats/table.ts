@@ -1,0 +1,101 @@
+/**
+ * The terminal view for people: each line with its components (heading, rate, base, amount), entry
+ * fees, the totals by legal authority, counts and provenance. Large files are capped: the table shows the
+ * first lines and says how to get all of them.
+ */
+import chalk from 'chalk';
+import Table from 'cli-table3';
+import type { EntryResult, LineResult } from '../../engine/types.js';
+import type { Rejection } from '../../input/line-item.js';
+import { formatCentsGrouped } from '../../money/decimal.js';
+import { formatHts } from '../../rules/hts/format.js';
+import type { RenderContext, Renderer } from '../renderer.js';
+import type { RunSummary } from '../summary.js';
+
+export const TABLE_LINE_LIMIT = 500;
+const REJECTION_LIMIT = 50;
+
+function componentLines(l: LineResult): string {
+  if (l.status === 'prohibited') return chalk.red(`NOT IMPORTABLE: ${l.prohibition?.reason ?? ''}`);
+  const rows = [...l.components, ...l.feeShares].map((c) => {
+    const where = c.heading ?? (c.category === 'column1' ? 'column 1' : c.measure);
+    const flag = c.verified ? '' : chalk.yellow(' (UNVERIFIED)');
+    return `${where} ${c.rateText} on ${c.basis} ${formatCentsGrouped(c.baseCents)}: ${formatCentsGrouped(c.amountCents)}${flag}`;
+  });
+  for (const n of l.notApplied) if (n.by) rows.push(chalk.dim(`not applied: ${n.heading ?? n.measure}: ${n.reason}`));
+  for (const w of l.warnings) rows.push(chalk.yellow(`! ${w.message}`));
+  return rows.join('\n');
+}
+
+export class TableRenderer implements Renderer {
+  private readonly table = new Table({
+    head: ['Entry', 'Line', 'HTS', 'Date', 'Value (USD)', 'Duties and fees', 'Total'],
+    colWidths: [10, 6, 14, 12, 14, 78, 12],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
+  private shown = 0;
+  private hidden = 0;
+  private readonly rejections: string[] = [];
+  private rejectedCount = 0;
+  private ctx!: RenderContext;
+
+  begin(ctx: RenderContext): string {
+    this.ctx = ctx;
+    return '';
+  }
+
+  entry(e: EntryResult): string {
+    for (const l of e.lines) {
+      if (this.shown >= TABLE_LINE_LIMIT) {
+        this.hidden += 1;
+        continue;
+      }
+      this.shown += 1;
+      this.table.push([l.item.entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), componentLines(l), formatCentsGrouped(l.totalCents)]);
+    }
+    for (const f of e.fees) {
+      if (this.shown >= TABLE_LINE_LIMIT) break;
+      const capped = f.uncappedCents !== f.amountCents && f.basis === 'entry value subject to the fee' ? ` (rate gives ${formatCentsGrouped(f.uncappedCents)}; minimum ${formatCentsGrouped(f.minimumCents ?? 0)}, maximum ${formatCentsGrouped(f.maximumCents ?? 0)})` : '';
+      this.table.push([e.entry, chalk.dim('entry'), '', '', '', chalk.dim(`${f.title} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to lines by value`), '']);
+    }
+    return '';
+  }
+
+  rejected(r: Rejection): string {
+    this.rejectedCount += 1;
+    if (this.rejections.length < REJECTION_LIMIT) {
+      const where = r.column ? ` ${r.column}${r.value !== undefined ? ` "${r.value}"` : ''}:` : '';
+      this.rejections.push(`${r.file}:${r.sourceLine}:${where} ${r.reason}`);
+    }
+    return '';
+  }
+
+  end(s: RunSummary): string {
+    const out: string[] = [];
+    if (this.shown > 0) out.push(this.table.toString());
+    if (this.hidden > 0) out.push(chalk.dim(`… ${this.hidden} more lines not shown; use --format csv or json for every line`));
+    if (this.rejectedCount > 0) {
+      out.push(chalk.red(`Rejected lines (${this.rejectedCount}):`));
+      out.push(...this.rejections.map((r) => `  ${r}`));
+      if (this.rejectedCount > this.rejections.length) out.push(`  … ${this.rejectedCount - this.rejections.length} more; use --rejects FILE to keep them all`);
+    }
+    const totals = new Table({ head: ['Legal authority', 'Lines', 'Amount (USD)'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
+    for (const a of s.byAuthority) totals.push([a.name, String(a.lines), formatCentsGrouped(a.amountCents)]);
+    totals.push([chalk.bold('Duty'), '', chalk.bold(formatCentsGrouped(s.dutyCents))]);
+    totals.push([chalk.bold('Fees'), '', chalk.bold(formatCentsGrouped(s.feeCents))]);
+    totals.push([chalk.bold('Total'), '', chalk.bold(formatCentsGrouped(s.totalCents))]);
+    out.push(totals.toString());
+    const c = s.counts;
+    out.push(
+      `Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}; customs value ${formatCentsGrouped(s.valueCents)} USD`,
+    );
+    if (c.incomplete > 0) out.push(chalk.yellow(`${c.incomplete} lines are incomplete (a rate could not be computed): their totals are lower bounds`));
+    if (c.dependingOnUnverified > 0) out.push(chalk.yellow(`${c.dependingOnUnverified} lines depend on facts the data marks UNVERIFIED`));
+    const p = s.provenance;
+    out.push(chalk.dim(`Rules: ${p.scheduleId} ${p.scheduleVersion} (scenario ${p.scenario}), as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}; HTS: ${p.htsRevision}`));
+    if (p.unknowns.length > 0) out.push(chalk.dim(`The data does not know: ${p.unknowns.length} open points (tariff rules show)`));
+    void this.ctx;
+    return `${out.join('\n')}\n`;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Buffered writing to a file or stdout that respects back-pressure, so output streams at the speed of the
+ * disk or the pipe without holding the whole result in memory.
+ */
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+
+const FLUSH_AT = 1 << 16;
+
+export class OutputSink {
+  private buffer = '';
+  private closed = false;
+
+  constructor(
+    private readonly stream: Writable,
+    private readonly ownsStream: boolean,
+  ) {}
+
+  static open(path: string | undefined, stdout: Writable): OutputSink {
+    if (path === undefined || path === '-') return new OutputSink(stdout, false);
+    return new OutputSink(createWriteStream(path), true);
+  }
+
+  /** Adds text; resolves at once unless the buffer had to be written and the stream is full. */
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    this.buffer += text;
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const chunk = this.buffer;
+    this.buffer = '';
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = (): void => {
+          this.stream.off('error', onError);
+          resolve();
+        };
+        const onError = (e: Error): void => {
+          this.stream.off('drain', onDrain);
+          reject(e);
+        };
+        this.stream.once('drain', onDrain);
+        this.stream.once('error', onError);
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsStream) {
+      await new Promise<void>((resolve, reject) => {
+        this.stream.once('error', reject);
+        this.stream.end(() => resolve());
+      });
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * A renderer turns the stream of run events into text chunks; the caller writes them. Renderers hold no
+ * more than one entry at a time, except the table view, which is for people and caps what it keeps.
+ */
+import type { EntryResult, Provenance } from '../engine/types.js';
+import type { Rejection } from '../input/line-item.js';
+import type { Schedule } from '../rules/schedule-schema.js';
+import type { RunSummary } from './summary.js';
+
+export interface RenderContext {
+  provenance: Provenance;
+  schedule: Schedule;
+  /** Display name of the input file. */
+  inputName: string;
+}
+
+export interface Renderer {
+  begin(ctx: RenderContext): string;
+  entry(entry: EntryResult): string;
+  rejected(rejection: Rejection): string;
+  end(summary: RunSummary): string;
+}
+
+export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

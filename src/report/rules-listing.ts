@@ -1,0 +1,49 @@
+/**
+ * `rules list` and `rules validate` output: what a schedule holds, what is in force on a date, and what
+ * is wrong with a rule file, with its place.
+ */
+import chalk from 'chalk';
+import Table from 'cli-table3';
+import type { Measure, Period, Schedule } from '../rules/schedule-schema.js';
+
+function rateText(p: Period): string {
+  const r = p.rate;
+  if (r === undefined) return 'prohibited';
+  if (typeof r === 'string') return r;
+  if ('column1' in r) return 'HTS column 1';
+  if ('floor_including_column1' in r) return `${r.floor_including_column1} all-in floor`;
+  return "line's adcvd_rate";
+}
+
+function periodInForce(m: Measure, date: string): Period | undefined {
+  return m.periods.find((p) => p.from <= date && (p.to === undefined || date <= p.to));
+}
+
+export function renderRulesList(schedule: Schedule, date: string | undefined): string {
+  const table = new Table({
+    head: ['Measure', 'Heading', 'Authority', 'Category', date ? `Rate on ${date}` : 'Rates (from → to)', 'Instrument'],
+    wordWrap: true,
+    colWidths: [30, 13, 14, 15, 34, 34],
+    style: { head: [], border: [] },
+  });
+  let shown = 0;
+  for (const m of schedule.measures) {
+    let rates: string;
+    let heading = m.heading ?? '';
+    if (date) {
+      const p = periodInForce(m, date);
+      if (!p) continue;
+      rates = rateText(p);
+      heading = p.heading ?? heading;
+    } else {
+      rates = m.periods.map((p) => `${rateText(p)} ${p.from} → ${p.to ?? 'open'}`).join('\n');
+    }
+    const flag = m.verified && m.periods.every((p) => p.verified !== false) ? '' : chalk.yellow(' UNVERIFIED');
+    table.push([`${m.id}${flag}\n${chalk.dim(m.title)}`, heading, schedule.authorities[m.authority]?.name ?? m.authority, m.category, rates, `${m.instrument}\n${chalk.dim(m.citation)}`]);
+    shown += 1;
+  }
+  const head = `${schedule.title}\n${schedule.id} version ${schedule.version}, as of ${schedule.as_of}; covers entries ${schedule.coverage.from} to ${schedule.coverage.to}`;
+  const count = date ? `${shown} measures in force on ${date}` : `${shown} measures`;
+  const unknowns = schedule.unknowns.length > 0 ? `\nWhat this data does not know:\n${schedule.unknowns.map((u) => `  - ${u}`).join('\n')}` : '';
+  return `${head}\n${table.toString()}\n${count}${unknowns}\n`;
+}

@@ -1,0 +1,49 @@
+/**
+ * The run summary as plain data: counts, totals by authority, by measure and by category, provenance.
+ * Every amount is a sum of printed line components.
+ */
+import type { Provenance } from '../engine/types.js';
+import type { RunTotals } from '../engine/totals.js';
+
+export interface RunSummary {
+  provenance: Provenance;
+  counts: {
+    read: number;
+    computed: number;
+    rejected: number;
+    prohibited: number;
+    incomplete: number;
+    withWarnings: number;
+    dependingOnUnverified: number;
+    entries: number;
+  };
+  valueCents: bigint;
+  dutyCents: bigint;
+  feeCents: bigint;
+  totalCents: bigint;
+  byAuthority: Array<{ authority: string; name: string; amountCents: bigint; lines: number }>;
+  byMeasure: Array<{ measure: string; title: string; heading: string | null; authority: string; category: string; amountCents: bigint; lines: number }>;
+}
+
+export function summarize(totals: RunTotals, provenance: Provenance): RunSummary {
+  const byAmount = <T extends { amountCents: bigint }>(a: T, b: T): number => (a.amountCents === b.amountCents ? 0 : a.amountCents > b.amountCents ? -1 : 1);
+  return {
+    provenance,
+    counts: {
+      read: totals.linesRead,
+      computed: totals.linesComputed,
+      rejected: totals.linesRejected,
+      prohibited: totals.linesProhibited,
+      incomplete: totals.linesIncomplete,
+      withWarnings: totals.linesWithWarnings,
+      dependingOnUnverified: totals.linesUnverified,
+      entries: totals.entries,
+    },
+    valueCents: totals.valueCents,
+    dutyCents: totals.dutyCents,
+    feeCents: totals.feeCents,
+    totalCents: totals.totalCents,
+    byAuthority: [...totals.byAuthority.values()].map((a) => ({ authority: a.authority, name: a.authorityName, amountCents: a.amountCents, lines: a.lines })).sort(byAmount),
+    byMeasure: [...totals.byMeasure.values()].map((m) => ({ ...m })).sort(byAmount),
+  };
+}

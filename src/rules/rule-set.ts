@@ -1,0 +1,12 @@
+/** The rule data the engine runs on, as plain values (the loader produces it; a library user can too). */
+import type { Schedule } from './schedule-schema.js';
+
+export interface RuleSet {
+  schedule: Schedule;
+  /** List name -> digits-only HTS prefixes. */
+  lists: Record<string, string[]>;
+  /** sha256 over the rule files (schedule, lists, scenario) as loaded. */
+  contentSha256: string;
+  /** Name of the scenario applied, "current" when none. */
+  scenario: string;
+}

@@ -1,0 +1,200 @@
+/**
+ * The schedule file format (YAML): one source of truth for its shape and its TypeScript type.
+ * Jurisdiction-neutral: a schedule names the importing country and the origins it covers; every rate,
+ * date and heading lives here, never in the engine.
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+
+/** YAML turns unquoted 2025-03-04 into a Date; accept both and keep strings. */
+const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
+
+const percentText = z.string().regex(/^\d+(\.\d+)?%$/, 'expected a percentage such as "25%" or "0.3464%"');
+const moneyText = z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected an amount in dollars such as "33.58"');
+const idText = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and hyphens');
+
+/** An HTS prefix (2 to 10 digits, dots allowed) or a reference to a list file: "list:<name>". */
+const scopeItem = z.string().regex(/^(list:[a-z0-9][a-z0-9-]*|\d{2}(\.?\d){0,8})$/, 'expected an HTS prefix such as "7208" or "7208.51" or "list:<name>"');
+
+export const scopeSchema = z.strictObject({
+  /** "all" covers every HTS code. */
+  include: z.union([z.literal('all'), z.array(scopeItem).min(1)]),
+  exclude: z.array(scopeItem).optional(),
+});
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const CONTENT_BASES = ['steel_value', 'aluminum_value', 'copper_value', 'us_content_value'] as const;
+
+/** What part of the line value a measure applies to. */
+export const baseSchema = z.union([
+  z.literal('full_value'),
+  z.strictObject({
+    /** A content-value column (2025 Section 232 content regime). */
+    content: z.enum(['steel_value', 'aluminum_value', 'copper_value']),
+    /** When the column is empty: charge the full value (CBP: one line when the metal value is unknown). */
+    if_missing: z.enum(['full_value', 'not_applied']),
+  }),
+  z.strictObject({
+    /** Value less the us_content_value column (USMCA vehicles, mobile equipment). */
+    non_us_content: z.literal(true),
+    /** The base is never less than this share of the value (e.g. "60%" gives a 15% floor at a 25% rate). */
+    minimum_share: percentText.optional(),
+    if_missing: z.enum(['full_value', 'not_applied']),
+  }),
+]);
+export type Base = z.infer<typeof baseSchema>;
+
+export const rateSchema = z.union([
+  /** Ad valorem on the base. */
+  percentText,
+  z.strictObject({
+    /** The column 1 rate of the HTS line (USMCA special rate when claimed and available). */
+    column1: z.literal(true),
+  }),
+  z.strictObject({
+    /** All-in floor: this rate on the base less the column 1 duty already charged, never below zero. */
+    floor_including_column1: percentText,
+  }),
+  z.strictObject({
+    /** A per-line rate column (e.g. the AD/CVD cash deposit rate). */
+    line_rate: z.literal('adcvd_rate'),
+  }),
+]);
+export type Rate = z.infer<typeof rateSchema>;
+
+export type Condition =
+  | { usmca: 'claimed' | 'not_claimed' | 'free' | 'eligible' }
+  | { transport: string[] }
+  | { us_metal: boolean; if_missing: boolean }
+  | { metal_weight_pct: { below?: number; at_least?: number }; if_missing: boolean }
+  | { has_value: (typeof CONTENT_BASES)[number] }
+  | { line_rate_present: 'adcvd_rate' }
+  | { not: Condition }
+  | { any: Condition[] };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ usmca: z.enum(['claimed', 'not_claimed', 'free', 'eligible']) }),
+    z.strictObject({ transport: z.array(z.string().regex(/^[a-z]+$/)).min(1) }),
+    z.strictObject({ us_metal: z.boolean(), if_missing: z.boolean() }),
+    z.strictObject({
+      metal_weight_pct: z
+        .strictObject({ below: z.number().min(0).max(100).optional(), at_least: z.number().min(0).max(100).optional() })
+        .refine((v) => v.below !== undefined || v.at_least !== undefined, 'give below or at_least'),
+      if_missing: z.boolean(),
+    }),
+    z.strictObject({ has_value: z.enum(CONTENT_BASES) }),
+    z.strictObject({ line_rate_present: z.literal('adcvd_rate') }),
+    z.strictObject({ not: conditionSchema }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+  ]),
+);
+
+export const periodSchema = z.strictObject({
+  from: dateField,
+  /** Last day in force (inclusive); absent = open-ended. */
+  to: dateField.optional(),
+  rate: rateSchema.optional(),
+  /** Entry fees: minimum and maximum per entry, in dollars. */
+  minimum: moneyText.optional(),
+  maximum: moneyText.optional(),
+  /** Overrides the measure's heading for this period. */
+  heading: z.string().optional(),
+  /** Overrides the measure's scope for this period (lists that widen on a date). */
+  scope: scopeSchema.optional(),
+  note: z.string().optional(),
+  verified: z.boolean().optional(),
+  unverified_note: z.string().optional(),
+});
+export type Period = z.infer<typeof periodSchema>;
+
+export const exclusionSchema = z.strictObject({
+  /** The measure that does not apply when this one does. */
+  measure: idText,
+  /** whole: the other measure does not apply at all; remainder: it applies only to the value this measure did not take. */
+  portion: z.enum(['whole', 'remainder']).default('whole'),
+  from: dateField.optional(),
+  to: dateField.optional(),
+  /** Why, in words a broker can quote, with the instrument. */
+  reason: z.string().min(1),
+});
+export type Exclusion = z.infer<typeof exclusionSchema>;
+
+export const CATEGORIES = ['column1', 'additional_duty', 'exemption', 'prohibition', 'fee', 'trade_remedy'] as const;
+
+export const measureSchema = z.strictObject({
+  id: idText,
+  title: z.string().min(1),
+  category: z.enum(CATEGORIES),
+  /** Id into the schedule's authorities. */
+  authority: idText,
+  /** Executive order, proclamation, statute or notice that imposes it. */
+  instrument: z.string().min(1),
+  /** Federal Register (or other official) citation; "none" is not allowed, say what is known. */
+  citation: z.string().min(1),
+  /** Chapter 99 heading (or other reporting number) the amount is declared under; null for column 1 and fees. */
+  heading: z.string().nullable(),
+  /** Where a fee is computed: per line or per entry. Duties are per line. */
+  level: z.enum(['line', 'entry']).default('line'),
+  /** Origins the measure reaches (ISO alpha-2); default: the schedule's origins. */
+  origins: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+  scope: scopeSchema,
+  when: z.array(conditionSchema).default([]),
+  base: baseSchema.default('full_value'),
+  periods: z.array(periodSchema).min(1),
+  excludes: z.array(exclusionSchema).default([]),
+  /** Which date governs: entry (default) or importation (an import ban). */
+  date_basis: z.enum(['entry', 'import']).default('entry'),
+  sources: z.array(z.string()).min(1),
+  verified: z.boolean().default(true),
+  unverified_note: z.string().optional(),
+  note: z.string().optional(),
+});
+export type Measure = z.infer<typeof measureSchema>;
+
+export const authoritySchema = z.strictObject({
+  name: z.string().min(1),
+  /** The statute the authority rests on. */
+  law: z.string().min(1),
+  description: z.string().optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  title: z.string().min(1),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const listRefSchema = z.strictObject({
+  /** Path relative to the schedule file. */
+  file: z.string().min(1),
+  title: z.string().min(1),
+  sources: z.array(z.string()).min(1),
+  /** The list is known to be incomplete or missing: say what is missing. */
+  incomplete: z.string().optional(),
+});
+
+export const scheduleSchema = z.strictObject({
+  format: z.literal('tariff-schedule/1'),
+  id: idText,
+  version: z.string().min(1),
+  title: z.string().min(1),
+  importing_country: z.string().regex(/^[A-Z]{2}$/),
+  origins: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  /** The date the data was last checked against its sources. */
+  as_of: dateField,
+  /** Entry dates the schedule answers for; lines outside are rejected. */
+  coverage: z.strictObject({ from: dateField, to: dateField }),
+  /** What the data does not know, in plain words (carried into every result). */
+  unknowns: z.array(z.string()).default([]),
+  authorities: z.record(idText, authoritySchema),
+  sources: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), sourceSchema),
+  lists: z.record(idText, listRefSchema).default({}),
+  measures: z.array(measureSchema).min(1),
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type ScheduleInput = z.input<typeof scheduleSchema>;

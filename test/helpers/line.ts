@@ -1,0 +1,14 @@
+import type { LineItem } from '../../src/input/line-item.js';
+
+export function line(partial: Partial<LineItem> & Pick<LineItem, 'hts' | 'valueCents' | 'entryDate'>): LineItem {
+  return {
+    sourceLine: 2,
+    line: '1',
+    entry: 'E1',
+    origin: 'CA',
+    invoiceValue: { amount: String(partial.valueCents / 100), currency: 'USD' },
+    usmcaClaimed: false,
+    contentCents: {},
+    ...partial,
+  };
+}
