@@ -3,7 +3,7 @@
  */
 import type { RuleError } from './rule-error.js';
 import type { Measure, Schedule, Scope } from './schedule-schema.js';
-import { errorAt, type YamlSource } from './yaml-source.js';
+import type { Locate } from './yaml-source.js';
 
 function listRefs(scope: Scope | undefined): string[] {
   if (!scope) return [];
@@ -11,76 +11,76 @@ function listRefs(scope: Scope | undefined): string[] {
   return items.filter((s) => s.startsWith('list:')).map((s) => s.slice(5));
 }
 
-function checkPeriods(source: YamlSource, m: Measure, mPath: PropertyKey[], out: RuleError[]): void {
+function checkPeriods(at: Locate, m: Measure, mPath: PropertyKey[], out: RuleError[]): void {
   let previousTo: string | undefined;
   let previousOpen = false;
   m.periods.forEach((p, pi) => {
     const pPath = [...mPath, 'periods', pi];
-    if (p.to !== undefined && p.to < p.from) out.push(errorAt(source, [...pPath, 'to'], `period ends (${p.to}) before it starts (${p.from})`));
+    if (p.to !== undefined && p.to < p.from) out.push(at([...pPath, 'to'], `period ends (${p.to}) before it starts (${p.from})`));
     if (pi > 0) {
-      if (previousOpen) out.push(errorAt(source, [...pPath, 'from'], `periods overlap: the previous period has no end date, so it is still in force on ${p.from}`));
+      if (previousOpen) out.push(at([...pPath, 'from'], `periods overlap: the previous period has no end date, so it is still in force on ${p.from}`));
       else if (previousTo !== undefined && p.from <= previousTo)
-        out.push(errorAt(source, [...pPath, 'from'], `periods overlap: this period starts ${p.from} but the previous one runs to ${previousTo}`));
+        out.push(at([...pPath, 'from'], `periods overlap: this period starts ${p.from} but the previous one runs to ${previousTo}`));
     }
     previousTo = p.to;
     previousOpen = p.to === undefined;
 
     const needsRate = m.category !== 'prohibition';
-    if (needsRate && p.rate === undefined) out.push(errorAt(source, pPath, `a ${m.category} measure needs a rate in every period`));
-    if (!needsRate && p.rate !== undefined) out.push(errorAt(source, [...pPath, 'rate'], 'a prohibition has no rate: the goods may not be entered'));
+    if (needsRate && p.rate === undefined) out.push(at(pPath, `a ${m.category} measure needs a rate in every period`));
+    if (!needsRate && p.rate !== undefined) out.push(at([...pPath, 'rate'], 'a prohibition has no rate: the goods may not be entered'));
     if (p.rate !== undefined && typeof p.rate === 'object' && 'column1' in p.rate && m.category !== 'column1')
-      out.push(errorAt(source, [...pPath, 'rate'], 'only a column1 measure takes the column 1 rate'));
+      out.push(at([...pPath, 'rate'], 'only a column1 measure takes the column 1 rate'));
     if (m.category === 'column1' && (typeof p.rate !== 'object' || !('column1' in p.rate)))
-      out.push(errorAt(source, [...pPath, 'rate'], 'a column1 measure must use rate: { column1: true }'));
-    if (m.level === 'entry' && typeof p.rate !== 'string') out.push(errorAt(source, [...pPath, 'rate'], 'an entry-level fee takes a percentage rate'));
+      out.push(at([...pPath, 'rate'], 'a column1 measure must use rate: { column1: true }'));
+    if (m.level === 'entry' && typeof p.rate !== 'string') out.push(at([...pPath, 'rate'], 'an entry-level fee takes a percentage rate'));
     if ((p.minimum !== undefined || p.maximum !== undefined) && m.level !== 'entry')
-      out.push(errorAt(source, pPath, 'minimum and maximum apply only to entry-level fees'));
+      out.push(at(pPath, 'minimum and maximum apply only to entry-level fees'));
     if (p.minimum !== undefined && p.maximum !== undefined && Number(p.minimum) > Number(p.maximum))
-      out.push(errorAt(source, [...pPath, 'minimum'], `minimum ${p.minimum} is more than maximum ${p.maximum}`));
+      out.push(at([...pPath, 'minimum'], `minimum ${p.minimum} is more than maximum ${p.maximum}`));
     if (p.verified === false && !p.unverified_note)
-      out.push(errorAt(source, pPath, 'an unverified period must say what is unverified (unverified_note)', { severity: 'warning' }));
+      out.push(at(pPath, 'an unverified period must say what is unverified (unverified_note)', { severity: 'warning' }));
   });
 }
 
-export function checkSchedule(source: YamlSource, schedule: Schedule): RuleError[] {
+export function checkSchedule(at: Locate, schedule: Schedule): RuleError[] {
   const out: RuleError[] = [];
   const ids = new Map<string, number>();
   schedule.measures.forEach((m, i) => {
-    if (ids.has(m.id)) out.push(errorAt(source, ['measures', i, 'id'], `duplicate measure id "${m.id}" (first at measures[${ids.get(m.id)}])`));
+    if (ids.has(m.id)) out.push(at(['measures', i, 'id'], `duplicate measure id "${m.id}" (first at measures[${ids.get(m.id)}])`));
     else ids.set(m.id, i);
   });
 
   schedule.measures.forEach((m, i) => {
     const mPath: PropertyKey[] = ['measures', i];
     if (!schedule.authorities[m.authority])
-      out.push(errorAt(source, [...mPath, 'authority'], `unknown authority "${m.authority}"; known: ${Object.keys(schedule.authorities).join(', ')}`));
+      out.push(at([...mPath, 'authority'], `unknown authority "${m.authority}"; known: ${Object.keys(schedule.authorities).join(', ')}`));
     m.sources.forEach((s, si) => {
-      if (!schedule.sources[s]) out.push(errorAt(source, [...mPath, 'sources', si], `unknown source "${s}"`));
+      if (!schedule.sources[s]) out.push(at([...mPath, 'sources', si], `unknown source "${s}"`));
     });
     const scopes: Array<[Scope | undefined, PropertyKey[]]> = [[m.scope, [...mPath, 'scope']], ...m.periods.map((p, pi): [Scope | undefined, PropertyKey[]] => [p.scope, [...mPath, 'periods', pi, 'scope']])];
     for (const [scope, path] of scopes) {
       for (const name of listRefs(scope)) {
-        if (!schedule.lists[name]) out.push(errorAt(source, path, `unknown list "${name}"; declare it under lists:`));
+        if (!schedule.lists[name]) out.push(at(path, `unknown list "${name}"; declare it under lists:`));
       }
     }
     m.excludes.forEach((x, xi) => {
       const xPath = [...mPath, 'excludes', xi];
-      if (!ids.has(x.measure)) out.push(errorAt(source, [...xPath, 'measure'], `excludes unknown measure "${x.measure}"`));
-      if (x.measure === m.id) out.push(errorAt(source, [...xPath, 'measure'], 'a measure cannot exclude itself'));
-      if (x.from && x.to && x.to < x.from) out.push(errorAt(source, [...xPath, 'to'], `ends (${x.to}) before it starts (${x.from})`));
+      if (!ids.has(x.measure)) out.push(at([...xPath, 'measure'], `excludes unknown measure "${x.measure}"`));
+      if (x.measure === m.id) out.push(at([...xPath, 'measure'], 'a measure cannot exclude itself'));
+      if (x.from && x.to && x.to < x.from) out.push(at([...xPath, 'to'], `ends (${x.to}) before it starts (${x.from})`));
     });
     if (m.verified === false && !m.unverified_note)
-      out.push(errorAt(source, mPath, 'an unverified measure must say what is unverified (unverified_note)', { severity: 'warning' }));
+      out.push(at(mPath, 'an unverified measure must say what is unverified (unverified_note)', { severity: 'warning' }));
     if (m.category === 'fee' && m.heading !== null && m.level === 'entry' && m.excludes.length > 0)
-      out.push(errorAt(source, [...mPath, 'excludes'], 'an entry-level fee cannot exclude line measures'));
-    checkPeriods(source, m, mPath, out);
+      out.push(at([...mPath, 'excludes'], 'an entry-level fee cannot exclude line measures'));
+    checkPeriods(at, m, mPath, out);
   });
 
   for (const [name, list] of Object.entries(schedule.lists)) {
     list.sources.forEach((s, si) => {
-      if (!schedule.sources[s]) out.push(errorAt(source, ['lists', name, 'sources', si], `unknown source "${s}"`));
+      if (!schedule.sources[s]) out.push(at(['lists', name, 'sources', si], `unknown source "${s}"`));
     });
   }
-  if (schedule.coverage.to < schedule.coverage.from) out.push(errorAt(source, ['coverage', 'to'], 'coverage ends before it starts'));
+  if (schedule.coverage.to < schedule.coverage.from) out.push(at(['coverage', 'to'], 'coverage ends before it starts'));
   return out;
 }

@@ -194,7 +194,19 @@ export const scheduleSchema = z.strictObject({
   authorities: z.record(idText, authoritySchema),
   sources: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), sourceSchema),
   lists: z.record(idText, listRefSchema).default({}),
-  measures: z.array(measureSchema).min(1),
+  /** Part files (relative paths) whose measures, sources and lists join this schedule, in order. */
+  parts: z.array(z.string().min(1)).default([]),
+  measures: z.array(measureSchema).default([]),
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
+
+/** A part file: one family of measures, kept in its own file so each can be reviewed on its own. */
+export const schedulePartSchema = z.strictObject({
+  format: z.literal('tariff-schedule-part/1'),
+  title: z.string().min(1),
+  sources: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), sourceSchema).default({}),
+  lists: z.record(idText, listRefSchema).default({}),
+  measures: z.array(measureSchema).min(1),
+});
+export type SchedulePart = z.infer<typeof schedulePartSchema>;
 export type ScheduleInput = z.input<typeof scheduleSchema>;

@@ -73,3 +73,10 @@ export function hasPath(source: YamlSource, path: ReadonlyArray<PropertyKey>): b
   const node = source.doc.getIn(path as unknown[], true);
   return node !== undefined || isSeq(node);
 }
+
+/** Places an error at a path of the (possibly merged) rule data. */
+export type Locate = (path: ReadonlyArray<PropertyKey>, message: string, options?: { key?: string; severity?: 'error' | 'warning' }) => RuleError;
+
+export function locateIn(source: YamlSource): Locate {
+  return (path, message, options) => errorAt(source, path, message, options);
+}
