@@ -46,7 +46,7 @@ export function computeColumn1(item: LineItem, record: HtsRecord): Column1Outcom
       rate = record.usmca;
       rawText = `${record.usmca.kind === 'free' ? 'Free' : rawText} (USMCA, Special column)`;
       basis = 'column 1 Special rate, USMCA (S/S+)';
-    } else {
+    } else if (record.general.kind !== 'free') {
       warnings.push({
         code: 'usmca-not-available',
         message: `USMCA is claimed but HTS ${record.code8} does not list S or S+ in its Special column; the General rate (${record.generalText || 'none'}) is charged`,

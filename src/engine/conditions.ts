@@ -12,6 +12,15 @@ export interface ConditionOutcome {
   assumptions?: string[];
 }
 
+/**
+ * A line can take USMCA when its Special column lists S/S+, or when its General rate is already Free
+ * (the Special column is then empty, yet CBP accepts the USMCA claim, which is what exempts the goods
+ * from IEEPA, Section 122 and Section 301).
+ */
+export function usmcaAvailable(hts: HtsRecord): boolean {
+  return hts.usmca !== undefined || hts.general.kind === 'free';
+}
+
 function usmcaHolds(kind: 'claimed' | 'not_claimed' | 'free' | 'eligible', item: LineItem, hts: HtsRecord): boolean {
   switch (kind) {
     case 'claimed':
@@ -19,9 +28,9 @@ function usmcaHolds(kind: 'claimed' | 'not_claimed' | 'free' | 'eligible', item:
     case 'not_claimed':
       return !item.usmcaClaimed;
     case 'eligible':
-      return hts.usmca !== undefined;
+      return usmcaAvailable(hts);
     case 'free':
-      return item.usmcaClaimed && hts.usmca !== undefined && hts.usmca.kind === 'free';
+      return item.usmcaClaimed && (hts.usmca === undefined ? hts.general.kind === 'free' : hts.usmca.kind === 'free');
   }
 }
 
@@ -64,8 +73,8 @@ export function describeCondition(c: Condition): string {
     return {
       claimed: 'USMCA preference is claimed',
       not_claimed: 'USMCA preference is not claimed',
-      free: 'the goods enter free of duty under USMCA (claimed, and the HTS line lists S/S+ with a Free rate)',
-      eligible: 'the HTS line lists USMCA (S/S+) in its Special column',
+      free: 'the goods enter free of duty under USMCA (claimed, and the USMCA rate of the HTS line is Free)',
+      eligible: 'the HTS line takes USMCA (S/S+ in its Special column, or a Free General rate)',
     }[c.usmca];
   }
   if ('transport' in c) return `transport is ${c.transport.join(' or ')}`;

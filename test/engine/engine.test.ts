@@ -126,6 +126,7 @@ const hts = fakeHts({
   '84148080': { general: pct(27_000_000), generalText: '2.7%', usmca: FREE },
   '84813000': { general: pct(200_000_000), generalText: '20%', usmca: FREE },
   '99999999': { general: FREE, generalText: 'Free' },
+  '61102020': { general: pct(165_000_000), generalText: '16.5%' },
 });
 
 function run(items: LineItem[], yaml = SCHEDULE): { entries: EntryResult[]; rejected: EstimateEvent[] } {
@@ -185,9 +186,16 @@ describe('engine: stacking', () => {
     expect(entries[0]!.fees).toEqual([]);
   });
 
-  it('USMCA claimed where the HTS has no S: general rate and a warning', () => {
-    const { entries } = run([line({ hts: '9999999900', valueCents: 100_000, entryDate: '2025-02-01', usmcaClaimed: true })]);
+  it('USMCA claimed where the HTS has no S: general rate, a warning, and the extra duty', () => {
+    const { entries } = run([line({ hts: '6110202000', valueCents: 100_000, entryDate: '2025-02-01', usmcaClaimed: true })]);
     expect(entries[0]!.lines[0]!.warnings.map((w) => w.code)).toContain('usmca-not-available');
+    expect(amounts(entries[0]!)).toEqual({ column1: 16_500, extra: 25_000, mpf: 3271 });
+  });
+
+  it('USMCA claimed on a line whose General rate is Free: no warning, the exemption applies, no MPF', () => {
+    const { entries } = run([line({ hts: '9999999900', valueCents: 100_000, entryDate: '2025-02-01', usmcaClaimed: true })]);
+    expect(entries[0]!.lines[0]!.warnings).toEqual([]);
+    expect(amounts(entries[0]!)).toEqual({ column1: 0, 'usmca-exempt': 0 });
   });
 
   it('the all-in floor charges 15% less the column 1 duty', () => {

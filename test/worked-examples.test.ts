@@ -1,0 +1,71 @@
+/**
+ * Worked examples: hand-computed duties for every measure and stacking rule, kept as YAML a broker can
+ * review (test/worked-examples/*.yaml). Each example names the rule it proves; this file only runs them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formatCents } from '../src/money/decimal.js';
+import { csvOf, runCsv } from './helpers/run-csv.js';
+
+const amount = z.string().regex(/^\d+\.\d{2}$/, 'amounts are written as "1234.56"');
+const example = z.strictObject({
+  name: z.string().min(10),
+  rule: z.string().min(3),
+  arithmetic: z.string().optional(),
+  lines: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))).min(1),
+  expect: z.array(
+    z.strictObject({
+      status: z.enum(['computed', 'not_importable', 'rejected', 'incomplete']).default('computed'),
+      /** Every duty or line-level fee component charged, by measure id (zero-rate exemption headings included). */
+      components: z.record(z.string(), amount).optional(),
+      /** Entry-fee shares (e.g. MPF) by measure id, when the example is about them. */
+      fees: z.record(z.string(), amount).optional(),
+      total: amount.optional(),
+      /** measure id -> words the "not applied" reason must contain. */
+      not_applied: z.record(z.string(), z.string()).optional(),
+      warnings: z.array(z.string()).optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+  fx: z.record(z.string(), z.string()).optional(),
+});
+type Example = z.infer<typeof example>;
+
+const dir = join(import.meta.dirname, 'worked-examples');
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+
+for (const file of files) {
+  const examples = z.array(example).parse(parse(readFileSync(join(dir, file), 'utf8'))) as Example[];
+  describe(file, () => {
+    for (const ex of examples) {
+      it(`${ex.name} [${ex.rule}]`, async () => {
+        const { entries, rejected } = await runCsv(csvOf(ex.lines), { fx: ex.fx });
+        const results = entries.flatMap((e) => e.lines);
+        ex.expect.forEach((want, i) => {
+          if (want.status === 'rejected') {
+            expect(rejected.length, 'a rejection').toBeGreaterThan(0);
+            if (want.reason) expect(rejected.map((r) => r.reason).join(' | ')).toContain(want.reason);
+            return;
+          }
+          const got = results[i];
+          expect(got, `result for line ${i + 1}; rejected: ${rejected.map((r) => r.reason).join('; ')}`).toBeDefined();
+          if (!got) return;
+          const status = got.status === 'prohibited' ? 'not_importable' : got.incomplete ? 'incomplete' : 'computed';
+          expect(status).toBe(want.status);
+          if (want.components) expect(Object.fromEntries(got.components.map((c) => [c.measure, formatCents(c.amountCents)]))).toEqual(want.components);
+          if (want.fees) expect(Object.fromEntries(got.feeShares.map((c) => [c.measure, formatCents(c.amountCents)]))).toEqual(want.fees);
+          if (want.total) expect(formatCents(got.totalCents)).toBe(want.total);
+          for (const [measure, words] of Object.entries(want.not_applied ?? {})) {
+            const n = got.notApplied.find((x) => x.measure === measure);
+            expect(n, `${measure} should be listed as not applied`).toBeDefined();
+            expect(n?.reason).toContain(words);
+          }
+          if (want.warnings) expect(got.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(want.warnings));
+        });
+      });
+    }
+  });
+}
