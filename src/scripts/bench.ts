@@ -1,0 +1,109 @@
+/**
+ * `npm run bench -- --lines N`: generates a realistic synthetic file and reports, in one run, lines per
+ * second of `estimate` (one schedule) and `compare` (three scenarios) against the floor: a bare csv-parse
+ * pass over the same file (default options, records as arrays, counted by a `data` listener). Each job runs
+ * in a fresh process so its time and peak RSS are its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../rules/paths.js';
+import { writeBenchFile } from './bench-data.js';
+
+interface JobResult {
+  name: string;
+  ms: number;
+  maxRssMb: number;
+  records?: number;
+  exitCode?: number;
+}
+
+function argValue(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const FLOOR = `
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+const t0 = performance.now();
+let records = 0;
+const parser = parse();
+parser.on('data', () => { records += 1; });
+await new Promise((resolve, reject) => {
+  parser.on('end', resolve);
+  parser.on('error', reject);
+  createReadStream(process.argv[1]).pipe(parser);
+});
+process.stdout.write(JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, records }));
+`;
+
+const CLI = `
+const { main } = await import(process.argv[1]);
+const t0 = performance.now();
+const code = await main(['node', 'tariff', ...JSON.parse(process.argv[2])]);
+process.stdout.write(JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, exitCode: code }));
+`;
+
+function runJob(name: string, script: string, args: string[]): JobResult {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKb: number; records?: number; exitCode?: number };
+  return { name, ms: out.ms, maxRssMb: out.maxRssKb / 1024, records: out.records, exitCode: out.exitCode };
+}
+
+/** Whole-process wall time (module loading included), median of five runs. */
+function startup(name: string, args: string[]): JobResult {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'tariff.js'), ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+    times.push(performance.now() - t0);
+    if (r.status !== 0 && r.status !== 2) throw new Error(`${name} failed: ${r.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return { name, ms: times[2]!, maxRssMb: 0 };
+}
+
+function row(cells: string[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(34) : c.padStart(12))).join('');
+}
+
+async function main(): Promise<void> {
+  const lines = Number(argValue('--lines', '100000'));
+  const file = argValue('--file', join(tmpdir(), `tariff-bench-${lines}.csv`));
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${lines} lines into ${file}\n`);
+    await writeBenchFile(file, lines, '2025-03-04', '2026-12-31');
+  }
+  const mainUrl = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')).href;
+  const jobs: JobResult[] = [];
+  const floor = runJob('csv-parse floor', FLOOR, [file]);
+  jobs.push(floor);
+  jobs.push(runJob('estimate (csv out)', CLI, [mainUrl, JSON.stringify(['estimate', file, '--format', 'csv', '--out', '/dev/null'])]));
+  const compareArgs = ['compare', file, '--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa', '--format', 'csv', '--out', '/dev/null'];
+  if (existsSync(join(PACKAGE_ROOT, 'dist', 'cli', 'commands', 'compare.js'))) jobs.push(runJob('compare, 3 scenarios (csv out)', CLI, [mainUrl, JSON.stringify(compareArgs)]));
+  else process.stderr.write('compare: not built yet, skipped\n');
+  const oneLine = join(tmpdir(), 'tariff-bench-1.csv');
+  if (!existsSync(oneLine)) await writeBenchFile(oneLine, 1, '2025-09-10', '2025-09-10');
+  jobs.push(startup('start-up: tariff --version', ['--version']));
+  jobs.push(startup('start-up: estimate on a 1-line file', ['estimate', oneLine, '--format', 'csv', '--out', '/dev/null']));
+
+  const sizeMb = statSync(file).size / 1e6;
+  process.stdout.write(`file: ${file} (${lines.toLocaleString('en-US')} lines, ${sizeMb.toFixed(1)} MB), node ${process.version}\n`);
+  process.stdout.write(`${row(['job', 'seconds', 'lines/s', 'x floor', 'peak RSS MB'])}\n`);
+  for (const j of jobs) {
+    const seconds = j.ms / 1000;
+    const perSecond = j.name.startsWith('start-up') ? '' : Math.round(lines / seconds).toLocaleString('en-US');
+    const ratio = j === floor || j.name.startsWith('start-up') ? '' : (j.ms / floor.ms).toFixed(2);
+    const rss = j.name.startsWith('start-up') ? '' : j.maxRssMb.toFixed(0);
+    process.stdout.write(`${row([j.name, j.name.startsWith('start-up') ? `${j.ms.toFixed(0)} ms` : seconds.toFixed(2), perSecond, ratio, rss])}\n`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
