@@ -1,0 +1,113 @@
+/**
+ * Loads data/hts/hts.tsv into an HtsTable: parsed rates per 8-digit subheading, valid statistical
+ * suffixes, and nearest-code suggestions for codes that do not exist.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR } from '../paths.js';
+import { formatHts } from './format.js';
+import { parseRateText } from './rate-text.js';
+import { usmcaSpecial } from './special-text.js';
+import type { HtsRecord, HtsTable, HtsTableMeta } from './types.js';
+
+export const DEFAULT_HTS_PATH = join(DATA_DIR, 'hts', 'hts.tsv');
+
+interface Entry {
+  /** The data row; parsed on first use so start-up stays fast. */
+  row: string;
+  record?: HtsRecord;
+  suffixes?: ReadonlySet<string>;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function parseRow(entry: Entry): { record: HtsRecord; suffixes: ReadonlySet<string> } {
+  if (!entry.record) {
+    const [code8 = '', generalText = '', specialText = '', units = '', suffixes = '', description = ''] = entry.row.split('\t');
+    const special = usmcaSpecial(specialText);
+    entry.record = {
+      code8,
+      description,
+      generalText,
+      general: parseRateText(generalText),
+      specialText,
+      ...(special ? { usmca: special.rate } : {}),
+      units: units === '' ? [] : units.split('|'),
+    };
+    entry.suffixes = new Set(suffixes === '' ? [] : suffixes.split(','));
+  }
+  return { record: entry.record, suffixes: entry.suffixes! };
+}
+
+export function parseHtsFile(text: string, contentSha256: string): HtsTable {
+  const meta: HtsTableMeta = { revision: 'unknown HTS revision', sourceSha256: '', sourceFile: '', importedRecords: 0 };
+  const entries = new Map<string, Entry>();
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) {
+      const m = /^# ([a-z0-9-]+): (.*)$/.exec(line);
+      if (m?.[1] === 'revision') meta.revision = m[2]!;
+      else if (m?.[1] === 'source') meta.sourceFile = m[2]!;
+      else if (m?.[1] === 'source-sha256') meta.sourceSha256 = m[2]!;
+      continue;
+    }
+    if (line === '' || line.startsWith('code8\t')) continue;
+    entries.set(line.slice(0, 8), { row: line });
+  }
+  meta.importedRecords = entries.size;
+  let allCodes: string[] | undefined;
+  const everyCode = (): string[] => {
+    if (!allCodes) {
+      allCodes = [];
+      for (const [code8, entry] of entries) {
+        const { suffixes } = parseRow(entry);
+        if (suffixes.size === 0) allCodes.push(code8);
+        for (const s of suffixes) allCodes.push(code8 + s);
+      }
+      allCodes.sort();
+    }
+    return allCodes;
+  };
+
+  return {
+    meta,
+    contentSha256,
+    lookup(code: string): HtsRecord | undefined {
+      const entry = entries.get(code.slice(0, 8));
+      if (!entry) return undefined;
+      const { record, suffixes } = parseRow(entry);
+      if (code.length === 8) return record;
+      if (code.length !== 10) return undefined;
+      const suffix = code.slice(8);
+      if (suffixes.has(suffix) || (suffixes.size === 0 && suffix === '00')) return record;
+      return undefined;
+    },
+    suggest(code: string, limit = 5): string[] {
+      const codes = everyCode();
+      const digits = code.replace(/\D/g, '');
+      let lo = 0;
+      let hi = codes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (codes[mid]! < digits) lo = mid + 1;
+        else hi = mid;
+      }
+      const window = codes.slice(Math.max(0, lo - 20), lo + 20);
+      const target = Number(digits.padEnd(10, '0'));
+      return window
+        .map((c) => ({ c, shared: commonPrefix(c, digits), distance: Math.abs(Number(c.padEnd(10, '0')) - target) }))
+        .sort((a, b) => b.shared - a.shared || a.distance - b.distance)
+        .slice(0, limit)
+        .map((x) => formatHts(x.c));
+    },
+  };
+}
+
+export function loadHtsTable(path: string = DEFAULT_HTS_PATH): HtsTable {
+  const bytes = readFileSync(path);
+  return parseHtsFile(bytes.toString('utf8'), createHash('sha256').update(bytes).digest('hex'));
+}
