@@ -10,7 +10,7 @@ import type { LineWarning } from './types.js';
 export interface Column1Outcome {
   amountCents: number;
   rateText: string;
-  /** Which column was used, in words. */
+  /** What the rate was applied to: the value, the quantity, or both. */
   basis: string;
   baseDollars?: number;
   incomplete: boolean;
@@ -40,12 +40,12 @@ export function computeColumn1(item: LineItem, record: HtsRecord): Column1Outcom
   const warnings: LineWarning[] = [];
   let rate: ParsedRate = record.general;
   let rawText = record.generalText;
-  let basis = 'column 1 General rate';
+  let column = 'General';
   if (item.usmcaClaimed) {
     if (record.usmca !== undefined) {
       rate = record.usmca;
-      rawText = `${record.usmca.kind === 'free' ? 'Free' : rawText} (USMCA, Special column)`;
-      basis = 'column 1 Special rate, USMCA (S/S+)';
+      rawText = 'the USMCA rate of the Special column';
+      column = 'USMCA Special';
     } else if (record.general.kind !== 'free') {
       warnings.push({
         code: 'usmca-not-available',
@@ -53,23 +53,25 @@ export function computeColumn1(item: LineItem, record: HtsRecord): Column1Outcom
       });
     }
   }
-  if (rate.kind === 'free') return { amountCents: 0, rateText: 'Free', basis, incomplete: false, warnings };
+  if (rate.kind === 'free') return { amountCents: 0, rateText: `Free (${column})`, basis: 'full value', incomplete: false, warnings };
   if (rate.kind === 'unparsed') {
     warnings.push({
       code: 'rate-not-computable',
       message: `column 1 rate "${rawText}" cannot be computed (${rate.reason}); the column 1 duty is left at 0.00 and the line total is a lower bound`,
     });
-    return { amountCents: 0, rateText: rawText, basis, incomplete: true, warnings };
+    return { amountCents: 0, rateText: `${rawText} (${column}, not computable)`, basis: 'full value', incomplete: true, warnings };
   }
   const parts: Part[] = rate.kind === 'compound' ? rate.parts : [rate];
   const dollars = wholeDollars(item.valueCents);
   let amount = 0;
   let incomplete = false;
   let usedDollars: number | undefined;
+  const bases: string[] = [];
   for (const part of parts) {
     if (part.kind === 'ad_valorem') {
       amount += adValoremCents(dollars, part.rateNanos);
       usedDollars = dollars;
+      bases.push('full value');
       continue;
     }
     if (item.quantityMicros === undefined) {
@@ -87,6 +89,7 @@ export function computeColumn1(item: LineItem, record: HtsRecord): Column1Outcom
       });
     }
     amount += specificCents(item.quantityMicros, part.amountNanoDollars, part.per);
+    bases.push(`quantity ${formatScaled(item.quantityMicros, 6)} ${part.unit}`);
   }
-  return { amountCents: amount, rateText: parts.map(partText).join(' + '), basis, baseDollars: usedDollars, incomplete, warnings };
+  return { amountCents: amount, rateText: `${parts.map(partText).join(' + ')} (${column})`, basis: [...new Set(bases)].join(' and ') || 'full value', baseDollars: usedDollars, incomplete, warnings };
 }

@@ -111,6 +111,13 @@ export class CompiledSchedule {
     this.boundaries = [...cuts].sort();
   }
 
+  /** Origins the schedule answers for. */
+  get origins(): ReadonlySet<string> {
+    return (this.originSet ??= new Set(this.rules.schedule.origins));
+  }
+
+  private originSet: Set<string> | undefined;
+
   get coverage(): { from: string; to: string } {
     return this.rules.schedule.coverage;
   }

@@ -76,6 +76,7 @@ function component(cm: CompiledMeasure, basis: string, baseCents: number, rateTe
     rateText,
     amountCents,
     verified: cm.verified,
+    ...(cm.verified ? {} : { unverifiedNote: cm.unverifiedNote ?? 'see the schedule' }),
   };
 }
 
@@ -84,7 +85,8 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
   const n = seg.measures.length;
   const excludedBy: Array<CompiledMeasure | undefined> = new Array(n);
   const carved: number[] = new Array(n).fill(0);
-  const carvedBy: string[][] = new Array(n);
+  const carvedBy: CompiledMeasure[][] = new Array(n);
+  const carveReason: string[] = new Array(n);
   const components: Component[] = [];
   const skipped: NotApplied[] = [];
   const warnings: LineWarning[] = [];
@@ -131,9 +133,10 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
     let { cents, basis } = base;
     if (carved[cm.order]! > 0) {
       cents = Math.max(0, cents - carved[cm.order]!);
-      basis = `${basis} less the part charged under ${carvedBy[cm.order]!.join(', ')}`;
+      basis = `${basis} less the part charged under ${carvedBy[cm.order]!.map((b) => b.title).join(', ')}`;
       if (cents === 0) {
-        skipped.push(notApplied(cm, `the whole value is already charged under ${carvedBy[cm.order]!.join(', ')}`));
+        const by = carvedBy[cm.order]!;
+        skipped.push({ ...notApplied(cm, `the whole value is charged under ${by.map((b) => b.title).join(', ')}: ${carveReason[cm.order]}`), by: by[0]!.id });
         continue;
       }
     }
@@ -172,9 +175,6 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
         amount = 0;
         break;
     }
-    if (!cm.verified) {
-      warnings.push({ code: 'unverified', message: `${cm.title} (${cm.heading ?? 'no heading'}) rests on a fact the data marks UNVERIFIED: ${cm.unverifiedNote ?? 'see the schedule'}` });
-    }
     components.push(component(cm, basis, cents, rateText, amount, baseDollars));
     if (cm.category === 'fee') feeCents += amount;
     else dutyCents += amount;
@@ -184,7 +184,8 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
         excludedBy[x.target] ??= cm;
       } else {
         carved[x.target] = carved[x.target]! + cents;
-        (carvedBy[x.target] ??= []).push(cm.title);
+        (carvedBy[x.target] ??= []).push(cm);
+        carveReason[x.target] ??= x.reason;
       }
     }
   }

@@ -38,6 +38,7 @@ function feeComponent(cm: CompiledMeasure, baseDollars: number, amountCents: num
     rateText: cm.rateText,
     amountCents,
     verified: cm.verified,
+    ...(cm.verified ? {} : { unverifiedNote: cm.unverifiedNote ?? 'see the schedule' }),
   };
 }
 

@@ -42,6 +42,11 @@ export class Estimator {
       out.push(this.reject(item, 'entry_date', item.entryDate, `entry date ${item.entryDate} is outside the dates this schedule answers for (${from} to ${to})`));
       return out;
     }
+    if (!this.compiled.origins.has(item.origin)) {
+      const covered = [...this.compiled.origins].join(', ');
+      out.push(this.reject(item, 'origin', item.origin, `origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${covered}; the line is not estimated`));
+      return out;
+    }
     const record = this.compiled.hts.lookup(item.hts);
     if (!record) {
       const near = this.compiled.hts.suggest(item.hts, 3);

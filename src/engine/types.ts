@@ -39,7 +39,8 @@ export interface Component {
   amountCents: number;
   /** The figure rests on a fact the data marks as unverified. */
   verified: boolean;
-  note?: string;
+  /** What is unverified, when verified is false. */
+  unverifiedNote?: string;
 }
 
 /** A measure that reached the line (by scope) but was not charged, and why. */
@@ -53,7 +54,7 @@ export interface NotApplied {
 }
 
 export interface LineWarning {
-  code: 'usmca-not-available' | 'rate-not-computable' | 'quantity-missing' | 'unit-mismatch' | 'assumed-condition' | 'content-missing' | 'unverified' | 'input-note' | 'entry-date-mixed';
+  code: 'usmca-not-available' | 'rate-not-computable' | 'quantity-missing' | 'unit-mismatch' | 'assumed-condition' | 'content-missing' | 'input-note' | 'entry-date-mixed';
   message: string;
 }
 

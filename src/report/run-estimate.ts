@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import { RunTotals } from '../engine/totals.js';
-import { readLineItems, type ReaderOptions } from '../input/read-line-items.js';
+import { readLineItemBatches, type ReaderOptions } from '../input/read-line-items.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { EXIT } from './exit-codes.js';
@@ -71,23 +71,27 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     }
   };
 
-  for await (const ev of readLineItems(source, { ...req.reader, file: inputName })) {
-    if (ev.kind === 'fatal') {
-      io.stderr.write(`${ev.error.file}:${ev.error.sourceLine}: ${ev.error.reason}\n`);
-      await sink.close();
-      await rejects?.close();
-      return { exitCode: EXIT.USAGE_OR_RULES };
+  for await (const batch of readLineItemBatches(source, { ...req.reader, file: inputName })) {
+    for (const ev of batch) {
+      if (ev.kind === 'fatal') {
+        for (const e of estimator.flush([])) await handle(e);
+        io.stderr.write(`${ev.error.file}:${ev.error.sourceLine}: ${ev.error.reason}\n`);
+        await sink.write(renderer.end(summarize(totals, compiled.provenance)));
+        await sink.close();
+        await rejects?.close();
+        return { exitCode: EXIT.USAGE_OR_RULES };
+      }
+      if (ev.kind === 'header') {
+        rejects?.setHeader(ev.header.raw);
+        if (ev.header.ignored.length > 0) io.stderr.write(`note: ignored columns: ${ev.header.ignored.join(', ')}\n`);
+        continue;
+      }
+      events.length = 0;
+      if (ev.kind === 'rejected') events.push({ kind: 'rejected', rejection: ev.rejection });
+      else estimator.push(ev.item, events);
+      for (const e of events) await handle(e);
+      progress.tick();
     }
-    if (ev.kind === 'header') {
-      rejects?.setHeader(ev.header.raw);
-      if (ev.header.ignored.length > 0) io.stderr.write(`note: ignored columns: ${ev.header.ignored.join(', ')}\n`);
-      continue;
-    }
-    events.length = 0;
-    if (ev.kind === 'rejected') events.push({ kind: 'rejected', rejection: ev.rejection });
-    else estimator.push(ev.item, events);
-    for (const e of events) await handle(e);
-    progress.tick();
   }
   events.length = 0;
   for (const e of estimator.flush(events)) await handle(e);

@@ -3,12 +3,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { canonicalColumns, loadColumnMap, parseColumnOption } from '../../input/index.js';
+import { canonicalColumns, ColumnMapError, loadColumnMap, parseColumnOption } from '../../input/index.js';
 import { EXIT } from '../../report/exit-codes.js';
 import { openRules } from '../../report/open-rules.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
 import { runEstimate } from '../../report/run-estimate.js';
-import { parseFxFile, parseFxOption } from '../../input/fx-options.js';
+import { FxOptionError, parseFxFile, parseFxOption } from '../../input/fx-options.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
@@ -61,36 +61,45 @@ export function registerEstimate(program: Command): void {
     .option('--explain', 'record every measure that reached each line and why it did or did not apply (json output)')
     .addHelpText('after', HELP)
     .action(async (file: string, opts: EstimateOptions) => {
-      const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
-      if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
-      const fx: Record<string, string> = {};
-      if (opts.fxFile) Object.assign(fx, parseFxFile(readFileSync(opts.fxFile, 'utf8'), opts.fxFile));
-      for (const spec of opts.fx ?? []) Object.assign(fx, parseFxOption(spec));
-      const columnMap: Record<string, string> = {};
-      if (opts.map) Object.assign(columnMap, loadColumnMap(readFileSync(opts.map, 'utf8')));
-      for (const spec of opts.column ?? []) {
-        const [name, alias] = parseColumnOption(spec);
-        columnMap[name] = alias;
+      try {
+        await estimate(file, opts);
+      } catch (e) {
+        if (e instanceof FxOptionError || e instanceof ColumnMapError) throw new UsageError(e.message);
+        throw e;
       }
-      const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
-      const rules = openRules(opts.schedule, process.stderr);
-      if (!rules) {
-        setExitCode(EXIT.USAGE_OR_RULES);
-        return;
-      }
-      const { exitCode } = await runEstimate(
-        {
-          input: file,
-          format,
-          out: opts.out,
-          rejects: opts.rejects,
-          explain: opts.explain,
-          reader: { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, delimiter },
-        },
-        rules.ruleSet,
-        rules.hts,
-        { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
-      );
-      setExitCode(exitCode);
     });
+}
+
+async function estimate(file: string, opts: EstimateOptions): Promise<void> {
+  const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
+  const fx: Record<string, string> = {};
+  if (opts.fxFile) Object.assign(fx, parseFxFile(readFileSync(opts.fxFile, 'utf8'), opts.fxFile));
+  for (const spec of opts.fx ?? []) Object.assign(fx, parseFxOption(spec));
+  const columnMap: Record<string, string> = {};
+  if (opts.map) Object.assign(columnMap, loadColumnMap(readFileSync(opts.map, 'utf8')));
+  for (const spec of opts.column ?? []) {
+    const [name, alias] = parseColumnOption(spec);
+    columnMap[name] = alias;
+  }
+  const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
+  const rules = openRules(opts.schedule, process.stderr);
+  if (!rules) {
+    setExitCode(EXIT.USAGE_OR_RULES);
+    return;
+  }
+  const { exitCode } = await runEstimate(
+    {
+      input: file,
+      format,
+      out: opts.out,
+      rejects: opts.rejects,
+      explain: opts.explain,
+      reader: { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, delimiter },
+    },
+    rules.ruleSet,
+    rules.hts,
+    { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+  );
+  setExitCode(exitCode);
 }

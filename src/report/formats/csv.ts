@@ -12,7 +12,7 @@ import type { RenderContext, Renderer } from '../renderer.js';
 
 export function componentText(c: Component): string {
   const where = c.heading ?? c.measure;
-  return `${where} ${c.rateText} on ${c.basis} = ${formatCents(c.amountCents)}`;
+  return `${where} ${c.rateText} on ${c.basis} = ${formatCents(c.amountCents)}${c.verified ? '' : ' [UNVERIFIED]'}`;
 }
 
 export class CsvRenderer implements Renderer {

@@ -24,6 +24,7 @@ function componentJson(c: Component | EntryFee): Record<string, unknown> {
     rate: c.rateText,
     amount: formatCents(c.amountCents),
     verified: c.verified,
+    ...(c.unverifiedNote ? { unverified_note: c.unverifiedNote } : {}),
   };
   if ('uncappedCents' in c) {
     out.uncapped = formatCents(c.uncappedCents);

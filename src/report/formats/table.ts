@@ -17,11 +17,13 @@ const REJECTION_LIMIT = 50;
 
 function componentLines(l: LineResult): string {
   if (l.status === 'prohibited') return chalk.red(`NOT IMPORTABLE: ${l.prohibition?.reason ?? ''}`);
-  const rows = [...l.components, ...l.feeShares].map((c) => {
-    const where = c.heading ?? (c.category === 'column1' ? 'column 1' : c.measure);
-    const flag = c.verified ? '' : chalk.yellow(' (UNVERIFIED)');
-    return `${where} ${c.rateText} on ${c.basis} ${formatCentsGrouped(c.baseCents)}: ${formatCentsGrouped(c.amountCents)}${flag}`;
+  const flag = (verified: boolean): string => (verified ? '' : chalk.yellow(' (UNVERIFIED)'));
+  const rows = l.components.map((c) => {
+    const where = c.heading ?? c.title;
+    const base = c.basis.startsWith('quantity') ? c.basis : `${c.basis} ${formatCentsGrouped(c.baseCents)}`;
+    return `${where} ${c.rateText} on ${base}: ${formatCentsGrouped(c.amountCents)}${flag(c.verified)}`;
   });
+  for (const f of l.feeShares) rows.push(`${f.title}, this line's share by value: ${formatCentsGrouped(f.amountCents)}${flag(f.verified)}`);
   for (const n of l.notApplied) if (n.by) rows.push(chalk.dim(`not applied: ${n.heading ?? n.measure}: ${n.reason}`));
   for (const w of l.warnings) rows.push(chalk.yellow(`! ${w.message}`));
   return rows.join('\n');
@@ -30,7 +32,7 @@ function componentLines(l: LineResult): string {
 export class TableRenderer implements Renderer {
   private readonly table = new Table({
     head: ['Entry', 'Line', 'HTS', 'Date', 'Value (USD)', 'Duties and fees', 'Total'],
-    colWidths: [10, 6, 14, 12, 14, 78, 12],
+    colWidths: [12, 6, 16, 12, 14, 76, 12],
     wordWrap: true,
     style: { head: [], border: [] },
   });
@@ -57,7 +59,7 @@ export class TableRenderer implements Renderer {
     for (const f of e.fees) {
       if (this.shown >= TABLE_LINE_LIMIT) break;
       const capped = f.uncappedCents !== f.amountCents && f.basis === 'entry value subject to the fee' ? ` (rate gives ${formatCentsGrouped(f.uncappedCents)}; minimum ${formatCentsGrouped(f.minimumCents ?? 0)}, maximum ${formatCentsGrouped(f.maximumCents ?? 0)})` : '';
-      this.table.push([e.entry, chalk.dim('entry'), '', '', '', chalk.dim(`${f.title} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to lines by value`), '']);
+      this.table.push([e.entry, '', '', '', '', chalk.dim(`entry fee: ${f.title} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to the lines by value`), '']);
     }
     return '';
   }

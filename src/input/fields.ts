@@ -1,0 +1,143 @@
+/**
+ * Field parsers for the line-item CSV. Each returns the value or a FieldError sentence a broker
+ * understands. Cheap by design: they run once per field of files with millions of rows.
+ */
+import { parseScaled, QUANTITY_DIGITS, RATE_DIGITS } from '../money/decimal.js';
+
+export class FieldError {
+  constructor(readonly reason: string) {}
+}
+
+const PLAIN_MONEY = /^\d{1,13}(?:\.\d{1,2})?$/;
+const SIGNS = /^(?:US\$|USD|C\$|CA\$|CAD|\$|€|£)\s*/i;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/** Money text -> integer cents (halves up past the cent), exactly. */
+export function parseMoney(text: string, column: string): number | FieldError {
+  if (PLAIN_MONEY.test(text)) {
+    const dot = text.indexOf('.');
+    if (dot < 0) return Number(text) * 100;
+    const frac = text.slice(dot + 1);
+    return Number(text.slice(0, dot)) * 100 + Number(frac.length === 1 ? `${frac}0` : frac);
+  }
+  let t = text.trim();
+  if (t === '') return new FieldError(`${column} is empty`);
+  if (t.startsWith('-') || (t.startsWith('(') && t.endsWith(')'))) return new FieldError(`${column} "${text}" is negative; a customs value cannot be below zero`);
+  t = t.replace(SIGNS, '').replace(/\s+/g, '');
+  if (GROUPED.test(t)) t = t.replace(/,/g, '');
+  if (!/^\d+(?:\.\d+)?$/.test(t)) return new FieldError(`${column} "${text}" is not a number (use digits with a decimal point, e.g. 1234.56)`);
+  const [whole = '0', frac = ''] = t.split('.');
+  if (whole.length > 13) return new FieldError(`${column} "${text}" is larger than this tool accepts (up to 9,999,999,999,999.99)`);
+  const cents = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+  return frac.length > 2 && Number(frac[2]) >= 5 ? cents + 1 : cents;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** YYYY-MM-DD (or US MM/DD/YYYY) -> YYYY-MM-DD, a real calendar date. */
+export function parseDate(text: string, column: string): string | FieldError {
+  const t = text.trim();
+  let m = ISO.exec(t);
+  let y: number, mo: number, d: number;
+  if (m) {
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  } else if ((m = US.exec(t))) {
+    y = Number(m[3]);
+    mo = Number(m[1]);
+    d = Number(m[2]);
+  } else {
+    return new FieldError(t === '' ? `${column} is empty` : `${column} "${text}" is not a date (use YYYY-MM-DD)`);
+  }
+  if (!validYmd(y, mo, d)) return new FieldError(`${column} "${text}" is not a calendar date`);
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export interface HtsParsed {
+  code: string;
+  note?: string;
+}
+
+const HTS_DIGITS = /^\d{8}(?:\d{2})?$/;
+
+/** HTS text -> digits; a code a spreadsheet shortened by its leading zero gets the zero back, with a note. */
+export function parseHts(text: string): HtsParsed | FieldError {
+  if (HTS_DIGITS.test(text)) return { code: text };
+  const t = text.trim();
+  if (t === '') return new FieldError('hts is empty');
+  if (!/^[\d.\s-]+$/.test(t)) return new FieldError(`hts "${text}" is not an HTS number (8 or 10 digits, dots optional)`);
+  const digits = t.replace(/[.\s-]/g, '');
+  // 7 or 9 digits: an 8- or 10-digit code whose leading zero a spreadsheet dropped (0101.21.00 -> 101.21.00).
+  if (digits.length === 7 || digits.length === 9) {
+    const restored = `0${digits}`;
+    return { code: restored, note: `HTS "${text}" read as ${restored}: a spreadsheet had dropped the leading zero` };
+  }
+  if (digits.length === 6) return new FieldError(`hts "${text}" has 6 digits; give the 8-digit subheading or 10-digit statistical number`);
+  if (!HTS_DIGITS.test(digits)) return new FieldError(`hts "${text}" has ${digits.length} digits; an HTS number has 8 or 10`);
+  return { code: digits };
+}
+
+const YES = new Set(['y', 'yes', 'true', '1', 's', 's+', 'x']);
+const NO = new Set(['', 'n', 'no', 'false', '0']);
+
+export function parseYesNo(text: string, column: string): boolean | FieldError {
+  const t = text.trim().toLowerCase();
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return new FieldError(`${column} "${text}" must be Y or N`);
+}
+
+const TRANSPORT: Record<string, string> = {
+  ocean: 'ocean', vessel: 'ocean', sea: 'ocean', ship: 'ocean', air: 'air', truck: 'truck', road: 'truck', rail: 'rail',
+  mail: 'mail', pipeline: 'pipeline', other: 'other',
+};
+
+export function parseTransport(text: string): string | undefined | FieldError {
+  const t = text.trim().toLowerCase();
+  if (t === '') return undefined;
+  return TRANSPORT[t] ?? new FieldError(`transport "${text}" is not a mode this tool knows (ocean, air, truck, rail, mail, pipeline, other)`);
+}
+
+/** A percentage 0..max ("35.19" or "35.19%") -> nanos of a fraction, or the plain number. */
+export function parsePercentField(text: string, column: string, max: number): { nanos: number; value: number } | FieldError {
+  const t = text.trim().replace(/%$/, '').trim();
+  const nanos = parseScaled(t, RATE_DIGITS - 2);
+  if (nanos === undefined || nanos < 0) return new FieldError(`${column} "${text}" is not a percentage (e.g. 35.19)`);
+  const value = Number(t);
+  if (value > max) return new FieldError(`${column} "${text}" is more than ${max}%`);
+  return { nanos, value };
+}
+
+export function parseQuantity(text: string): number | FieldError {
+  const t = text.trim().replace(/,/g, '');
+  const micros = parseScaled(t, QUANTITY_DIGITS);
+  if (micros === undefined) return new FieldError(`quantity "${text}" is not a number with up to ${QUANTITY_DIGITS} decimals`);
+  if (micros < 0) return new FieldError(`quantity "${text}" is negative`);
+  return micros;
+}
+
+const COUNTRY = /^[A-Za-z]{2}$/;
+
+export function parseCountry(text: string): string | FieldError {
+  const t = text.trim();
+  if (COUNTRY.test(t)) return t.toUpperCase();
+  return new FieldError(`origin "${text}" is not a two-letter ISO country code (e.g. CA)`);
+}
+
+const CURRENCY = /^[A-Za-z]{3}$/;
+
+export function parseCurrency(text: string): string | FieldError {
+  const t = text.trim();
+  if (CURRENCY.test(t)) return t.toUpperCase();
+  return new FieldError(`currency "${text}" is not a three-letter ISO currency code (e.g. USD, CAD)`);
+}
