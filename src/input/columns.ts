@@ -56,7 +56,7 @@ export function canonicalFor(header: string): CanonicalColumn | undefined {
 }
 
 /** --map file.json: { "<canonical column>": "<header in your file>" } */
-export const columnMapSchema = z.record(z.enum(CANONICAL_COLUMN_NAMES), z.string().min(1));
+export const columnMapSchema = z.partialRecord(z.enum(CANONICAL_COLUMN_NAMES), z.string().min(1));
 
 export class ColumnMapError extends Error {}
 
@@ -71,7 +71,7 @@ export function loadColumnMap(jsonText: string): Record<string, string> {
   if (!parsed.success) {
     throw new ColumnMapError(`the column map must map canonical column names (${CANONICAL_COLUMN_NAMES.join(', ')}) to header names of your file`);
   }
-  return parsed.data;
+  return parsed.data as Record<string, string>;
 }
 
 /** --column hts="Tariff No" */

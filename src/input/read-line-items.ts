@@ -126,8 +126,18 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     return out;
   };
 
+  // CRLF becomes LF before parsing: csv-parse miscounts lines after a CRLF inside a quoted field, and a
+  // line number the user cannot find is worse than none. A CR at the end of a chunk waits for the next one.
+  let heldCr = false;
+  const normalize = (raw: string, last: boolean): string => {
+    let text = heldCr ? `\r${raw}` : raw;
+    heldCr = !last && text.endsWith('\r');
+    if (heldCr) text = text.slice(0, -1);
+    return text.indexOf('\r\n') >= 0 ? text.replace(/\r\n/g, '\n') : text;
+  };
+
   for await (const chunk of input) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const text = normalize(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }), false);
     if (text.length === 0) continue;
     if (!sawInvalidBytes && text.includes('\uFFFD')) sawInvalidBytes = true;
     if (!parser) {
@@ -144,7 +154,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     if (out.length > 0) yield out;
     if (fatal || parseError) return;
   }
-  const tail = decoder.decode();
+  const tail = normalize(decoder.decode(), true);
   if (!parser) {
     pendingText += tail;
     sawAnyText ||= pendingText.replace(/^\uFEFF/, '').trim().length > 0;

@@ -15,6 +15,10 @@ export function componentText(c: Component): string {
   return `${where} ${c.rateText} on ${c.basis} = ${formatCents(c.amountCents)}${c.verified ? '' : ' [UNVERIFIED]'}`;
 }
 
+export function feeShareText(c: Component): string {
+  return `${c.title} (this line's share of the entry fee, by value) = ${formatCents(c.amountCents)}${c.verified ? '' : ' [UNVERIFIED]'}`;
+}
+
 export class CsvRenderer implements Renderer {
   private columns: AmountColumn[] = [];
   private provenanceCells: string[] = [];
@@ -43,7 +47,7 @@ export class CsvRenderer implements Renderer {
       neutralizeFormula(item.description ?? ''), item.origin, item.entryDate, item.usmcaClaimed ? 'Y' : 'N',
       formatCents(item.valueCents), l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed',
       ...amounts, formatCents(l.dutyCents), formatCents(l.feeCents), formatCents(l.totalCents),
-      [...l.components, ...l.feeShares].map(componentText).join('; '), neutralizeFormula(notes.join(' | ')),
+      [...l.components.map(componentText), ...l.feeShares.map(feeShareText)].join('; '), neutralizeFormula(notes.join(' | ')),
       ...this.provenanceCells,
     ]);
   }
