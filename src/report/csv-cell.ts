@@ -1,9 +1,11 @@
 /**
  * CSV cells: RFC 4180 quoting, and neutralising of text a spreadsheet would run as a formula
- * (=, +, -, @, tab, carriage return at the start of a cell taken from input).
+ * (=, +, @, tab, carriage return, or a minus that does not start a plain number, at the start of a cell
+ * taken from input).
  */
 const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A leading minus is a formula unless the cell is a plain negative number, which must survive a re-run.
+const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.,]+$))/;
 
 export function csvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

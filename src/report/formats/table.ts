@@ -14,6 +14,7 @@ import type { RunSummary } from '../summary.js';
 
 export const TABLE_LINE_LIMIT = 500;
 const REJECTION_LIMIT = 50;
+const ENTRY_LIMIT = 100;
 
 function componentLines(l: LineResult): string {
   if (l.status === 'prohibited') return chalk.red(`NOT IMPORTABLE: ${l.prohibition?.reason ?? ''}`);
@@ -38,6 +39,8 @@ export class TableRenderer implements Renderer {
   });
   private shown = 0;
   private hidden = 0;
+  private readonly entryRows: string[][] = [];
+  private entriesHidden = 0;
   private readonly rejections: string[] = [];
   private rejectedCount = 0;
   private ctx!: RenderContext;
@@ -48,6 +51,9 @@ export class TableRenderer implements Renderer {
   }
 
   entry(e: EntryResult): string {
+    if (this.entryRows.length < ENTRY_LIMIT) {
+      this.entryRows.push([e.entry, e.entryDate, String(e.lines.length), formatCentsGrouped(e.valueCents), formatCentsGrouped(e.dutyCents), formatCentsGrouped(e.feeCents), formatCentsGrouped(e.totalCents)]);
+    } else this.entriesHidden += 1;
     for (const l of e.lines) {
       if (this.shown >= TABLE_LINE_LIMIT) {
         this.hidden += 1;
@@ -81,6 +87,12 @@ export class TableRenderer implements Renderer {
       out.push(chalk.red(`Rejected lines (${this.rejectedCount}):`));
       out.push(...this.rejections.map((r) => `  ${r}`));
       if (this.rejectedCount > this.rejections.length) out.push(`  … ${this.rejectedCount - this.rejections.length} more; use --rejects FILE to keep them all`);
+    }
+    if (this.entryRows.length > 1) {
+      const entries = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', 'Duty', 'Fees', 'Total'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right'] });
+      for (const r of this.entryRows) entries.push(r);
+      out.push(entries.toString());
+      if (this.entriesHidden > 0) out.push(chalk.dim(`… ${this.entriesHidden} more entries; use --format csv or json for all of them`));
     }
     const totals = new Table({ head: ['Legal authority', 'Lines', 'Amount (USD)'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
     for (const a of s.byAuthority) totals.push([a.name, String(a.lines), formatCentsGrouped(a.amountCents)]);

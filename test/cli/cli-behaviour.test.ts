@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tariff } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tariff-cli-'));
+const file = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('tariff CLI', () => {
+  it('prints its version and help with examples and exit codes', () => {
+    expect(tariff(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = tariff(['--help']).stdout;
+    expect(help).toContain('Exit codes:');
+    expect(help).toContain('estimate');
+    const estimateHelp = tariff(['estimate', '--help']).stdout;
+    expect(estimateHelp).toContain('Examples:');
+    expect(estimateHelp).toContain('entry_date');
+  });
+
+  it('exits 2 when lines are rejected, still writes the rest, and keeps rejected rows unchanged with a reason', () => {
+    const input = file('mixed.csv', 'hts,value,entry_date,description\n8481.80.9050,1000,2025-09-01,good\n9999.99.9999,5,2025-09-01,=cmd()\n8481.80.9050,abc,2025-09-01,bad value\n');
+    const rejects = join(dir, 'rejects.csv');
+    const r = tariff(['estimate', input, '--format', 'csv', '--rejects', rejects]);
+    expect(r.status).toBe(2);
+    expect(r.stdout.split('\n').filter((l) => l.includes(',computed,')).length).toBe(1);
+    expect(readFileSync(rejects, 'utf8')).toBe(
+      'hts,value,entry_date,description,reject_reason\n' +
+        '9999.99.9999,5,2025-09-01,\'=cmd(),"line 3, hts: HTS 9999.99.99.99 does not exist in the 2026 HTS Revision 3; nearest valid codes: 9823.53.06, 9823.53.05, 9823.53.04"\n' +
+        '8481.80.9050,abc,2025-09-01,bad value,"line 4, value: value ""abc"" is not a number (use digits with a decimal point, e.g. 1234.56)"\n',
+    );
+  });
+
+  it('neutralises spreadsheet formulas taken from the input in CSV output', () => {
+    const input = file('formula.csv', 'hts,value,entry_date,description\n8481.80.9050,1000,2025-09-01,"=HYPERLINK(""x"")"\n');
+    const out = tariff(['estimate', input, '--format', 'csv']).stdout;
+    expect(out).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('exits 1 with file:line:column for a rule-file error, and computes nothing', () => {
+    const schedule = file('bad.yaml', 'format: tariff-schedule/1\nid: x\nversion: "1"\ntitle: t\nimporting_country: US\norigins: [CA]\nas_of: 2025-01-01\ncoverage: { from: 2025-01-01, to: 2025-12-31 }\nauthorities: {}\nsources: {}\nmeasures: []\nbogus: 1\n');
+    const r = tariff(['estimate', 'data/examples/sample-entries.csv', '--schedule', schedule, '--format', 'csv']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bad.yaml:12:1: error: bogus: unknown key "bogus"');
+  });
+
+  it('exits 1 with one line for a missing input file, a bad option or a missing column', () => {
+    const missing = tariff(['estimate', join(dir, 'nope.csv'), '--format', 'csv']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/cannot open .*nope\.csv: no such file/);
+    expect(tariff(['estimate', 'data/examples/sample-entries.csv', '--fx', 'CAD']).stderr).toContain('expected CUR=rate');
+    const noValue = tariff(['estimate', file('nv.csv', 'hts,entry_date\n8481809050,2025-09-01\n'), '--format', 'csv']);
+    expect(noValue.status).toBe(1);
+    expect(noValue.stderr).toContain('nv.csv:1: the file has no value column');
+    expect(noValue.stderr).not.toContain('    at ');
+  });
+
+  it('converts with --fx and uses --date for files without dates', () => {
+    const input = file('cad.csv', 'hts,value,currency\n8481.80.9050,1000.00,CAD\n');
+    const r = tariff(['estimate', input, '--fx', 'CAD=0.7312', '--date', '2025-09-01', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const line = (JSON.parse(r.stdout) as { results: Array<Record<string, unknown>> }).results[0]!;
+    // $731.20 -> $731: column 1 2% = 14.62, IEEPA 35% = 255.85
+    expect(line).toMatchObject({ value_usd: '731.20', fx_rate: '0.7312', duty: '270.47' });
+  });
+
+  it('validates and lists the shipped rules', () => {
+    const v = tariff(['rules', 'validate']);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toMatch(/ok: us-canada/);
+    const list = tariff(['rules', 'list', '--date', '2025-09-01']);
+    expect(list.stdout).toContain('9903.01.10');
+    expect(list.stdout).toContain('35%');
+  });
+});
