@@ -4,7 +4,7 @@
  * line costs a date lookup and a few hash probes, never a scan of all measures or lists.
  */
 import type { HtsTable } from '../rules/hts/types.js';
-import type { Measure, Scope } from '../rules/schedule-schema.js';
+import { exclusionTargets, type Measure, type Scope } from '../rules/schedule-schema.js';
 import { compileRate, dollarsToCents, type CompiledMeasure } from './compiled-measure.js';
 import { addDays, lastAtOrBefore } from './dates.js';
 import type { Provenance, RuleSet } from './types.js';
@@ -51,9 +51,12 @@ function stackingOrder(active: Array<{ m: Measure; fileIndex: number }>, date: s
   const edges = new Map<string, string[]>();
   for (const a of active) {
     for (const x of a.m.excludes) {
-      if (!byId.has(x.measure) || !inRange(date, x.from, x.to)) continue;
-      edges.set(a.m.id, [...(edges.get(a.m.id) ?? []), x.measure]);
-      indegree.set(x.measure, (indegree.get(x.measure) ?? 0) + 1);
+      if (!inRange(date, x.from, x.to)) continue;
+      for (const target of exclusionTargets(x)) {
+        if (!byId.has(target)) continue;
+        edges.set(a.m.id, [...(edges.get(a.m.id) ?? []), target]);
+        indegree.set(target, (indegree.get(target) ?? 0) + 1);
+      }
     }
   }
   const key = (a: { m: Measure; fileIndex: number }): number => rank(a.m) * 1e6 + a.fileIndex;
@@ -174,8 +177,8 @@ export class CompiledSchedule {
         when: m.when,
         scope: period.scope ?? m.scope,
         excludes: m.excludes
-          .filter((x) => inRange(from, x.from, x.to) && orderOf.has(x.measure))
-          .map((x) => ({ target: orderOf.get(x.measure)!, portion: x.portion, reason: x.reason })),
+          .filter((x) => inRange(from, x.from, x.to))
+          .flatMap((x) => exclusionTargets(x).filter((t) => orderOf.has(t)).map((t) => ({ target: orderOf.get(t)!, portion: x.portion, reason: x.reason }))),
         verified: m.verified && period.verified !== false,
         unverifiedNote: period.unverified_note ?? m.unverified_note,
       };

@@ -111,11 +111,12 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
     }
     const assumptions: string[] = [];
     const failed = evaluateAll(cm.when, item, record, assumptions);
+    // An assumption about missing data is reported whatever it decided.
+    for (const a of assumptions) warnings.push({ code: 'assumed-condition', message: `${cm.title}: ${a}` });
     if (failed) {
       if (options.explain) skipped.push(notApplied(cm, `condition not met: ${describeCondition(failed)}`));
       continue;
     }
-    for (const a of assumptions) warnings.push({ code: 'assumed-condition', message: `${cm.title}: ${a}` });
 
     if (cm.category === 'prohibition') {
       const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);

@@ -39,11 +39,13 @@ export function evaluate(c: Condition, item: LineItem, hts: HtsRecord, assumptio
   if ('transport' in c) return item.transport !== undefined && c.transport.includes(item.transport);
   if ('us_metal' in c) {
     if (item.usMetal === undefined) {
-      assumptions.push(`us_metal not given: taken as ${c.if_missing ? 'meeting' : 'not meeting'} the US-metal condition`);
+      // An empty flag column means "no", like usmca; only the opposite assumption is worth a word.
+      if (c.if_missing) assumptions.push('us_metal not given: taken as meeting the US-metal condition');
       return c.if_missing;
     }
     return item.usMetal === c.us_metal;
   }
+  if ('civil_aircraft' in c) return (item.civilAircraft ?? false) === c.civil_aircraft;
   if ('metal_weight_pct' in c) {
     const pct = item.metalWeightPct;
     const { below, at_least } = c.metal_weight_pct;
@@ -79,6 +81,7 @@ export function describeCondition(c: Condition): string {
   }
   if ('transport' in c) return `transport is ${c.transport.join(' or ')}`;
   if ('us_metal' in c) return c.us_metal ? 'the metal was melted/smelted in the United States' : 'the metal was not melted/smelted in the United States';
+  if ('civil_aircraft' in c) return c.civil_aircraft ? 'the goods are civil aircraft, engines or parts entered under general note 6' : 'the goods are not entered as civil aircraft under general note 6';
   if ('metal_weight_pct' in c) {
     const parts = [];
     if (c.metal_weight_pct.at_least !== undefined) parts.push(`at least ${c.metal_weight_pct.at_least}%`);

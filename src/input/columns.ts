@@ -13,7 +13,7 @@ export interface ColumnSpec {
 
 export const CANONICAL_COLUMN_NAMES = [
   'line', 'entry', 'hts', 'description', 'origin', 'value', 'currency', 'quantity', 'unit', 'entry_date', 'export_date',
-  'usmca', 'transport', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'adcvd_rate',
+  'usmca', 'civil_aircraft', 'transport', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'adcvd_rate',
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMN_NAMES)[number];
 
@@ -30,6 +30,7 @@ export const canonicalColumns: readonly ColumnSpec[] = [
   { name: 'entry_date', required: true, aliases: ['date', 'date_of_entry'], description: 'date of entry YYYY-MM-DD (or --date)' },
   { name: 'export_date', required: false, aliases: ['date_of_export'], description: 'date of export (governs FX)' },
   { name: 'usmca', required: false, aliases: ['usmca_claimed', 'usmca_claim', 'spi'], description: 'Y when USMCA preference is claimed' },
+  { name: 'civil_aircraft', required: false, aliases: ['gn6', 'civil_aircraft_claim'], description: 'Y for civil aircraft, engines or parts entered under general note 6' },
   { name: 'transport', required: false, aliases: ['mode', 'mode_of_transport', 'transport_mode'], description: 'ocean, air, truck, rail, mail, pipeline (HMF: ocean)' },
   { name: 'steel_value', required: false, aliases: [], description: 'steel content value (2025 Section 232)' },
   { name: 'aluminum_value', required: false, aliases: ['aluminium_value'], description: 'aluminum content value (2025 Section 232)' },

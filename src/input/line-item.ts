@@ -40,6 +40,8 @@ export interface LineItem {
   metalWeightPct?: number;
   /** Metal melted and poured / smelted and cast in the United States. */
   usMetal?: boolean;
+  /** Civil aircraft, engines or parts entered under general note 6 (SPI C). */
+  civilAircraft?: boolean;
   /** Antidumping/countervailing cash deposit rate, in nanos (35.19% = 351_900_000). */
   adcvdRateNanos?: number;
   /** Things the reader repaired and the user should know (e.g. a leading zero restored to the HTS code). */

@@ -116,6 +116,13 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     item.usmcaClaimed = u;
   }
 
+  const aircraftText = get('civil_aircraft');
+  if (aircraftText.trim() !== '') {
+    const a = parseYesNo(aircraftText, 'civil_aircraft');
+    if (a instanceof FieldError) return problem('civil_aircraft', aircraftText, a);
+    item.civilAircraft = a;
+  }
+
   const transportText = get('transport');
   if (transportText !== '') {
     const t = parseTransport(transportText);

@@ -2,7 +2,7 @@
  * Checks a schedule beyond its shape: references resolve, periods do not overlap, rates fit the category.
  */
 import type { RuleError } from './rule-error.js';
-import type { Measure, Schedule, Scope } from './schedule-schema.js';
+import { exclusionTargets, type Measure, type Schedule, type Scope } from './schedule-schema.js';
 import type { Locate } from './yaml-source.js';
 
 function listRefs(scope: Scope | undefined): string[] {
@@ -65,8 +65,11 @@ export function checkSchedule(at: Locate, schedule: Schedule): RuleError[] {
     }
     m.excludes.forEach((x, xi) => {
       const xPath = [...mPath, 'excludes', xi];
-      if (!ids.has(x.measure)) out.push(at([...xPath, 'measure'], `excludes unknown measure "${x.measure}"`));
-      if (x.measure === m.id) out.push(at([...xPath, 'measure'], 'a measure cannot exclude itself'));
+      exclusionTargets(x).forEach((target, ti) => {
+        const tPath = typeof x.measure === 'string' ? [...xPath, 'measure'] : [...xPath, 'measure', ti];
+        if (!ids.has(target)) out.push(at(tPath, `excludes unknown measure "${target}"`));
+        if (target === m.id) out.push(at(tPath, 'a measure cannot exclude itself'));
+      });
       if (x.from && x.to && x.to < x.from) out.push(at([...xPath, 'to'], `ends (${x.to}) before it starts (${x.from})`));
     });
     if (m.verified === false && !m.unverified_note)

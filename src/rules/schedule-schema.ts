@@ -70,6 +70,7 @@ export type Condition =
   | { usmca: 'claimed' | 'not_claimed' | 'free' | 'eligible' }
   | { transport: string[] }
   | { us_metal: boolean; if_missing: boolean }
+  | { civil_aircraft: boolean }
   | { metal_weight_pct: { below?: number; at_least?: number }; if_missing: boolean }
   | { has_value: (typeof CONTENT_BASES)[number] }
   | { line_rate_present: 'adcvd_rate' }
@@ -81,6 +82,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ usmca: z.enum(['claimed', 'not_claimed', 'free', 'eligible']) }),
     z.strictObject({ transport: z.array(z.string().regex(/^[a-z]+$/)).min(1) }),
     z.strictObject({ us_metal: z.boolean(), if_missing: z.boolean() }),
+    /** The line claims civil aircraft treatment (general note 6); absent means no. */
+    z.strictObject({ civil_aircraft: z.boolean() }),
     z.strictObject({
       metal_weight_pct: z
         .strictObject({ below: z.number().min(0).max(100).optional(), at_least: z.number().min(0).max(100).optional() })
@@ -113,8 +116,8 @@ export const periodSchema = z.strictObject({
 export type Period = z.infer<typeof periodSchema>;
 
 export const exclusionSchema = z.strictObject({
-  /** The measure that does not apply when this one does. */
-  measure: idText,
+  /** The measure (or measures) that do not apply when this one does. */
+  measure: z.union([idText, z.array(idText).min(1)]),
   /** whole: the other measure does not apply at all; remainder: it applies only to the value this measure did not take. */
   portion: z.enum(['whole', 'remainder']).default('whole'),
   from: dateField.optional(),
@@ -123,6 +126,11 @@ export const exclusionSchema = z.strictObject({
   reason: z.string().min(1),
 });
 export type Exclusion = z.infer<typeof exclusionSchema>;
+
+/** The measure ids an exclusion names. */
+export function exclusionTargets(x: Exclusion): string[] {
+  return typeof x.measure === 'string' ? [x.measure] : x.measure;
+}
 
 export const CATEGORIES = ['column1', 'additional_duty', 'exemption', 'prohibition', 'fee', 'trade_remedy'] as const;
 

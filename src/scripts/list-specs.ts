@@ -72,4 +72,11 @@ export const RANGE_LIST_SPECS: RangeListSpec[] = [
     legalText: 'HTS 2026 Rev. 3 headings 9903.85.05 ("unwrought aluminum, heading 7601") and 9903.85.06 ("wrought aluminum, headings 7604-7609"); castings and forgings of 7616.99.51 are left to the derivative list of 9903.85.07, where the 2025 data places them, so they are charged once',
     ranges: [['7601', '7601'], ['7604', '7609']],
   },
+  {
+    name: 's232-2026-annex-1a-steel-articles',
+    title: 'Section 232 metals 2026, Annex I-A steel articles of chapter 72 and 7304-7306 (50%, 9903.82.02)',
+    legalText: 'Proclamation 11021 Annex I-A, "Steel 7206 7207 7208 ... 7216.10.00 ... 7216.50.00 7216.99.00 7217 ... 7229 ... 7304 7305 7306" (shared/hts-data/yale-tariff-rate-tracker/annexes_text.txt); the machine-readable annex list omits these headings',
+    ranges: [['7206', '7215'], ['721610', '721650'], ['721699', '721699'], ['7217', '7229'], ['7304', '7306']],
+    unverified: 'headings 7220 and 7221 fall on a page break of the annex text and are taken to be listed, as the run 7206-7229 suggests',
+  },
 ];
