@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from '../report/exit-codes.js';
 import { PACKAGE_ROOT } from '../rules/paths.js';
 import { registerEstimate } from './commands/estimate.js';
+import { registerLookup } from './commands/lookup.js';
 import { registerRules } from './commands/rules.js';
 import { exitCode } from './exit-state.js';
 import { UsageError } from './usage-error.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .exitOverride();
   registerEstimate(program);
+  registerLookup(program);
   registerRules(program);
   return program;
 }

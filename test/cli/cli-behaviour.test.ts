@@ -78,3 +78,22 @@ describe('tariff CLI', () => {
     expect(list.stdout).toContain('35%');
   });
 });
+
+describe('tariff lookup', () => {
+  it('lists what applies to one code on a date with its legal basis, and what does not and why', () => {
+    const r = tariff(['lookup', '7308.90.9590', '--date', '2026-09-20', '--value', '10000']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('9903.82.02');
+    expect(r.stdout).toContain('Proclamation 11021');
+    expect(r.stdout).toMatch(/9903\.05\.29[\s\S]*Section 232 goods are exempt/);
+    expect(r.stdout).toContain('Duty 10,000.00 + fees 34.64 = 10,034.64 USD');
+  });
+
+  it('gives JSON, and refuses a code that does not exist with the nearest codes', () => {
+    const json = JSON.parse(tariff(['lookup', '8703.23.0190', '--date', '2026-09-20', '--value', '30000', '--usmca', '--us-content', '12000', '--format', 'json']).stdout) as { duty: string };
+    expect(json.duty).toBe('4500.00');
+    const bad = tariff(['lookup', '7208.51.0099', '--date', '2025-09-10']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('nearest valid codes: 7208.51.00.60');
+  });
+});

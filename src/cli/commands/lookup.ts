@@ -1,0 +1,82 @@
+/**
+ * `tariff lookup HTS`: what applies to one HTS code on a date, and why.
+ */
+import type { Command } from 'commander';
+import { EXIT } from '../../report/exit-codes.js';
+import { lookupLine, renderLookupJson, renderLookupTable, type LookupFields } from '../../report/lookup.js';
+import { openRules } from '../../report/open-rules.js';
+import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { setExitCode } from '../exit-state.js';
+import { UsageError } from '../usage-error.js';
+
+interface LookupOptions {
+  schedule: string;
+  date?: string;
+  value: string;
+  quantity?: string;
+  unit?: string;
+  usmca?: boolean;
+  origin?: string;
+  transport?: string;
+  usContent?: string;
+  steelValue?: string;
+  aluminumValue?: string;
+  copperValue?: string;
+  metalWeightPct?: string;
+  usMetal?: boolean;
+  civilAircraft?: boolean;
+  adcvdRate?: string;
+  format: string;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function registerLookup(program: Command): void {
+  program
+    .command('lookup')
+    .description('show what applies to one HTS code on a date: each measure, its legal basis, and why it does or does not apply')
+    .argument('<hts>', 'HTS number, 8 or 10 digits, dots optional')
+    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('--date <YYYY-MM-DD>', 'entry date (default: today)')
+    .option('--value <amount>', 'customs value in USD', '1000.00')
+    .option('--quantity <q>', 'quantity in the HTS unit (for specific rates)')
+    .option('--unit <unit>', 'unit of the quantity')
+    .option('--usmca', 'USMCA preference is claimed')
+    .option('--origin <CC>', 'country of origin (default CA)')
+    .option('--transport <mode>', 'ocean, air, truck, rail, mail, pipeline')
+    .option('--us-content <amount>', 'value of US content (USMCA vehicles, mobile equipment)')
+    .option('--steel-value <amount>', 'steel content value (2025 Section 232)')
+    .option('--aluminum-value <amount>', 'aluminum content value (2025 Section 232)')
+    .option('--copper-value <amount>', 'copper content value (2025 Section 232)')
+    .option('--metal-weight-pct <pct>', 'metal share of the weight (2026 Section 232)')
+    .option('--us-metal', 'the metal was melted/smelted in the United States')
+    .option('--civil-aircraft', 'civil aircraft, engines or parts under general note 6')
+    .option('--adcvd-rate <pct>', 'AD/CVD cash deposit rate in percent')
+    .option('-f, --format <format>', 'table or json', 'table')
+    .addHelpText('after', `
+Examples:
+  $ tariff lookup 7208.51.0030 --date 2025-09-10
+  $ tariff lookup 8703.23.0190 --date 2026-09-20 --value 30000 --usmca --us-content 12000
+  $ tariff lookup 2204.21.5015 --date 2026-09-20 --value 18000 --quantity 9000 --unit liters --format json`)
+    .action(async (hts: string, opts: LookupOptions) => {
+      if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use table or json`);
+      const fields: LookupFields = { hts, value: opts.value, entry_date: opts.date ?? today() };
+      const optional: Array<[string, string | boolean | undefined]> = [
+        ['quantity', opts.quantity], ['unit', opts.unit], ['usmca', opts.usmca ? 'Y' : undefined], ['origin', opts.origin],
+        ['transport', opts.transport], ['us_content_value', opts.usContent], ['steel_value', opts.steelValue],
+        ['aluminum_value', opts.aluminumValue], ['copper_value', opts.copperValue], ['metal_weight_pct', opts.metalWeightPct],
+        ['us_metal', opts.usMetal ? 'Y' : undefined], ['civil_aircraft', opts.civilAircraft ? 'Y' : undefined], ['adcvd_rate', opts.adcvdRate],
+      ];
+      for (const [name, value] of optional) if (typeof value === 'string') fields[name] = value;
+      const rules = openRules(opts.schedule, process.stderr);
+      if (!rules) {
+        setExitCode(EXIT.USAGE_OR_RULES);
+        return;
+      }
+      const outcome = await lookupLine(fields, rules.ruleSet, rules.hts);
+      if (!outcome.ok) throw new UsageError(outcome.reason);
+      process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry) : renderLookupTable(outcome.entry, rules.ruleSet));
+    });
+}

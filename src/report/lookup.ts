@@ -1,0 +1,64 @@
+/**
+ * `tariff lookup`: one HTS code on one date, without a CSV. Every measure whose scope reaches the code is
+ * listed with its legal basis and whether it applies, and why not when it does not.
+ */
+import { Readable } from 'node:stream';
+import chalk from 'chalk';
+import Table from 'cli-table3';
+import { compileSchedule } from '../engine/compile.js';
+import { Estimator, type EstimateEvent } from '../engine/estimator.js';
+import type { EntryResult } from '../engine/types.js';
+import { readLineItems } from '../input/read-line-items.js';
+import { formatCentsGrouped } from '../money/decimal.js';
+import { formatHts } from '../rules/hts/format.js';
+import type { HtsTable } from '../rules/hts/types.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import { csvRow } from './csv-cell.js';
+import { lineJson } from './formats/json.js';
+
+/** Canonical input columns and their values, as the user gave them on the command line. */
+export type LookupFields = Record<string, string>;
+
+export type LookupOutcome = { ok: true; entry: EntryResult } | { ok: false; reason: string };
+
+export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsTable): Promise<LookupOutcome> {
+  const names = Object.keys(fields);
+  const csv = csvRow(names) + csvRow(names.map((n) => fields[n]!));
+  const estimator = new Estimator(compileSchedule(rules, hts), 'lookup', { explain: true });
+  const events: EstimateEvent[] = [];
+  for await (const ev of readLineItems(Readable.from([csv]), { file: 'lookup' })) {
+    if (ev.kind === 'fatal') return { ok: false, reason: ev.error.reason };
+    if (ev.kind === 'rejected') return { ok: false, reason: `${ev.rejection.column ? `${ev.rejection.column}: ` : ''}${ev.rejection.reason}` };
+    if (ev.kind === 'line') estimator.push(ev.item, events);
+  }
+  estimator.flush(events);
+  for (const e of events) {
+    if (e.kind === 'rejected') return { ok: false, reason: e.rejection.reason };
+    return { ok: true, entry: e.entry };
+  }
+  return { ok: false, reason: 'nothing to look up' };
+}
+
+export function renderLookupTable(entry: EntryResult, rules: RuleSet): string {
+  const line = entry.lines[0]!;
+  const item = line.item;
+  const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, value ${formatCentsGrouped(item.valueCents)} USD${item.usmcaClaimed ? ', USMCA claimed' : ''}`;
+  if (line.status === 'prohibited') return `${head}\n${chalk.red(`NOT IMPORTABLE: ${line.prohibition?.reason ?? ''}`)}\n`;
+  const table = new Table({ head: ['Heading', 'Measure', 'Applies?', 'Rate and base', 'Amount', 'Legal basis'], wordWrap: true, colWidths: [13, 30, 10, 34, 12, 40], style: { head: [], border: [] } });
+  for (const c of [...line.components, ...line.feeShares]) {
+    const flag = c.verified ? '' : chalk.yellow(' UNVERIFIED');
+    table.push([c.heading ?? '', c.title, chalk.green('yes') + flag, `${c.rateText} on ${c.basis}`, formatCentsGrouped(c.amountCents), `${c.instrument}; ${c.citation}`]);
+  }
+  const byId = new Map(rules.schedule.measures.map((m) => [m.id, m]));
+  for (const n of line.notApplied) {
+    const m = byId.get(n.measure);
+    table.push([n.heading ?? '', n.title, chalk.dim('no'), chalk.dim(n.reason), '', m ? `${m.instrument}; ${m.citation}` : '']);
+  }
+  const warnings = line.warnings.map((w) => chalk.yellow(`! ${w.message}`)).join('\n');
+  const total = `Duty ${formatCentsGrouped(line.dutyCents)} + fees ${formatCentsGrouped(line.feeCents)} = ${formatCentsGrouped(line.totalCents)} USD (MPF as if this line were the whole entry)`;
+  return `${head}\n${table.toString()}\n${warnings ? `${warnings}\n` : ''}${total}\n`;
+}
+
+export function renderLookupJson(entry: EntryResult): string {
+  return `${JSON.stringify(lineJson(entry.lines[0]!), null, 2)}\n`;
+}
