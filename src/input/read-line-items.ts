@@ -62,6 +62,8 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   let header: HeaderReport | undefined;
   let ctx: RowContext | undefined;
   let records = 0;
+  /** Physical line where the last complete record ended: an unclosed quote starts after it. */
+  let lastRecordEnd = 0;
   let fatal: FatalInputError | undefined;
   let parseError: (Error & { lines?: number; code?: string }) | undefined;
   let sawInvalidBytes = false;
@@ -69,6 +71,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
 
   const onRecord = (fields: string[], lines: number): void => {
     const sourceLine = lines - newlinesIn(fields);
+    lastRecordEnd = lines;
     if (!header) {
       const r = resolveHeader(fields, options.columnMap, options.defaultDate !== undefined);
       if (!r.ok) {
@@ -119,9 +122,12 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     batch = [];
     if (fatal) out.push({ kind: 'fatal', error: fatal });
     else if (parseError) {
-      const line = parseError.lines ?? 0;
-      const what = parseError.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quoted field opened on or before line ${line} is never closed, so the rest of the file cannot be read` : parseError.message;
-      out.push({ kind: 'fatal', error: { file: options.file, sourceLine: line, reason: `${what}; fix the quote and run again (rows before it were processed)` } });
+      const unclosed = parseError.code === 'CSV_QUOTE_NOT_CLOSED';
+      const line = unclosed ? lastRecordEnd + 1 : (parseError.lines ?? 0);
+      const what = unclosed
+        ? `a quoted field on the row starting at line ${line} is never closed, so that row and the ${(parseError.lines ?? line) - line} line(s) after it cannot be read; fix the quote and run again`
+        : `the CSV cannot be read past this point (${parseError.message})`;
+      out.push({ kind: 'fatal', error: { file: options.file, sourceLine: line, reason: `${what} (the rows before it were processed)` } });
     }
     return out;
   };

@@ -16,15 +16,15 @@ export function columnFor(c: Pick<Component, 'category' | 'authority' | 'measure
   return c.category === 'fee' ? `fee_${snake(c.measure)}` : `duty_${snake(c.authority)}`;
 }
 
+/** Duty columns in the order the schedule declares its authorities, then one column per fee. */
 export function amountColumns(schedule: Schedule): AmountColumn[] {
-  const seen = new Set<string>();
+  const dutyAuthorities = new Set(schedule.measures.filter((m) => m.category !== 'fee' && m.category !== 'prohibition' && m.category !== 'exemption').map((m) => m.authority));
   const out: AmountColumn[] = [];
+  for (const [id, authority] of Object.entries(schedule.authorities)) {
+    if (dutyAuthorities.has(id)) out.push({ name: `duty_${snake(id)}`, label: authority.name });
+  }
   for (const m of schedule.measures) {
-    if (m.category === 'prohibition' || m.category === 'exemption') continue;
-    const name = columnFor({ category: m.category, authority: m.authority, measure: m.id });
-    if (seen.has(name)) continue;
-    seen.add(name);
-    out.push({ name, label: m.category === 'fee' ? m.title : (schedule.authorities[m.authority]?.name ?? m.authority) });
+    if (m.category === 'fee') out.push({ name: columnFor({ category: m.category, authority: m.authority, measure: m.id }), label: m.title });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * and report errors and warnings with their places.
  */
 import { CompiledSchedule, ScheduleCompileError } from '../engine/compile.js';
+import { lintRuleSet } from '../engine/lint.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
 import { formatRuleError } from '../rules/rule-error.js';
@@ -33,4 +34,15 @@ export function validateRulesReport(file: string): { ok: boolean; text: string }
   const s = result.ruleSet.schedule;
   lines.push(`${file}: ok: ${s.id} ${s.version}, ${s.measures.length} measures, ${Object.keys(result.ruleSet.lists).length} lists, sha256 ${result.ruleSet.contentSha256}`);
   return { ok: true, text: `${lines.join('\n')}\n` };
+}
+
+export function lintRulesReport(file: string): { ok: boolean; text: string } {
+  const validated = validateRulesReport(file);
+  if (!validated.ok) return validated;
+  const result = loadRuleSet(file);
+  if (!result.ok) return validated;
+  const findings = lintRuleSet(result.ruleSet);
+  const lines = findings.map((f) => `${file}: warning: ${f.message}`);
+  lines.push(`${file}: ${findings.length} stacking warning(s)`);
+  return { ok: true, text: `${validated.text}${lines.join('\n')}\n` };
 }

@@ -72,6 +72,10 @@ export function checkSchedule(at: Locate, schedule: Schedule): RuleError[] {
       });
       if (x.from && x.to && x.to < x.from) out.push(at([...xPath, 'to'], `ends (${x.to}) before it starts (${x.from})`));
     });
+    m.cumulative_with.forEach((c, ci) => {
+      const targets = typeof c.measure === 'string' ? [c.measure] : c.measure;
+      for (const target of targets) if (!ids.has(target)) out.push(at([...mPath, 'cumulative_with', ci, 'measure'], `names unknown measure "${target}"`));
+    });
     if (m.verified === false && !m.unverified_note)
       out.push(at(mPath, 'an unverified measure must say what is unverified (unverified_note)', { severity: 'warning' }));
     if (m.category === 'fee' && m.heading !== null && m.level === 'entry' && m.excludes.length > 0)

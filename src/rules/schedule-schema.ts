@@ -155,6 +155,10 @@ export const measureSchema = z.strictObject({
   base: baseSchema.default('full_value'),
   periods: z.array(periodSchema).min(1),
   excludes: z.array(exclusionSchema).default([]),
+  /** Measures this one is charged together with by law (no precedence between them): silences the lint. */
+  cumulative_with: z
+    .array(z.strictObject({ measure: z.union([idText, z.array(idText).min(1)]), reason: z.string().min(1) }))
+    .default([]),
   /** Which date governs: entry (default) or importation (an import ban). */
   date_basis: z.enum(['entry', 'import']).default('entry'),
   sources: z.array(z.string()).min(1),

@@ -97,3 +97,11 @@ describe('tariff lookup', () => {
     expect(bad.stderr).toContain('nearest valid codes: 7208.51.00.60');
   });
 });
+
+describe('tariff rules lint', () => {
+  it('finds no unordered stacking in the shipped schedule', () => {
+    const r = tariff(['rules', 'lint']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(': 0 stacking warning(s)');
+  });
+});

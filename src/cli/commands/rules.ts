@@ -2,6 +2,7 @@
  * `tariff rules`: the group for rule-file commands (validate, list).
  */
 import type { Command } from 'commander';
+import { registerRulesLint } from './rules-lint.js';
 import { registerRulesList } from './rules-list.js';
 import { registerRulesValidate } from './rules-validate.js';
 
@@ -9,4 +10,5 @@ export function registerRules(program: Command): void {
   const rules = program.command('rules').description('check and list the rule (schedule) files');
   registerRulesValidate(rules);
   registerRulesList(rules);
+  registerRulesLint(rules);
 }

@@ -1,0 +1,25 @@
+/**
+ * `tariff rules lint [file]`: validate, then warn about duties that can stack with no rule between them.
+ */
+import type { Command } from 'commander';
+import { EXIT } from '../../report/exit-codes.js';
+import { lintRulesReport } from '../../report/validate-rules.js';
+import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { setExitCode } from '../exit-state.js';
+
+export function registerRulesLint(rules: Command): void {
+  rules
+    .command('lint')
+    .description('validate a schedule, then warn about additional duties that can apply together with no stacking rule between them')
+    .argument('[file]', 'schedule file', DEFAULT_SCHEDULE_PATH)
+    .addHelpText('after', `
+Examples:
+  $ tariff rules lint
+A warning names the two measures and the first date they meet; resolve it with an exclusion (precedence) or
+with cumulative_with (the law stacks them). Warnings do not change the exit code; errors exit 1.`)
+    .action((file: string) => {
+      const report = lintRulesReport(file);
+      process.stdout.write(report.text);
+      setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);
+    });
+}
