@@ -82,11 +82,11 @@ function component(cm: CompiledMeasure, basis: string, baseCents: number, rateTe
 
 export function computeLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, options: ComputeOptions = {}): LineResult {
   const candidates = compiled.candidatesFor(seg, item.hts);
-  const n = seg.measures.length;
-  const excludedBy: Array<CompiledMeasure | undefined> = new Array(n);
-  const carved: number[] = new Array(n).fill(0);
-  const carvedBy: CompiledMeasure[][] = new Array(n);
-  const carveReason: string[] = new Array(n);
+  // Exclusions that fired on this line, by the excluded measure's order; a line meets only a few, so
+  // small lists beat arrays sized to the whole schedule.
+  let excluded: Array<{ target: number; by: CompiledMeasure; reason: string }> | undefined;
+  let carves: Array<{ target: number; cents: number; by: CompiledMeasure[]; reason: string }> | undefined;
+  const assumptions: string[] = [];
   const components: Component[] = [];
   const skipped: NotApplied[] = [];
   const warnings: LineWarning[] = [];
@@ -103,16 +103,17 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
       if (options.explain) skipped.push(notApplied(cm, `applies to goods of ${[...cm.origins].join(', ')}; this line's origin is ${item.origin}`));
       continue;
     }
-    const by = excludedBy[cm.order];
-    if (by) {
-      const reason = by.excludes.find((x) => x.target === cm.order)!.reason;
-      skipped.push(notApplied(cm, reason, by));
+    const exclusion = excluded?.find((x) => x.target === cm.order);
+    if (exclusion) {
+      skipped.push(notApplied(cm, exclusion.reason, exclusion.by));
       continue;
     }
-    const assumptions: string[] = [];
-    const failed = evaluateAll(cm.when, item, record, assumptions);
+    const failed = cm.when.length === 0 ? undefined : evaluateAll(cm.when, item, record, assumptions);
     // An assumption about missing data is reported whatever it decided.
-    for (const a of assumptions) warnings.push({ code: 'assumed-condition', message: `${cm.title}: ${a}` });
+    if (assumptions.length > 0) {
+      for (const a of assumptions) warnings.push({ code: 'assumed-condition', message: `${cm.title}: ${a}` });
+      assumptions.length = 0;
+    }
     if (failed) {
       if (options.explain) skipped.push(notApplied(cm, `condition not met: ${describeCondition(failed)}`));
       continue;
@@ -132,12 +133,13 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
       continue;
     }
     let { cents, basis } = base;
-    if (carved[cm.order]! > 0) {
-      cents = Math.max(0, cents - carved[cm.order]!);
-      basis = `${basis} less the part charged under ${carvedBy[cm.order]!.map((b) => b.title).join(', ')}`;
+    const carve = carves?.find((c) => c.target === cm.order);
+    if (carve && carve.cents > 0) {
+      cents = Math.max(0, cents - carve.cents);
+      const names = carve.by.map((b) => b.title).join(', ');
+      basis = `${basis} less the part charged under ${names}`;
       if (cents === 0) {
-        const by = carvedBy[cm.order]!;
-        skipped.push({ ...notApplied(cm, `the whole value is charged under ${by.map((b) => b.title).join(', ')}: ${carveReason[cm.order]}`), by: by[0]!.id });
+        skipped.push({ ...notApplied(cm, `the whole value is charged under ${names}: ${carve.reason}`), by: carve.by[0]!.id });
         continue;
       }
     }
@@ -182,11 +184,13 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
 
     for (const x of cm.excludes) {
       if (x.portion === 'whole') {
-        excludedBy[x.target] ??= cm;
+        if (!excluded?.some((e) => e.target === x.target)) (excluded ??= []).push({ target: x.target, by: cm, reason: x.reason });
       } else {
-        carved[x.target] = carved[x.target]! + cents;
-        (carvedBy[x.target] ??= []).push(cm);
-        carveReason[x.target] ??= x.reason;
+        const existing = carves?.find((c) => c.target === x.target);
+        if (existing) {
+          existing.cents += cents;
+          existing.by.push(cm);
+        } else (carves ??= []).push({ target: x.target, cents, by: [cm], reason: x.reason });
       }
     }
   }

@@ -1,8 +1,9 @@
 /**
  * Streams a line-item CSV into validated LineItems and rejections, in batches (one per chunk read), so
- * memory stays flat however large the file and the per-row cost stays a few field checks.
+ * memory stays flat however large the file and the per-row cost stays a few field checks. Records come from
+ * CsvTokenizer (see there why it is not csv-parse).
  */
-import { parse, type Parser } from 'csv-parse';
+import { CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
 import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from './line-item.js';
 import { fxTable, rowToItem, type RowContext } from './row-to-item.js';
@@ -43,35 +44,21 @@ export function detectDelimiter(firstLine: string): string {
   return [';', '\t'].reduce((best, d) => (counts[d]! > counts[best]! ? d : best), ',');
 }
 
-function newlinesIn(fields: string[]): number {
-  let n = 0;
-  for (const f of fields) {
-    if (f.indexOf('\n') < 0) continue;
-    for (let i = 0; i < f.length; i++) if (f.charCodeAt(i) === 10) n++;
-  }
-  return n;
-}
-
 const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may be Latin-1 or Windows-1252): save it as UTF-8';
 
 export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>, options: ReaderOptions): AsyncGenerator<ReadEvent[]> {
-  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  let parser: Parser | undefined;
+  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  let tokenizer: CsvTokenizer | undefined;
   let pendingText = '';
   let batch: ReadEvent[] = [];
   let header: HeaderReport | undefined;
   let ctx: RowContext | undefined;
   let records = 0;
-  /** Physical line where the last complete record ended: an unclosed quote starts after it. */
-  let lastRecordEnd = 0;
   let fatal: FatalInputError | undefined;
-  let parseError: (Error & { lines?: number; code?: string }) | undefined;
   let sawInvalidBytes = false;
-  let sawAnyText = false;
 
-  const onRecord = (fields: string[], lines: number): void => {
-    const sourceLine = lines - newlinesIn(fields);
-    lastRecordEnd = lines;
+  const onRecord = (fields: string[], sourceLine: number): void => {
+    if (fatal) return;
     if (!header) {
       const r = resolveHeader(fields, options.columnMap, options.defaultDate !== undefined);
       if (!r.ok) {
@@ -89,7 +76,6 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     };
     if (sawInvalidBytes && fields.some((f) => f.includes('\uFFFD'))) return reject(NOT_UTF8);
     if (fields.length !== header.raw.length) {
-      if (fields.length === 1 && fields[0]!.trim() === '') return;
       return reject(`the row has ${fields.length} fields but the header has ${header.raw.length}; a delimiter or quote is probably missing or extra`);
     }
     const result = rowToItem(fields, sourceLine, records, ctx!);
@@ -97,87 +83,55 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     else batch.push({ kind: 'line', item: result });
   };
 
-  const start = (firstText: string): Parser => {
-    const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
-    const p = parse({
-      delimiter: options.delimiter ?? detectDelimiter(firstLine.replace(/^\uFEFF/, '')),
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context: { lines: number }) => {
-        if (!fatal) onRecord(record, context.lines);
-        return null;
-      },
-    });
-    p.on('error', (e: Error) => {
-      parseError = e;
-    });
-    p.on('data', () => undefined);
-    return p;
-  };
-
-  const drain = (): ReadEvent[] => {
+  const feed = (text: string, last: boolean): ReadEvent[] => {
+    try {
+      if (text.length > 0) tokenizer!.push(text, onRecord);
+      if (last) tokenizer!.end(onRecord);
+    } catch (e) {
+      if (!(e instanceof UnclosedQuoteError)) throw e;
+      fatal ??= {
+        file: options.file,
+        sourceLine: e.startLine,
+        reason: `a quoted field on the row starting at line ${e.startLine} is never closed, so that row and the ${e.lastLine - e.startLine} line(s) after it cannot be read; fix the quote and run again (the rows before it were processed)`,
+      };
+    }
     const out = batch;
     batch = [];
     if (fatal) out.push({ kind: 'fatal', error: fatal });
-    else if (parseError) {
-      const unclosed = parseError.code === 'CSV_QUOTE_NOT_CLOSED';
-      const line = unclosed ? lastRecordEnd + 1 : (parseError.lines ?? 0);
-      const what = unclosed
-        ? `a quoted field on the row starting at line ${line} is never closed, so that row and the ${(parseError.lines ?? line) - line} line(s) after it cannot be read; fix the quote and run again`
-        : `the CSV cannot be read past this point (${parseError.message})`;
-      out.push({ kind: 'fatal', error: { file: options.file, sourceLine: line, reason: `${what} (the rows before it were processed)` } });
-    }
     return out;
   };
 
-  // CRLF becomes LF before parsing: csv-parse miscounts lines after a CRLF inside a quoted field, and a
-  // line number the user cannot find is worse than none. A CR at the end of a chunk waits for the next one.
-  let heldCr = false;
-  const normalize = (raw: string, last: boolean): string => {
-    let text = heldCr ? `\r${raw}` : raw;
-    heldCr = !last && text.endsWith('\r');
-    if (heldCr) text = text.slice(0, -1);
-    return text.indexOf('\r\n') >= 0 ? text.replace(/\r\n/g, '\n') : text;
-  };
-
   for await (const chunk of input) {
-    const text = normalize(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }), false);
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     if (text.length === 0) continue;
     if (!sawInvalidBytes && text.includes('\uFFFD')) sawInvalidBytes = true;
-    if (!parser) {
+    if (!tokenizer) {
+      // The delimiter is detected on the whole header line, so wait for it.
       pendingText += text;
       if (!pendingText.includes('\n') && pendingText.length < 1 << 16) continue;
-      sawAnyText ||= pendingText.trim().length > 0;
-      parser = start(pendingText);
-      parser.write(pendingText);
+      tokenizer = new CsvTokenizer(options.delimiter ?? detectDelimiter(pendingText.split(/\r?\n/, 1)[0]!.replace(/^\uFEFF/, '')));
+      const out = feed(pendingText, false);
       pendingText = '';
+      if (out.length > 0) yield out;
     } else {
-      parser.write(text);
+      const out = feed(text, false);
+      if (out.length > 0) yield out;
     }
-    const out = drain();
-    if (out.length > 0) yield out;
-    if (fatal || parseError) return;
+    if (fatal) return;
   }
-  const tail = normalize(decoder.decode(), true);
-  if (!parser) {
+  const tail = decoder.decode();
+  if (!tokenizer) {
     pendingText += tail;
-    sawAnyText ||= pendingText.replace(/^\uFEFF/, '').trim().length > 0;
-    if (!sawAnyText) {
+    if (pendingText.replace(/^\uFEFF/, '').trim().length === 0) {
       yield [{ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: 'the file is empty: it has no header and no rows' } }];
       return;
     }
-    parser = start(pendingText);
-    parser.write(pendingText);
-  } else if (tail) parser.write(tail);
-  await new Promise<void>((resolve) => {
-    parser!.once('end', resolve);
-    parser!.once('error', () => resolve());
-    parser!.end();
-  });
-  const out = drain();
-  if (!header && !fatal && !parseError) out.push({ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: 'the file is empty: it has no header and no rows' } });
+    tokenizer = new CsvTokenizer(options.delimiter ?? detectDelimiter(pendingText.split(/\r?\n/, 1)[0]!.replace(/^\uFEFF/, '')));
+    const out = feed(pendingText, true);
+    if (out.length > 0) yield out;
+    return;
+  }
+  const out = feed(tail, true);
   if (out.length > 0) yield out;
 }
 

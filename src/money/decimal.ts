@@ -72,6 +72,11 @@ export function formatScaled(value: number | bigint, digits: number, minDigits =
 
 /** Cents as "1234.56" (no grouping); bigint accepted for totals. */
 export function formatCents(cents: number | bigint): string {
+  if (typeof cents === 'number' && Number.isSafeInteger(cents) && cents >= 0) {
+    // The common case, a line amount, without a detour through bigint.
+    const frac = cents % 100;
+    return `${(cents - frac) / 100}.${frac < 10 ? '0' : ''}${frac}`;
+  }
   return formatScaled(cents, 2, 2);
 }
 

@@ -29,13 +29,22 @@ export function amountColumns(schedule: Schedule): AmountColumn[] {
   return out;
 }
 
-/** Amount per column for one line (components and fee shares). */
-export function amountsByColumn(components: readonly Component[], columns: readonly AmountColumn[]): number[] {
-  const index = new Map(columns.map((c, i) => [c.name, i]));
-  const sums = columns.map(() => 0);
-  for (const c of components) {
-    const i = index.get(columnFor(c));
-    if (i !== undefined) sums[i]! += c.amountCents;
+/** Sums a line's amounts into its columns; built once per run, used for every line. */
+export class ColumnSummer {
+  private readonly index: Map<string, number>;
+
+  constructor(readonly columns: readonly AmountColumn[]) {
+    this.index = new Map(columns.map((c, i) => [c.name, i]));
   }
-  return sums;
+
+  sums(components: readonly Component[], more: readonly Component[] = []): number[] {
+    const sums = new Array<number>(this.columns.length).fill(0);
+    for (const list of [components, more]) {
+      for (const c of list) {
+        const i = this.index.get(columnFor(c));
+        if (i !== undefined) sums[i]! += c.amountCents;
+      }
+    }
+    return sums;
+  }
 }

@@ -4,16 +4,23 @@
  * taken from input).
  */
 const NEEDS_QUOTES = /[",\r\n]/;
-// A leading minus is a formula unless the cell is a plain negative number, which must survive a re-run.
-const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.,]+$))/;
+const PLAIN_NUMBER = /^-[\d.,]+$/;
 
 export function csvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** For text that came from the user's file: a leading apostrophe keeps a spreadsheet from evaluating it. */
+/**
+ * For text that came from the user's file: a leading apostrophe keeps a spreadsheet from evaluating it.
+ * A leading minus is a formula unless the cell is a plain negative number, which must survive a re-run.
+ */
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  if (value.length === 0) return value;
+  const c = value.charCodeAt(0);
+  // = + @ tab CR
+  if (c === 61 || c === 43 || c === 64 || c === 9 || c === 13) return `'${value}`;
+  if (c === 45 && !PLAIN_NUMBER.test(value)) return `'${value}`;
+  return value;
 }
 
 export function csvRow(cells: readonly string[]): string {

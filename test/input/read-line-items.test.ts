@@ -117,7 +117,7 @@ describe('line-item reader: the CSV itself', () => {
   it('handles a byte-order mark, CRLF, semicolons, blank lines and quoted fields with newlines, keeping physical line numbers', async () => {
     const evs = await read('\uFEFFhts;value;entry_date;description\r\n7208510030;1;2025-09-10;"two\r\nlines"\r\n\r\n7208510030;2;2025-09-10;x\r\n');
     expect(items(evs).map((i) => [i.sourceLine, i.description, i.valueCents])).toEqual([
-      [2, 'two\nlines', 100],
+      [2, 'two\r\nlines', 100],
       [5, 'x', 200],
     ]);
   });
@@ -177,6 +177,28 @@ describe('line-item reader: the CSV itself', () => {
     const text = `${HEAD}7208510030,1,2025-09-10\n7208510030,2,2025-09-10\n`;
     for (let cut = 1; cut < text.length; cut += 7) {
       expect(items(await read([text.slice(0, cut), text.slice(cut)])).map((i) => i.valueCents)).toEqual([100, 200]);
+    }
+  });
+});
+
+describe('CSV tokenizer edge cases', () => {
+  it('keeps "" escapes, quotes inside unquoted fields, text after a closing quote, and a lone CR line end', async () => {
+    const evs = await read('hts,value,entry_date,description\r7208510030,1,2025-09-10,"say ""hi"""\r7208510030,2,2025-09-10,5" pipe\n7208510030,3,2025-09-10,"a"b\n');
+    expect(items(evs).map((i) => [i.sourceLine, i.description])).toEqual([
+      [2, 'say "hi"'],
+      [3, '5" pipe'],
+      [4, 'ab'],
+    ]);
+  });
+
+  it('splits anywhere, even between the two quotes of an escape or between CR and LF', async () => {
+    const text = 'hts,value,entry_date,description\r\n7208510030,1,2025-09-10,"x""y"\r\n7208510030,2,2025-09-10,z\r\n';
+    for (let cut = 1; cut < text.length; cut++) {
+      const got = items(await read([text.slice(0, cut), text.slice(cut)])).map((i) => [i.sourceLine, i.description]);
+      expect(got, `cut at ${cut}`).toEqual([
+        [2, 'x"y'],
+        [3, 'z'],
+      ]);
     }
   });
 });

@@ -6,7 +6,7 @@ import type { Component, EntryResult, LineResult } from '../../engine/types.js';
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
-import { amountColumns, amountsByColumn, type AmountColumn } from '../columns.js';
+import { amountColumns, ColumnSummer } from '../columns.js';
 import { csvRow, neutralizeFormula } from '../csv-cell.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 
@@ -20,23 +20,23 @@ export function feeShareText(c: Component): string {
 }
 
 export class CsvRenderer implements Renderer {
-  private columns: AmountColumn[] = [];
+  private summer = new ColumnSummer([]);
   private provenanceCells: string[] = [];
 
   begin(ctx: RenderContext): string {
-    this.columns = amountColumns(ctx.schedule);
+    this.summer = new ColumnSummer(amountColumns(ctx.schedule));
     const p = ctx.provenance;
     this.provenanceCells = [`${p.scheduleId}@${p.scheduleVersion}`, p.scenario, p.rulesSha256.slice(0, 12), p.asOf];
     return csvRow([
       'entry', 'line', 'source_line', 'hts', 'description', 'origin', 'entry_date', 'usmca', 'value_usd', 'status',
-      ...this.columns.map((c) => c.name), 'duty', 'fees', 'total', 'components', 'notes',
+      ...this.summer.columns.map((c) => c.name), 'duty', 'fees', 'total', 'components', 'notes',
       'schedule', 'scenario', 'rules_sha256', 'as_of',
     ]);
   }
 
   private lineRow(l: LineResult): string {
     const item = l.item;
-    const amounts = amountsByColumn([...l.components, ...l.feeShares], this.columns).map((a) => formatCents(a));
+    const amounts = this.summer.sums(l.components, l.feeShares).map((a) => formatCents(a));
     const notes = l.status === 'prohibited' && l.prohibition
       ? [`not importable: ${l.prohibition.reason} (${l.prohibition.heading ?? l.prohibition.measure})`]
       : [];
@@ -59,7 +59,7 @@ export class CsvRenderer implements Renderer {
   }
 
   rejected(r: Rejection): string {
-    const blanks = this.columns.map(() => '');
+    const blanks = this.summer.columns.map(() => '');
     const where = r.column ? `${r.column}: ` : '';
     return csvRow([
       '', '', String(r.sourceLine), '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '',
