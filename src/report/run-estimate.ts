@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import { RunTotals } from '../engine/totals.js';
+import type { Rejection } from '../input/line-item.js';
 import { readLineItemBatches, type ReaderOptions } from '../input/read-line-items.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -60,21 +61,32 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
 
   await sink.write(renderer.begin({ provenance: compiled.provenance, schedule: rules.schedule, inputName }));
   const events: EstimateEvent[] = [];
-  const handle = async (ev: EstimateEvent): Promise<void> => {
+  // Each batch (one chunk of input) is rendered synchronously into one string and written with one await:
+  // awaiting per line would cost more than computing the line.
+  let text = '';
+  let rejectedRows: Rejection[] = [];
+  const handle = (ev: EstimateEvent): void => {
     if (ev.kind === 'entry') {
       totals.addEntry(ev.entry);
-      await sink.write(renderer.entry(ev.entry));
+      text += renderer.entry(ev.entry);
     } else {
       totals.linesRejected += 1;
-      await sink.write(renderer.rejected(ev.rejection));
-      await rejects?.add(ev.rejection);
+      text += renderer.rejected(ev.rejection);
+      if (rejects) rejectedRows.push(ev.rejection);
     }
+  };
+  const writeOut = async (): Promise<void> => {
+    await sink.write(text);
+    text = '';
+    for (const r of rejectedRows) await rejects!.add(r);
+    rejectedRows = [];
   };
 
   for await (const batch of readLineItemBatches(source, { ...req.reader, file: inputName })) {
     for (const ev of batch) {
       if (ev.kind === 'fatal') {
-        for (const e of estimator.flush([])) await handle(e);
+        for (const e of estimator.flush([])) handle(e);
+        await writeOut();
         io.stderr.write(`${ev.error.file}:${ev.error.sourceLine}: ${ev.error.reason}\n`);
         await sink.write(renderer.end(summarize(totals, compiled.provenance)));
         await sink.close();
@@ -89,12 +101,14 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
       events.length = 0;
       if (ev.kind === 'rejected') events.push({ kind: 'rejected', rejection: ev.rejection });
       else estimator.push(ev.item, events);
-      for (const e of events) await handle(e);
+      for (const e of events) handle(e);
       progress.tick();
     }
+    await writeOut();
   }
   events.length = 0;
-  for (const e of estimator.flush(events)) await handle(e);
+  for (const e of estimator.flush(events)) handle(e);
+  await writeOut();
   progress.done();
 
   const summary = summarize(totals, compiled.provenance);
