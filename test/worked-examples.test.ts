@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatCents } from '../src/money/decimal.js';
-import { csvOf, runCsv } from './helpers/run-csv.js';
+import { csvOf, runCsv, scenarioRules } from './helpers/run-csv.js';
 
 const amount = z.string().regex(/^\d+\.\d{2}$/, 'amounts are written as "1234.56"');
 const example = z.strictObject({
@@ -31,6 +31,8 @@ const example = z.strictObject({
     }),
   ),
   fx: z.record(z.string(), z.string()).optional(),
+  /** A built-in scenario the example runs under (default: the schedule as is). */
+  scenario: z.string().optional(),
 });
 type Example = z.infer<typeof example>;
 
@@ -42,7 +44,7 @@ for (const file of files) {
   describe(file, () => {
     for (const ex of examples) {
       it(`${ex.name} [${ex.rule}]`, async () => {
-        const { entries, rejected } = await runCsv(csvOf(ex.lines), { fx: ex.fx });
+        const { entries, rejected } = await runCsv(csvOf(ex.lines), { fx: ex.fx }, ex.scenario ? scenarioRules(ex.scenario) : undefined);
         const results = entries.flatMap((e) => e.lines);
         ex.expect.forEach((want, i) => {
           if (want.status === 'rejected') {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from '../report/exit-codes.js';
 import { PACKAGE_ROOT } from '../rules/paths.js';
+import { registerCompare } from './commands/compare.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerLookup } from './commands/lookup.js';
 import { registerRules } from './commands/rules.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .exitOverride();
   registerEstimate(program);
+  registerCompare(program);
   registerLookup(program);
   registerRules(program);
   return program;

@@ -14,6 +14,8 @@ import type { Component, LineResult, LineWarning, NotApplied } from './types.js'
 export interface ComputeOptions {
   /** Record every measure that reached the line by scope and why it did not apply (for `explain`). */
   explain?: boolean;
+  /** Evaluate every line as if entered on this date (overrides a scenario's own date). */
+  asOf?: string;
 }
 
 const CONTENT_WORDS: Record<string, string> = {

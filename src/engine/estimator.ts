@@ -34,8 +34,20 @@ export class Estimator {
     return { kind: 'rejected', rejection: { file: this.file, sourceLine: item.sourceLine, column, value, reason, raw: [...(item.raw ?? [])] } };
   }
 
+  /** The line as this run sees it: a hypothetical entry date, or USMCA gone, when asked. */
+  private adjust(item: LineItem): LineItem {
+    const asOf = this.options.asOf ?? this.compiled.rules.evaluateAsOf;
+    const dropUsmca = this.compiled.rules.usmcaEnded === true && item.usmcaClaimed;
+    if (asOf === undefined && !dropUsmca) return item;
+    const notes = [...(item.inputNotes ?? [])];
+    if (asOf !== undefined && asOf !== item.entryDate) notes.push(`evaluated as if entered on ${asOf} (entered ${item.entryDate})`);
+    if (dropUsmca) notes.push(`USMCA claim ignored: scenario ${this.compiled.rules.scenario} has no USMCA preference`);
+    return { ...item, entryDate: asOf ?? item.entryDate, usmcaClaimed: dropUsmca ? false : item.usmcaClaimed, inputNotes: notes };
+  }
+
   /** Feeds one line; returns the entry it closed (if the line starts a new entry) or the line's rejection. */
-  push(item: LineItem, out: EstimateEvent[] = []): EstimateEvent[] {
+  push(original: LineItem, out: EstimateEvent[] = []): EstimateEvent[] {
+    const item = this.adjust(original);
     const seg = this.compiled.segmentFor(item.entryDate);
     if (!seg) {
       const { from, to } = this.compiled.coverage;

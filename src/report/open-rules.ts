@@ -1,25 +1,39 @@
 /**
- * Loads the HTS table and a schedule for a command, printing rule-file errors with their places.
+ * Loads the HTS table, a schedule and its scenarios for a command, printing rule-file errors with their
+ * places.
  */
 import type { Writable } from 'node:stream';
 import { DEFAULT_HTS_PATH, loadHtsTable } from '../rules/hts/load-hts.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
-import { formatRuleError } from '../rules/rule-error.js';
+import { loadScenario } from '../rules/load-scenario.js';
+import { formatRuleError, type RuleError } from '../rules/rule-error.js';
 import type { RuleSet } from '../rules/rule-set.js';
 
 export interface OpenedRules {
+  /** The rule set of the first scenario. */
   ruleSet: RuleSet;
+  /** One rule set per scenario asked for, in order. */
+  scenarios: RuleSet[];
   hts: HtsTable;
 }
 
-export function openRules(schedulePath: string, stderr: Writable, options: { showWarnings?: boolean } = {}): OpenedRules | undefined {
+function report(errors: RuleError[], stderr: Writable): undefined {
+  for (const e of errors) stderr.write(`${formatRuleError(e)}\n`);
+  stderr.write(`tariff: ${errors.filter((e) => e.severity === 'error').length} error(s) in the rule files; nothing was computed\n`);
+  return undefined;
+}
+
+export function openRules(schedulePath: string, stderr: Writable, options: { scenario?: string; scenarios?: string[]; showWarnings?: boolean } = {}): OpenedRules | undefined {
   const result = loadRuleSet(schedulePath);
-  if (!result.ok) {
-    for (const e of result.errors) stderr.write(`${formatRuleError(e)}\n`);
-    stderr.write(`tariff: ${result.errors.filter((e) => e.severity === 'error').length} error(s) in the rule files; nothing was computed\n`);
-    return undefined;
-  }
+  if (!result.ok) return report(result.errors, stderr);
   if (options.showWarnings) for (const w of result.warnings) stderr.write(`${formatRuleError(w)}\n`);
-  return { ruleSet: result.ruleSet, hts: loadHtsTable(DEFAULT_HTS_PATH) };
+  const names = options.scenarios ?? [options.scenario ?? 'current'];
+  const scenarios: RuleSet[] = [];
+  for (const name of names) {
+    const s = loadScenario(name, result.ruleSet);
+    if (!s.ok) return report(s.errors, stderr);
+    scenarios.push(s.ruleSet);
+  }
+  return { ruleSet: scenarios[0]!, scenarios, hts: loadHtsTable(DEFAULT_HTS_PATH) };
 }

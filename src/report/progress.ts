@@ -2,7 +2,6 @@
  * Progress on stderr for people watching a terminal (lines done, lines per second); silent otherwise, so
  * pipes and logs stay clean.
  */
-import type { Writable } from 'node:stream';
 
 const EVERY = 8192;
 const MIN_INTERVAL_MS = 250;
@@ -13,7 +12,7 @@ export class ProgressMeter {
   private lastDraw = 0;
   private readonly enabled: boolean;
 
-  constructor(private readonly stream: Writable & { isTTY?: boolean }) {
+  constructor(private readonly stream: NodeJS.WritableStream & { isTTY?: boolean }) {
     this.enabled = stream.isTTY === true;
   }
 

@@ -8,7 +8,7 @@ import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import { RunTotals } from '../engine/totals.js';
 import type { Rejection } from '../input/line-item.js';
-import { readLineItemBatches, type ReaderOptions } from '../input/read-line-items.js';
+import type { ReaderOptions } from '../input/read-line-items.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { EXIT } from './exit-codes.js';
@@ -16,9 +16,9 @@ import { CsvRenderer } from './formats/csv.js';
 import { JsonRenderer } from './formats/json.js';
 import { TableRenderer } from './formats/table.js';
 import { OutputSink } from './output-sink.js';
-import { ProgressMeter } from './progress.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat, Renderer } from './renderer.js';
+import { streamLines } from './stream-lines.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface EstimateRequest {
@@ -29,6 +29,8 @@ export interface EstimateRequest {
   rejects?: string;
   reader: Omit<ReaderOptions, 'file'>;
   explain?: boolean;
+  /** Evaluate every line as if entered on this date. */
+  asOf?: string;
 }
 
 export interface Io {
@@ -48,73 +50,72 @@ export function makeRenderer(format: OutputFormat): Renderer {
   }
 }
 
+export function openInput(input: string, io: Io): { source: Readable; name: string } {
+  return input === '-' ? { source: io.stdin, name: '<stdin>' } : { source: createReadStream(input), name: input };
+}
+
+/** Rejected rows waiting for the next write, so a batch is written with one await. */
+export class RejectsBuffer {
+  private rows: Rejection[] = [];
+  constructor(readonly writer: RejectsWriter | undefined) {}
+  add(r: Rejection): void {
+    if (this.writer) this.rows.push(r);
+  }
+  async flush(): Promise<void> {
+    for (const r of this.rows) await this.writer!.add(r);
+    this.rows = [];
+  }
+}
+
 export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: HtsTable, io: Io): Promise<{ exitCode: number; summary?: RunSummary }> {
   const compiled = compileSchedule(rules, hts);
-  const inputName = req.input === '-' ? '<stdin>' : req.input;
-  const source: Readable = req.input === '-' ? io.stdin : createReadStream(req.input);
+  const { source, name } = openInput(req.input, io);
   const renderer = makeRenderer(req.format);
   const sink = OutputSink.open(req.out, io.stdout);
-  const rejects = req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined;
-  const estimator = new Estimator(compiled, inputName, { explain: req.explain });
+  const rejects = new RejectsBuffer(req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  const estimator = new Estimator(compiled, name, { explain: req.explain, asOf: req.asOf });
   const totals = new RunTotals();
-  const progress = new ProgressMeter(io.stderr);
-
-  await sink.write(renderer.begin({ provenance: compiled.provenance, schedule: rules.schedule, inputName }));
   const events: EstimateEvent[] = [];
-  // Each batch (one chunk of input) is rendered synchronously into one string and written with one await:
-  // awaiting per line would cost more than computing the line.
-  let text = '';
-  let rejectedRows: Rejection[] = [];
-  const handle = (ev: EstimateEvent): void => {
-    if (ev.kind === 'entry') {
-      totals.addEntry(ev.entry);
-      text += renderer.entry(ev.entry);
-    } else {
-      totals.linesRejected += 1;
-      text += renderer.rejected(ev.rejection);
-      if (rejects) rejectedRows.push(ev.rejection);
+  let text = renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name });
+
+  const handle = (list: EstimateEvent[]): void => {
+    for (const ev of list) {
+      if (ev.kind === 'entry') {
+        totals.addEntry(ev.entry);
+        text += renderer.entry(ev.entry);
+      } else {
+        totals.linesRejected += 1;
+        text += renderer.rejected(ev.rejection);
+        rejects.add(ev.rejection);
+      }
     }
+    list.length = 0;
   };
   const writeOut = async (): Promise<void> => {
     await sink.write(text);
     text = '';
-    for (const r of rejectedRows) await rejects!.add(r);
-    rejectedRows = [];
+    await rejects.flush();
   };
 
-  for await (const batch of readLineItemBatches(source, { ...req.reader, file: inputName })) {
-    for (const ev of batch) {
-      if (ev.kind === 'fatal') {
-        for (const e of estimator.flush([])) handle(e);
-        await writeOut();
-        io.stderr.write(`${ev.error.file}:${ev.error.sourceLine}: ${ev.error.reason}\n`);
-        await sink.write(renderer.end(summarize(totals, compiled.provenance)));
-        await sink.close();
-        await rejects?.close();
-        return { exitCode: EXIT.USAGE_OR_RULES };
-      }
-      if (ev.kind === 'header') {
-        rejects?.setHeader(ev.header.raw);
-        if (ev.header.ignored.length > 0) io.stderr.write(`note: ignored columns: ${ev.header.ignored.join(', ')}\n`);
-        continue;
-      }
-      events.length = 0;
-      if (ev.kind === 'rejected') events.push({ kind: 'rejected', rejection: ev.rejection });
-      else estimator.push(ev.item, events);
-      for (const e of events) handle(e);
-      progress.tick();
-    }
-    await writeOut();
-  }
-  events.length = 0;
-  for (const e of estimator.flush(events)) handle(e);
-  await writeOut();
-  progress.done();
-
+  const fatal = await streamLines(source, { ...req.reader, file: name }, io.stderr, {
+    header: (h) => {
+      rejects.writer?.setHeader(h.raw);
+      if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.join(', ')}\n`);
+    },
+    item: (item) => handle(estimator.push(item, events)),
+    rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
+    afterBatch: writeOut,
+  });
+  handle(estimator.flush(events));
   const summary = summarize(totals, compiled.provenance);
-  await sink.write(renderer.end(summary));
+  text += renderer.end(summary);
+  await writeOut();
   await sink.close();
-  await rejects?.close();
+  await rejects.writer?.close();
+  if (fatal) {
+    io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);
+    return { exitCode: EXIT.USAGE_OR_RULES, summary };
+  }
   if (req.out && req.format !== 'table') {
     const c = summary.counts;
     io.stderr.write(`Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}\n`);

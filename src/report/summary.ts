@@ -23,6 +23,7 @@ export interface RunSummary {
   totalCents: bigint;
   byAuthority: Array<{ authority: string; name: string; amountCents: bigint; lines: number }>;
   byMeasure: Array<{ measure: string; title: string; heading: string | null; authority: string; category: string; amountCents: bigint; lines: number }>;
+  byCategory: Array<{ category: string; amountCents: bigint }>;
 }
 
 export function summarize(totals: RunTotals, provenance: Provenance): RunSummary {
@@ -45,5 +46,6 @@ export function summarize(totals: RunTotals, provenance: Provenance): RunSummary
     totalCents: totals.totalCents,
     byAuthority: [...totals.byAuthority.values()].map((a) => ({ authority: a.authority, name: a.authorityName, amountCents: a.amountCents, lines: a.lines })).sort(byAmount),
     byMeasure: [...totals.byMeasure.values()].map((m) => ({ ...m })).sort(byAmount),
+    byCategory: [...totals.byCategory.entries()].map(([category, amountCents]) => ({ category, amountCents })).sort(byAmount),
   };
 }

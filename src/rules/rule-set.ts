@@ -9,4 +9,8 @@ export interface RuleSet {
   contentSha256: string;
   /** Name of the scenario applied, "current" when none. */
   scenario: string;
+  /** The scenario ends USMCA preference: claims are ignored. */
+  usmcaEnded?: boolean;
+  /** The scenario evaluates every line as if entered on this date. */
+  evaluateAsOf?: string;
 }

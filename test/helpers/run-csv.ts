@@ -7,6 +7,7 @@ import { readLineItems, type ReaderOptions } from '../../src/input/read-line-ite
 import { DEFAULT_HTS_PATH, loadHtsTable } from '../../src/rules/hts/load-hts.js';
 import type { HtsTable } from '../../src/rules/hts/types.js';
 import { loadRuleSet } from '../../src/rules/load-rule-set.js';
+import { loadScenario } from '../../src/rules/load-scenario.js';
 import type { RuleSet } from '../../src/rules/rule-set.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../src/rules/paths.js';
 
@@ -20,6 +21,13 @@ export function shippedRules(): { rules: RuleSet; hts: HtsTable } {
     cached = { rules: r.ruleSet, hts: loadHtsTable(DEFAULT_HTS_PATH) };
   }
   return cached;
+}
+
+/** The shipped schedule under a built-in scenario. */
+export function scenarioRules(name: string): RuleSet {
+  const r = loadScenario(name, shippedRules().rules);
+  if (!r.ok) throw new Error(`scenario ${name} does not load: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  return r.ruleSet;
 }
 
 export function csvOf(rows: Array<Record<string, string | number | boolean>>): string {

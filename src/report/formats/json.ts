@@ -70,6 +70,7 @@ export function summaryJson(s: RunSummary): Record<string, unknown> {
     total: formatCents(s.totalCents),
     by_authority: s.byAuthority.map((a) => ({ ...a, amountCents: undefined, amount: formatCents(a.amountCents) })),
     by_measure: s.byMeasure.map((m) => ({ ...m, amountCents: undefined, amount: formatCents(m.amountCents) })),
+    by_category: s.byCategory.map((c) => ({ category: c.category, amount: formatCents(c.amountCents) })),
   };
 }
 

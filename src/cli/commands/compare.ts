@@ -1,0 +1,66 @@
+/**
+ * `tariff compare FILE --scenario A --scenario B ...`: the same lines under several scenarios.
+ */
+import type { Command } from 'commander';
+import { EXIT } from '../../report/exit-codes.js';
+import { openRules } from '../../report/open-rules.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
+import { runCompare } from '../../report/run-compare.js';
+import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { setExitCode } from '../exit-state.js';
+import { addInputOptions, readerOptions, type InputOptions } from '../input-options.js';
+import { UsageError } from '../usage-error.js';
+
+interface CompareOptions extends InputOptions {
+  schedule: string;
+  scenario?: string[];
+  refund?: boolean;
+  entries?: boolean;
+  format?: string;
+  out?: string;
+  rejects?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function registerCompare(program: Command): void {
+  const command = program
+    .command('compare')
+    .description('compare duty and fees of the same lines under several scenarios (difference to the first)')
+    .argument('<file>', 'line-item CSV, or - for standard input')
+    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('--scenario <name|file>', 'a scenario (repeatable; the first is the reference; "current" is the schedule as is)', collect)
+    .option('--refund', 'the IEEPA refund view: current against no-ieepa, one row per entry')
+    .option('--entries', 'one row per entry only (CSV and JSON)')
+    .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, csv otherwise)`)
+    .option('-o, --out <file>', 'write the result to a file instead of standard output')
+    .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column');
+  addInputOptions(command)
+    .addHelpText('after', `
+Built-in scenarios (data/scenarios/): current, tariffs-removed, no-ieepa, no-section-232, no-section-338,
+usmca-ended, scheduled-2027; or the path of your own scenario file.
+
+Examples:
+  $ tariff compare data/examples/sample-entries.csv --scenario current --scenario tariffs-removed
+  $ tariff compare lines.csv --scenario current --scenario no-section-232 --scenario my-scenario.yaml --format csv --out compare.csv
+  $ tariff compare entries-2025.csv --refund --format csv --out refund.csv`)
+    .action(async (file: string, opts: CompareOptions) => {
+      const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
+      if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
+      const scenarios = opts.refund ? ['current', 'no-ieepa'] : (opts.scenario ?? []);
+      if (scenarios.length < 2) throw new UsageError('give at least two --scenario options (e.g. --scenario current --scenario tariffs-removed), or --refund');
+      const reader = readerOptions(opts);
+      const rules = openRules(opts.schedule, process.stderr, { scenarios });
+      if (!rules) {
+        setExitCode(EXIT.USAGE_OR_RULES);
+        return;
+      }
+      const { exitCode } = await runCompare(
+        { input: file, format, out: opts.out, rejects: opts.rejects, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(opts.asOf ? { asOf: opts.asOf } : {}) },
+        rules.scenarios,
+        rules.hts,
+        { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+      );
+      setExitCode(exitCode);
+    });
+}

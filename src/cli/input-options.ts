@@ -1,0 +1,58 @@
+/**
+ * The input options shared by the commands that read a line-item CSV (estimate, compare): declared once,
+ * turned into reader options once.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { FxOptionError, parseFxFile, parseFxOption } from '../input/fx-options.js';
+import { ColumnMapError, loadColumnMap, parseColumnOption } from '../input/index.js';
+import type { ReaderOptions } from '../input/read-line-items.js';
+import { UsageError } from './usage-error.js';
+
+export interface InputOptions {
+  date?: string;
+  entry?: string;
+  fx?: string[];
+  fxFile?: string;
+  map?: string;
+  column?: string[];
+  delimiter?: string;
+  asOf?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .option('--date <YYYY-MM-DD>', 'entry date for lines without an entry_date column')
+    .option('--as-of <YYYY-MM-DD>', 'evaluate every line as if entered on this date')
+    .option('--entry <id>', 'entry number for lines without an entry column (default: 1)')
+    .option('--fx <CUR=rate>', 'USD per unit of a currency, e.g. CAD=0.7312 (repeatable)', collect)
+    .option('--fx-file <file>', 'CSV of currency,rate (USD per unit)')
+    .option('--map <file.json>', 'JSON object mapping canonical column names to your headers')
+    .option('--column <name=header>', 'map one canonical column to a header of your file (repeatable)', collect)
+    .option('--delimiter <char>', 'field delimiter (default: detected from the header: comma, semicolon or tab)');
+}
+
+export function readerOptions(opts: InputOptions): Omit<ReaderOptions, 'file'> {
+  try {
+    for (const [flag, value] of [['--date', opts.date], ['--as-of', opts.asOf]] as const) {
+      if (value !== undefined && !DATE.test(value)) throw new UsageError(`${flag} ${value}: expected YYYY-MM-DD`);
+    }
+    const fx: Record<string, string> = {};
+    if (opts.fxFile) Object.assign(fx, parseFxFile(readFileSync(opts.fxFile, 'utf8'), opts.fxFile));
+    for (const spec of opts.fx ?? []) Object.assign(fx, parseFxOption(spec));
+    const columnMap: Record<string, string> = {};
+    if (opts.map) Object.assign(columnMap, loadColumnMap(readFileSync(opts.map, 'utf8')));
+    for (const spec of opts.column ?? []) {
+      const [name, alias] = parseColumnOption(spec);
+      columnMap[name] = alias;
+    }
+    const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
+    return { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, ...(delimiter ? { delimiter } : {}) };
+  } catch (e) {
+    if (e instanceof FxOptionError || e instanceof ColumnMapError) throw new UsageError(e.message);
+    throw e;
+  }
+}

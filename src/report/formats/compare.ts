@@ -1,0 +1,243 @@
+/**
+ * `compare` outputs. CSV and JSON carry one column group per scenario (duty, fees, total, and the
+ * difference to the first scenario), a row per line and a row per entry, stable enough for a spreadsheet or
+ * pandas. The table shows the lines and entries with the largest differences, then totals by authority.
+ */
+import Table from 'cli-table3';
+import type { ComparedEntry } from '../../engine/compare.js';
+import type { EntryResult, LineResult, Provenance } from '../../engine/types.js';
+import type { Rejection } from '../../input/line-item.js';
+import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
+import { formatHts } from '../../rules/hts/format.js';
+import { csvRow, neutralizeFormula } from '../csv-cell.js';
+import type { RunSummary } from '../summary.js';
+
+export interface CompareContext {
+  /** Scenario labels, in order; the first is the reference for differences. */
+  labels: string[];
+  provenances: Provenance[];
+  inputName: string;
+  /** Write only the entry rows (e.g. the IEEPA refund view). */
+  entriesOnly: boolean;
+}
+
+export interface CompareRenderer {
+  begin(ctx: CompareContext): string;
+  entry(c: ComparedEntry): string;
+  rejected(r: Rejection): string;
+  end(summaries: RunSummary[]): string;
+}
+
+const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
+
+function money(results: Array<{ dutyCents: number | bigint; feeCents: number | bigint; totalCents: number | bigint }>): string[] {
+  const first = BigInt(results[0]!.totalCents);
+  return results.flatMap((r, i) => {
+    const cells = [formatCents(r.dutyCents), formatCents(r.feeCents), formatCents(r.totalCents)];
+    if (i > 0) cells.push(formatCents(BigInt(r.totalCents) - first));
+    return cells;
+  });
+}
+
+export class CompareCsvRenderer implements CompareRenderer {
+  private ctx!: CompareContext;
+
+  begin(ctx: CompareContext): string {
+    this.ctx = ctx;
+    const groups = ctx.labels.flatMap((l, i) => {
+      const c = column(l);
+      return [`${c}_duty`, `${c}_fees`, `${c}_total`, ...(i > 0 ? [`${c}_diff`] : [])];
+    });
+    return csvRow(['level', 'entry', 'line', 'source_line', 'hts', 'description', 'entry_date', 'usmca', 'value_usd', 'status', ...groups, 'scenarios', 'as_of']);
+  }
+
+  private scenarioCells(): string[] {
+    return [this.ctx.provenances.map((p) => `${p.scenario}#${p.rulesSha256.slice(0, 12)}`).join(' '), this.ctx.provenances[0]!.asOf];
+  }
+
+  entry(c: ComparedEntry): string {
+    let out = '';
+    const first = c.results[0]!;
+    if (!this.ctx.entriesOnly) {
+      first.lines.forEach((l, k) => {
+        const lines: LineResult[] = c.results.map((r) => r.lines[k]!);
+        const item = l.item;
+        out += csvRow([
+          'line', neutralizeFormula(item.entry), neutralizeFormula(item.line), String(item.sourceLine), formatHts(item.hts), neutralizeFormula(item.description ?? ''),
+          item.entryDate, item.usmcaClaimed ? 'Y' : 'N', formatCents(item.valueCents), l.status === 'prohibited' ? 'not_importable' : 'computed',
+          ...money(lines), ...this.scenarioCells(),
+        ]);
+      });
+    }
+    out += csvRow(['entry', neutralizeFormula(c.entry), '', '', '', '', first.entryDate, '', formatCents(first.valueCents), 'computed', ...money(c.results), ...this.scenarioCells()]);
+    return out;
+  }
+
+  rejected(r: Rejection): string {
+    if (this.ctx.entriesOnly) return '';
+    const blanks = this.ctx.labels.flatMap((_, i) => (i > 0 ? ['', '', '', ''] : ['', '', '']));
+    return csvRow(['line', '', '', String(r.sourceLine), '', '', '', '', '', 'rejected', ...blanks, ...this.scenarioCells()]);
+  }
+
+  end(): string {
+    return '';
+  }
+}
+
+function lineJson(l: LineResult): Record<string, string> {
+  const byAuthority: Record<string, bigint> = {};
+  for (const c of [...l.components, ...l.feeShares]) byAuthority[c.authority] = (byAuthority[c.authority] ?? 0n) + BigInt(c.amountCents);
+  return {
+    duty: formatCents(l.dutyCents),
+    fees: formatCents(l.feeCents),
+    total: formatCents(l.totalCents),
+    ...Object.fromEntries(Object.entries(byAuthority).map(([a, v]) => [`by_${a}`, formatCents(v)])),
+  };
+}
+
+export class CompareJsonRenderer implements CompareRenderer {
+  private ctx!: CompareContext;
+  private first = true;
+
+  begin(ctx: CompareContext): string {
+    this.ctx = ctx;
+    return `{"scenarios":${JSON.stringify(ctx.labels)},\n"provenance":${JSON.stringify(ctx.provenances)},\n"input":${JSON.stringify(ctx.inputName)},\n"results":[`;
+  }
+
+  private item(v: unknown): string {
+    const sep = this.first ? '\n' : ',\n';
+    this.first = false;
+    return sep + JSON.stringify(v);
+  }
+
+  private perScenario<T>(values: T[], render: (v: T) => Record<string, string>): Record<string, Record<string, string>> {
+    const first = values[0];
+    return Object.fromEntries(
+      values.map((v, i) => {
+        const r = render(v);
+        if (i > 0 && first !== undefined) r.diff = formatCents(BigInt(r.total!.replace('.', '')) - BigInt(render(first).total!.replace('.', '')));
+        return [this.ctx.labels[i]!, r];
+      }),
+    );
+  }
+
+  entry(c: ComparedEntry): string {
+    let out = '';
+    const first = c.results[0]!;
+    if (!this.ctx.entriesOnly) {
+      first.lines.forEach((l, k) => {
+        const item = l.item;
+        out += this.item({
+          type: 'line', entry: item.entry, line: item.line, source_line: item.sourceLine, hts: formatHts(item.hts), entry_date: item.entryDate,
+          value_usd: formatCents(item.valueCents), scenarios: this.perScenario(c.results.map((r) => r.lines[k]!), lineJson),
+        });
+      });
+    }
+    const entryJson = (e: EntryResult): Record<string, string> => ({ duty: formatCents(e.dutyCents), fees: formatCents(e.feeCents), total: formatCents(e.totalCents) });
+    out += this.item({ type: 'entry', entry: c.entry, entry_date: first.entryDate, lines: first.lines.length, value_usd: formatCents(first.valueCents), scenarios: this.perScenario(c.results, entryJson) });
+    return out;
+  }
+
+  rejected(r: Rejection): string {
+    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...r });
+  }
+
+  end(summaries: RunSummary[]): string {
+    const totals = summaries.map((s, i) => ({
+      scenario: this.ctx.labels[i],
+      duty: formatCents(s.dutyCents),
+      fees: formatCents(s.feeCents),
+      total: formatCents(s.totalCents),
+      diff: formatCents(s.totalCents - summaries[0]!.totalCents),
+      by_authority: Object.fromEntries(s.byAuthority.map((a) => [a.authority, formatCents(a.amountCents)])),
+      by_category: Object.fromEntries(s.byCategory.map((c) => [c.category, formatCents(c.amountCents)])),
+    }));
+    return `\n],\n"summary":${JSON.stringify({ counts: summaries[0]!.counts, scenarios: totals })}}\n`;
+  }
+}
+
+const TOP = 20;
+
+interface Ranked {
+  key: string;
+  diff: bigint;
+  cells: string[];
+}
+
+/** Keeps the N rows with the largest absolute difference, without holding the whole file. */
+class TopN {
+  readonly rows: Ranked[] = [];
+  constructor(private readonly n: number) {}
+  add(r: Ranked): void {
+    const abs = (x: bigint): bigint => (x < 0n ? -x : x);
+    if (this.rows.length < this.n) this.rows.push(r);
+    else {
+      let smallest = 0;
+      for (let i = 1; i < this.rows.length; i++) if (abs(this.rows[i]!.diff) < abs(this.rows[smallest]!.diff)) smallest = i;
+      if (abs(r.diff) <= abs(this.rows[smallest]!.diff)) return;
+      this.rows[smallest] = r;
+    }
+  }
+  sorted(): Ranked[] {
+    const abs = (x: bigint): bigint => (x < 0n ? -x : x);
+    return [...this.rows].sort((a, b) => (abs(b.diff) > abs(a.diff) ? 1 : abs(b.diff) < abs(a.diff) ? -1 : a.key.localeCompare(b.key)));
+  }
+}
+
+export class CompareTableRenderer implements CompareRenderer {
+  private ctx!: CompareContext;
+  private readonly lines = new TopN(TOP);
+  private readonly entries = new TopN(TOP);
+  private rejected_ = 0;
+
+  begin(ctx: CompareContext): string {
+    this.ctx = ctx;
+    return '';
+  }
+
+  entry(c: ComparedEntry): string {
+    const first = c.results[0]!;
+    const last = c.results[c.results.length - 1]!;
+    first.lines.forEach((l, k) => {
+      const totals = c.results.map((r) => r.lines[k]!.totalCents);
+      this.lines.add({
+        key: `${c.entry}/${l.item.line}`,
+        diff: BigInt(last.lines[k]!.totalCents - l.totalCents),
+        cells: [c.entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...totals.map((t) => formatCentsGrouped(t))],
+      });
+    });
+    this.entries.add({
+      key: c.entry,
+      diff: last.totalCents - first.totalCents,
+      cells: [c.entry, first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents))],
+    });
+    return '';
+  }
+
+  rejected(): string {
+    this.rejected_ += 1;
+    return '';
+  }
+
+  end(summaries: RunSummary[]): string {
+    const labels = this.ctx.labels;
+    const diffLabel = `${labels[labels.length - 1]} - ${labels[0]}`;
+    const out: string[] = [];
+    const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
+    for (const r of this.lines.sorted()) lineTable.push([...r.cells, formatCentsGrouped(r.diff)]);
+    out.push(`Lines with the largest difference (${diffLabel}):`, lineTable.toString());
+    const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
+    for (const r of this.entries.sorted()) entryTable.push([...r.cells, formatCentsGrouped(r.diff)]);
+    out.push(`Entries with the largest difference (${diffLabel}):`, entryTable.toString());
+    const authorities = [...new Set(summaries.flatMap((s) => s.byAuthority.map((a) => a.name)))];
+    const totals = new Table({ head: ['Legal authority', ...labels], style: { head: [], border: [] }, colAligns: ['left', ...labels.map(() => 'right' as const)] });
+    for (const name of authorities) totals.push([name, ...summaries.map((s) => formatCentsGrouped(s.byAuthority.find((a) => a.name === name)?.amountCents ?? 0n))]);
+    totals.push(['Total', ...summaries.map((s) => formatCentsGrouped(s.totalCents))]);
+    totals.push(['Difference to the first', ...summaries.map((s) => formatCentsGrouped(s.totalCents - summaries[0]!.totalCents))]);
+    out.push(totals.toString());
+    const c = summaries[0]!.counts;
+    out.push(`Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}`);
+    for (const p of this.ctx.provenances) out.push(`Rules: ${p.scheduleId} ${p.scheduleVersion}, scenario ${p.scenario}, as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}`);
+    return `${out.join('\n')}\n`;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `compare` end to end: every line under each scenario, streamed, with per-scenario totals.
+ */
+import { compileSchedule } from '../engine/compile.js';
+import { Comparer, type CompareEvent } from '../engine/compare.js';
+import { RunTotals } from '../engine/totals.js';
+import type { HtsTable } from '../rules/hts/types.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import { EXIT } from './exit-codes.js';
+import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer } from './formats/compare.js';
+import { OutputSink } from './output-sink.js';
+import { RejectsWriter } from './rejects-writer.js';
+import type { OutputFormat } from './renderer.js';
+import { openInput, RejectsBuffer, type EstimateRequest, type Io } from './run-estimate.js';
+import { streamLines } from './stream-lines.js';
+import { summarize, type RunSummary } from './summary.js';
+
+export interface CompareRequest extends Omit<EstimateRequest, 'explain'> {
+  entriesOnly: boolean;
+}
+
+function renderer(format: OutputFormat): CompareRenderer {
+  return format === 'csv' ? new CompareCsvRenderer() : format === 'json' ? new CompareJsonRenderer() : new CompareTableRenderer();
+}
+
+export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts: HtsTable, io: Io): Promise<{ exitCode: number; summaries: RunSummary[] }> {
+  const compiled = scenarios.map((r) => compileSchedule(r, hts));
+  const { source, name } = openInput(req.input, io);
+  const out = renderer(req.format);
+  const sink = OutputSink.open(req.out, io.stdout);
+  const rejects = new RejectsBuffer(req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  const comparer = new Comparer(compiled, name, { asOf: req.asOf });
+  const totals = scenarios.map(() => new RunTotals());
+  const events: CompareEvent[] = [];
+  let text = out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly });
+
+  const handle = (list: CompareEvent[]): void => {
+    for (const ev of list) {
+      if (ev.kind === 'entry') {
+        ev.compared.results.forEach((r, i) => totals[i]!.addEntry(r));
+        text += out.entry(ev.compared);
+      } else {
+        for (const t of totals) t.linesRejected += 1;
+        text += out.rejected(ev.rejection);
+        rejects.add(ev.rejection);
+      }
+    }
+    list.length = 0;
+  };
+  const writeOut = async (): Promise<void> => {
+    await sink.write(text);
+    text = '';
+    await rejects.flush();
+  };
+
+  const fatal = await streamLines(source, { ...req.reader, file: name }, io.stderr, {
+    header: (h) => rejects.writer?.setHeader(h.raw),
+    item: (item) => handle(comparer.push(item, events)),
+    rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
+    afterBatch: writeOut,
+  });
+  handle(comparer.flush(events));
+  const summaries = totals.map((t, i) => summarize(t, compiled[i]!.provenance));
+  text += out.end(summaries);
+  await writeOut();
+  await sink.close();
+  await rejects.writer?.close();
+  if (fatal) {
+    io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);
+    return { exitCode: EXIT.USAGE_OR_RULES, summaries };
+  }
+  return { exitCode: totals[0]!.linesRejected > 0 ? EXIT.SOME_REJECTED : EXIT.OK, summaries };
+}

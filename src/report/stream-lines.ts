@@ -1,0 +1,39 @@
+/**
+ * The input loop shared by the commands that read a line-item file: each batch of read events is handed
+ * over synchronously, then `afterBatch` (which writes the batch's output) is awaited once.
+ */
+import type { Readable } from 'node:stream';
+import type { LineItem, Rejection } from '../input/line-item.js';
+import { readLineItemBatches, type FatalInputError, type ReaderOptions } from '../input/read-line-items.js';
+import type { HeaderReport } from '../input/header.js';
+import { ProgressMeter } from './progress.js';
+
+export interface LineHandlers {
+  header?(header: HeaderReport): void;
+  item(item: LineItem): void;
+  rejected(rejection: Rejection): void;
+  afterBatch(): Promise<void>;
+}
+
+/** Streams the lines of `source`; returns the fatal input error that stopped it, if any. */
+export async function streamLines(source: Readable, reader: ReaderOptions, progressStream: NodeJS.WritableStream & { isTTY?: boolean }, handlers: LineHandlers): Promise<FatalInputError | undefined> {
+  const progress = new ProgressMeter(progressStream);
+  try {
+    for await (const batch of readLineItemBatches(source, reader)) {
+      for (const ev of batch) {
+        if (ev.kind === 'fatal') {
+          await handlers.afterBatch();
+          return ev.error;
+        }
+        if (ev.kind === 'header') handlers.header?.(ev.header);
+        else if (ev.kind === 'rejected') handlers.rejected(ev.rejection);
+        else handlers.item(ev.item);
+        progress.tick();
+      }
+      await handlers.afterBatch();
+    }
+    return undefined;
+  } finally {
+    progress.done();
+  }
+}
