@@ -24,6 +24,10 @@ const example = z.strictObject({
       /** Entry-fee shares (e.g. MPF) by measure id, when the example is about them. */
       fees: z.record(z.string(), amount).optional(),
       total: amount.optional(),
+      brokerage: amount.optional(),
+      landed_cost: amount.optional(),
+      landed_cost_per_unit: amount.optional(),
+      customs_value: amount.optional(),
       /** measure id -> words the "not applied" reason must contain. */
       not_applied: z.record(z.string(), z.string()).optional(),
       warnings: z.array(z.string()).optional(),
@@ -60,6 +64,10 @@ for (const file of files) {
           if (want.components) expect(Object.fromEntries(got.components.map((c) => [c.measure, formatCents(c.amountCents)]))).toEqual(want.components);
           if (want.fees) expect(Object.fromEntries(got.feeShares.map((c) => [c.measure, formatCents(c.amountCents)]))).toEqual(want.fees);
           if (want.total) expect(formatCents(got.totalCents)).toBe(want.total);
+          if (want.customs_value) expect(formatCents(got.item.valueCents)).toBe(want.customs_value);
+          if (want.brokerage) expect(formatCents(got.brokerageCents)).toBe(want.brokerage);
+          if (want.landed_cost) expect(formatCents(got.landedCostCents)).toBe(want.landed_cost);
+          if (want.landed_cost_per_unit) expect(got.landedCostPerUnitCents === undefined ? undefined : formatCents(got.landedCostPerUnitCents)).toBe(want.landed_cost_per_unit);
           for (const [measure, words] of Object.entries(want.not_applied ?? {})) {
             const n = got.notApplied.find((x) => x.measure === measure);
             expect(n, `${measure} should be listed as not applied`).toBeDefined();

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { FxOptionError, parseFxFile, parseFxOption } from '../input/fx-options.js';
 import { ColumnMapError, loadColumnMap, parseColumnOption } from '../input/index.js';
 import type { ReaderOptions } from '../input/read-line-items.js';
+import { parseScaled } from '../money/decimal.js';
 import { UsageError } from './usage-error.js';
 
 export interface InputOptions {
@@ -18,6 +19,8 @@ export interface InputOptions {
   column?: string[];
   delimiter?: string;
   asOf?: string;
+  valueBasis?: string;
+  brokerage?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -32,7 +35,9 @@ export function addInputOptions(command: Command): Command {
     .option('--fx-file <file>', 'CSV of currency,rate (USD per unit)')
     .option('--map <file.json>', 'JSON object mapping canonical column names to your headers')
     .option('--column <name=header>', 'map one canonical column to a header of your file (repeatable)', collect)
-    .option('--delimiter <char>', 'field delimiter (default: detected from the header: comma, semicolon or tab)');
+    .option('--delimiter <char>', 'field delimiter (default: detected from the header: comma, semicolon or tab)')
+    .option('--value-basis <FOB|CIF>', 'what the value column includes, for lines without value_basis (default FOB)')
+    .option('--brokerage <amount>', 'brokerage per entry in USD, for entries whose lines give none (landed cost)');
 }
 
 export function readerOptions(opts: InputOptions): Omit<ReaderOptions, 'file'> {
@@ -50,9 +55,19 @@ export function readerOptions(opts: InputOptions): Omit<ReaderOptions, 'file'> {
       columnMap[name] = alias;
     }
     const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
-    return { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, ...(delimiter ? { delimiter } : {}) };
+    const basis = opts.valueBasis?.toUpperCase();
+    if (basis !== undefined && basis !== 'FOB' && basis !== 'CIF') throw new UsageError(`--value-basis ${opts.valueBasis}: use FOB or CIF`);
+    return { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
   } catch (e) {
     if (e instanceof FxOptionError || e instanceof ColumnMapError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** --brokerage in cents, or undefined. */
+export function brokerageCents(opts: InputOptions): number | undefined {
+  if (opts.brokerage === undefined) return undefined;
+  const cents = parseScaled(opts.brokerage.trim(), 2);
+  if (cents === undefined || cents < 0) throw new UsageError(`--brokerage ${opts.brokerage}: expected an amount in USD such as 150.00`);
+  return cents;
 }

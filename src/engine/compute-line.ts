@@ -16,6 +16,8 @@ export interface ComputeOptions {
   explain?: boolean;
   /** Evaluate every line as if entered on this date (overrides a scenario's own date). */
   asOf?: string;
+  /** Brokerage per entry, in cents, for entries whose lines give none. */
+  brokerageCents?: number;
 }
 
 const CONTENT_WORDS: Record<string, string> = {
@@ -125,7 +127,7 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
       const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
       return {
         item, status: 'prohibited', components: [], notApplied: skipped, warnings, dutyCents: 0, feeCents: 0, feeShares: [], totalCents: 0,
-        incomplete: false, entryFeeBase: {}, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation },
+        incomplete: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation },
       };
     }
 
@@ -199,6 +201,6 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
 
   return {
     item, status: 'computed', components, notApplied: skipped, warnings, dutyCents, feeCents, feeShares: [], totalCents: dutyCents + feeCents,
-    incomplete, entryFeeBase,
+    incomplete, entryFeeBase, brokerageCents: 0, landedCostCents: 0,
   };
 }

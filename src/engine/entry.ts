@@ -8,6 +8,7 @@
  */
 import { adValoremCents } from '../money/decimal.js';
 import { allocateCents } from './allocate.js';
+import { applyLandedCost, groupBrokerage } from './landed-cost.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule } from './compile.js';
 import type { Component, EntryFee, EntryResult, LineResult } from './types.js';
@@ -20,6 +21,8 @@ interface FeeState {
 interface EntryState {
   entryDate: string;
   fees: Map<string, FeeState>;
+  /** Brokerage is charged once per entry, with its first group of lines. */
+  brokerageCharged: boolean;
 }
 
 function feeComponent(cm: CompiledMeasure, baseDollars: number, amountCents: number): Component {
@@ -45,7 +48,11 @@ function feeComponent(cm: CompiledMeasure, baseDollars: number, amountCents: num
 export class EntryLedger {
   private readonly entries = new Map<string, EntryState>();
 
-  constructor(private readonly compiled: CompiledSchedule) {}
+  constructor(
+    private readonly compiled: CompiledSchedule,
+    /** Brokerage per entry for entries whose lines give none. */
+    private readonly defaultBrokerageCents?: number,
+  ) {}
 
   /** Number of entries seen (the only state that grows with the file). */
   get size(): number {
@@ -57,7 +64,7 @@ export class EntryLedger {
     const computed = lines.filter((l) => l.status === 'computed');
     let state = this.entries.get(entry);
     if (!state) {
-      state = { entryDate: computed[0]?.item.entryDate ?? lines[0]?.item.entryDate ?? '', fees: new Map() };
+      state = { entryDate: computed[0]?.item.entryDate ?? lines[0]?.item.entryDate ?? '', fees: new Map(), brokerageCharged: false };
       this.entries.set(entry, state);
     }
     for (const l of computed) {
@@ -98,14 +105,19 @@ export class EntryLedger {
         ...(cm.maximumCents !== undefined ? { maximumCents: cm.maximumCents } : {}),
       });
     }
+    const brokerage = state.brokerageCharged ? 0 : groupBrokerage(computed, this.defaultBrokerageCents);
+    if (computed.length > 0) state.brokerageCharged = true;
+    applyLandedCost(lines, brokerage);
     let duty = 0n;
     let fee = 0n;
     let value = 0n;
+    let landed = 0n;
     for (const l of computed) {
       duty += BigInt(l.dutyCents);
       fee += BigInt(l.feeCents);
       value += BigInt(l.item.valueCents);
+      landed += BigInt(l.landedCostCents);
     }
-    return { entry, entryDate: state.entryDate, lines, fees, dutyCents: duty, feeCents: fee, totalCents: duty + fee, valueCents: value };
+    return { entry, entryDate: state.entryDate, lines, fees, dutyCents: duty, feeCents: fee, totalCents: duty + fee, valueCents: value, brokerageCents: BigInt(brokerage), landedCostCents: landed };
   }
 }

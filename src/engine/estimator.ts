@@ -22,7 +22,7 @@ export class Estimator {
     private readonly file: string,
     private readonly options: ComputeOptions = {},
   ) {
-    this.ledger = new EntryLedger(compiled);
+    this.ledger = new EntryLedger(compiled, options.brokerageCents);
   }
 
   /** Entries seen so far (per-entry fee state is the only thing kept across the file). */

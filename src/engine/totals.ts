@@ -32,6 +32,8 @@ export class RunTotals {
   valueCents = 0n;
   dutyCents = 0n;
   feeCents = 0n;
+  brokerageCents = 0n;
+  landedCostCents = 0n;
   readonly byAuthority = new Map<string, AuthorityTotal>();
   readonly byMeasure = new Map<string, HeadingTotal>();
   readonly byCategory = new Map<Category, bigint>();
@@ -61,6 +63,8 @@ export class RunTotals {
 
   addEntry(e: EntryResult): void {
     this.entries += 1;
+    this.brokerageCents += e.brokerageCents;
+    this.landedCostCents += e.landedCostCents;
     for (const l of e.lines) {
       if (l.status === 'prohibited') {
         this.linesProhibited += 1;

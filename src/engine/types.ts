@@ -77,6 +77,12 @@ export interface LineResult {
   incomplete: boolean;
   /** Whole dollars this line adds to each entry-level fee's base (measure id -> dollars). */
   entryFeeBase: Record<string, number>;
+  /** This line's share of the entry's brokerage (by customs value). */
+  brokerageCents: number;
+  /** Invoice value + freight and insurance when FOB + duty + fees + brokerage share + other costs. */
+  landedCostCents: number;
+  /** Landed cost per unit of quantity, in cents, when the line gives a quantity. */
+  landedCostPerUnitCents?: number;
   /** The prohibition that bars the goods, when status is "prohibited". */
   prohibition?: NotApplied & { heading: string | null; instrument: string; citation: string };
 }
@@ -98,4 +104,7 @@ export interface EntryResult {
   feeCents: bigint;
   totalCents: bigint;
   valueCents: bigint;
+  /** Brokerage charged with this group of lines. */
+  brokerageCents: bigint;
+  landedCostCents: bigint;
 }

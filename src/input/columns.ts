@@ -13,7 +13,7 @@ export interface ColumnSpec {
 
 export const CANONICAL_COLUMN_NAMES = [
   'line', 'entry', 'hts', 'description', 'origin', 'value', 'currency', 'quantity', 'unit', 'entry_date', 'export_date',
-  'usmca', 'civil_aircraft', 'transport', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'adcvd_rate',
+  'usmca', 'civil_aircraft', 'transport', 'value_basis', 'freight', 'insurance', 'other_costs', 'brokerage', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'adcvd_rate',
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMN_NAMES)[number];
 
@@ -32,6 +32,11 @@ export const canonicalColumns: readonly ColumnSpec[] = [
   { name: 'usmca', required: false, aliases: ['usmca_claimed', 'usmca_claim', 'spi'], description: 'Y when USMCA preference is claimed' },
   { name: 'civil_aircraft', required: false, aliases: ['gn6', 'civil_aircraft_claim'], description: 'Y for civil aircraft, engines or parts entered under general note 6' },
   { name: 'transport', required: false, aliases: ['mode', 'mode_of_transport', 'transport_mode'], description: 'ocean, air, truck, rail, mail, pipeline (HMF: ocean)' },
+  { name: 'value_basis', required: false, aliases: ['incoterm_value_basis'], description: 'FOB (default) or CIF: what the value includes' },
+  { name: 'freight', required: false, aliases: ['international_freight'], description: 'international freight (in the line currency)' },
+  { name: 'insurance', required: false, aliases: [], description: 'international insurance (in the line currency)' },
+  { name: 'other_costs', required: false, aliases: ['inland_freight', 'handling'], description: 'other costs added to landed cost only' },
+  { name: 'brokerage', required: false, aliases: ['brokerage_fee'], description: 'brokerage for the whole entry (on any line of it)' },
   { name: 'steel_value', required: false, aliases: [], description: 'steel content value (2025 Section 232)' },
   { name: 'aluminum_value', required: false, aliases: ['aluminium_value'], description: 'aluminum content value (2025 Section 232)' },
   { name: 'copper_value', required: false, aliases: [], description: 'copper content value (2025 Section 232 copper)' },

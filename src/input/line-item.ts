@@ -21,6 +21,8 @@ export interface LineItem {
   valueCents: number;
   /** The value as given on the line, before conversion. */
   invoiceValue: { amount: string; currency: string };
+  /** Costing (landed cost): the invoice value in US cents, and how it was quoted. */
+  costing?: Costing;
   /** USD per unit of the line's currency, as a decimal string, when converted. */
   fxRate?: string;
   /** Quantity in millionths of the unit, when given. */
@@ -48,6 +50,19 @@ export interface LineItem {
   inputNotes?: string[];
   /** The row's raw fields, so a line rejected later (unknown HTS, date outside the schedule) is kept unchanged. */
   raw?: readonly string[];
+}
+
+/** What a line adds to landed cost beyond duty and fees, in US cents. */
+export interface Costing {
+  /** FOB: the value excludes international freight and insurance; CIF: it includes them. */
+  valueBasis: 'FOB' | 'CIF';
+  invoiceValueCents: number;
+  freightCents: number;
+  insuranceCents: number;
+  /** Inland freight, handling...: landed cost only, never customs value. */
+  otherCostsCents: number;
+  /** Brokerage for the whole entry, when given on this line. */
+  entryBrokerageCents?: number;
 }
 
 /** Value columns a measure can use as its base. */

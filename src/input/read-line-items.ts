@@ -19,6 +19,8 @@ export interface ReaderOptions {
   columnMap?: Record<string, string>;
   /** Field delimiter; detected from the header line when absent (comma, semicolon or tab). */
   delimiter?: string;
+  /** What the value column includes, for lines without a value_basis column: FOB (default) or CIF. */
+  valueBasis?: 'FOB' | 'CIF';
 }
 
 export interface FatalInputError {
@@ -66,7 +68,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
         return;
       }
       header = r.header;
-      ctx = { header, fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1' };
+      ctx = { header, fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
       batch.push({ kind: 'header', header });
       return;
     }

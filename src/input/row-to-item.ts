@@ -13,6 +13,8 @@ export interface RowContext {
   fxNanos: Map<string, { nanos: number; text: string }>;
   defaultDate?: string;
   defaultEntry: string;
+  /** --value-basis for the whole file. */
+  valueBasis?: 'FOB' | 'CIF';
 }
 
 export interface RowProblem {
@@ -56,7 +58,25 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     if (!fx) return { column: 'currency', value: currencyText, reason: `no exchange rate for ${currency}: give --fx ${currency}=<USD per ${currency}> or an FX file` };
   }
   const toUsd = (cents: number): number => (fx ? mulDivRound(cents, fx.nanos, RATE_SCALE) : cents);
-  const valueCents = toUsd(valueRaw);
+  const costs: Record<'freight' | 'insurance' | 'other_costs' | 'brokerage', number | undefined> = { freight: undefined, insurance: undefined, other_costs: undefined, brokerage: undefined };
+  for (const c of ['freight', 'insurance', 'other_costs', 'brokerage'] as const) {
+    const text = get(c);
+    if (text.trim() === '') continue;
+    const cents = parseMoney(text, c);
+    if (cents instanceof FieldError) return problem(c, text, cents);
+    costs[c] = cents;
+  }
+  const basisText = get('value_basis').trim().toUpperCase();
+  const valueBasis = basisText === '' ? ctx.valueBasis ?? 'FOB' : basisText;
+  if (valueBasis !== 'FOB' && valueBasis !== 'CIF') return { column: 'value_basis', value: get('value_basis'), reason: `value_basis "${get('value_basis')}" must be FOB or CIF` };
+  let customsRaw = valueRaw;
+  if (valueBasis === 'CIF') {
+    customsRaw = valueRaw - (costs.freight ?? 0) - (costs.insurance ?? 0);
+    if (customsRaw < 0) {
+      return { column: 'value', value: valueText, reason: `CIF value ${valueText.trim()} is less than its freight and insurance (${get('freight').trim() || '0'} + ${get('insurance').trim() || '0'}): the customs value would be negative` };
+    }
+  }
+  const valueCents = toUsd(customsRaw);
 
   const dateText = get('entry_date');
   let entryDate: string;
@@ -81,6 +101,16 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     raw: fields,
   };
   if (hts.note) item.inputNotes = [hts.note];
+  if (valueBasis === 'CIF' || costs.freight !== undefined || costs.insurance !== undefined || costs.other_costs !== undefined || costs.brokerage !== undefined || ctx.valueBasis !== undefined) {
+    item.costing = {
+      valueBasis,
+      invoiceValueCents: toUsd(valueRaw),
+      freightCents: toUsd(costs.freight ?? 0),
+      insuranceCents: toUsd(costs.insurance ?? 0),
+      otherCostsCents: toUsd(costs.other_costs ?? 0),
+      ...(costs.brokerage !== undefined ? { entryBrokerageCents: toUsd(costs.brokerage) } : {}),
+    };
+  }
   if (fx) item.fxRate = fx.text;
 
   const description = get('description').trim();

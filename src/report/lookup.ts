@@ -42,7 +42,8 @@ export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsT
 export function renderLookupTable(entry: EntryResult, rules: RuleSet): string {
   const line = entry.lines[0]!;
   const item = line.item;
-  const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, value ${formatCentsGrouped(item.valueCents)} USD${item.usmcaClaimed ? ', USMCA claimed' : ''}`;
+  const invoice = item.costing && item.costing.invoiceValueCents !== item.valueCents ? ` (invoice ${formatCentsGrouped(item.costing.invoiceValueCents)} ${item.costing.valueBasis})` : '';
+  const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD${invoice}${item.usmcaClaimed ? ', USMCA claimed' : ''}`;
   if (line.status === 'prohibited') return `${head}\n${chalk.red(`NOT IMPORTABLE: ${line.prohibition?.reason ?? ''}`)}\n`;
   const table = new Table({ head: ['Heading', 'Measure', 'Applies?', 'Rate and base', 'Amount', 'Legal basis'], wordWrap: true, colWidths: [13, 30, 10, 34, 12, 40], style: { head: [], border: [] } });
   for (const c of [...line.components, ...line.feeShares]) {
@@ -55,7 +56,8 @@ export function renderLookupTable(entry: EntryResult, rules: RuleSet): string {
     table.push([n.heading ?? '', n.title, chalk.dim('no'), chalk.dim(n.reason), '', m ? `${m.instrument}; ${m.citation}` : '']);
   }
   const warnings = line.warnings.map((w) => chalk.yellow(`! ${w.message}`)).join('\n');
-  const total = `Duty ${formatCentsGrouped(line.dutyCents)} + fees ${formatCentsGrouped(line.feeCents)} = ${formatCentsGrouped(line.totalCents)} USD (MPF as if this line were the whole entry)`;
+  const perUnit = line.landedCostPerUnitCents === undefined ? '' : `, ${formatCentsGrouped(line.landedCostPerUnitCents)} per ${item.unit ?? 'unit'}`;
+  const total = `Duty ${formatCentsGrouped(line.dutyCents)} + fees ${formatCentsGrouped(line.feeCents)} = ${formatCentsGrouped(line.totalCents)} USD (MPF as if this line were the whole entry)\nLanded cost ${formatCentsGrouped(line.landedCostCents)} USD${perUnit}`;
   return `${head}\n${table.toString()}\n${warnings ? `${warnings}\n` : ''}${total}\n`;
 }
 

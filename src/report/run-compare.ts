@@ -29,7 +29,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const out = renderer(req.format);
   const sink = OutputSink.open(req.out, io.stdout);
   const rejects = new RejectsBuffer(req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
-  const comparer = new Comparer(compiled, name, { asOf: req.asOf });
+  const comparer = new Comparer(compiled, name, { asOf: req.asOf, brokerageCents: req.brokerageCents });
   const totals = scenarios.map(() => new RunTotals());
   const events: CompareEvent[] = [];
   let text = out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly });

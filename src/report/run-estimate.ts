@@ -31,6 +31,8 @@ export interface EstimateRequest {
   explain?: boolean;
   /** Evaluate every line as if entered on this date. */
   asOf?: string;
+  /** Brokerage per entry (cents) for entries whose lines give none. */
+  brokerageCents?: number;
 }
 
 export interface Io {
@@ -73,7 +75,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   const renderer = makeRenderer(req.format);
   const sink = OutputSink.open(req.out, io.stdout);
   const rejects = new RejectsBuffer(req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
-  const estimator = new Estimator(compiled, name, { explain: req.explain, asOf: req.asOf });
+  const estimator = new Estimator(compiled, name, { explain: req.explain, asOf: req.asOf, brokerageCents: req.brokerageCents });
   const totals = new RunTotals();
   const events: EstimateEvent[] = [];
   let text = renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name });

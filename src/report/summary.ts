@@ -21,9 +21,20 @@ export interface RunSummary {
   dutyCents: bigint;
   feeCents: bigint;
   totalCents: bigint;
+  brokerageCents: bigint;
+  landedCostCents: bigint;
+  /** Duty as a share of customs value, as text: "12.34%". */
+  effectiveRate: string;
   byAuthority: Array<{ authority: string; name: string; amountCents: bigint; lines: number }>;
   byMeasure: Array<{ measure: string; title: string; heading: string | null; authority: string; category: string; amountCents: bigint; lines: number }>;
   byCategory: Array<{ category: string; amountCents: bigint }>;
+}
+
+/** Duty as a percentage of value, to two decimals (halves up), exactly. */
+export function effectiveRate(dutyCents: bigint, valueCents: bigint): string {
+  if (valueCents === 0n) return 'n/a';
+  const hundredths = (dutyCents * 20000n + valueCents) / (2n * valueCents);
+  return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}%`;
 }
 
 export function summarize(totals: RunTotals, provenance: Provenance): RunSummary {
@@ -44,6 +55,9 @@ export function summarize(totals: RunTotals, provenance: Provenance): RunSummary
     dutyCents: totals.dutyCents,
     feeCents: totals.feeCents,
     totalCents: totals.totalCents,
+    brokerageCents: totals.brokerageCents,
+    landedCostCents: totals.landedCostCents,
+    effectiveRate: effectiveRate(totals.dutyCents, totals.valueCents),
     byAuthority: [...totals.byAuthority.values()].map((a) => ({ authority: a.authority, name: a.authorityName, amountCents: a.amountCents, lines: a.lines })).sort(byAmount),
     byMeasure: [...totals.byMeasure.values()].map((m) => ({ ...m })).sort(byAmount),
     byCategory: [...totals.byCategory.entries()].map(([category, amountCents]) => ({ category, amountCents })).sort(byAmount),

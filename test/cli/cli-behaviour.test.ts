@@ -66,7 +66,7 @@ describe('tariff CLI', () => {
     expect(r.status).toBe(0);
     const line = (JSON.parse(r.stdout) as { results: Array<Record<string, unknown>> }).results[0]!;
     // $731.20 -> $731: column 1 2% = 14.62, IEEPA 35% = 255.85
-    expect(line).toMatchObject({ value_usd: '731.20', fx_rate: '0.7312', duty: '270.47' });
+    expect(line).toMatchObject({ customs_value: '731.20', fx_rate: '0.7312', duty: '270.47' });
   });
 
   it('validates and lists the shipped rules', () => {

@@ -8,7 +8,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
 import { runCompare } from '../../report/run-compare.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
-import { addInputOptions, readerOptions, type InputOptions } from '../input-options.js';
+import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 
 interface CompareOptions extends InputOptions {
@@ -50,13 +50,14 @@ Examples:
       const scenarios = opts.refund ? ['current', 'no-ieepa'] : (opts.scenario ?? []);
       if (scenarios.length < 2) throw new UsageError('give at least two --scenario options (e.g. --scenario current --scenario tariffs-removed), or --refund');
       const reader = readerOptions(opts);
+      const brokerage = brokerageCents(opts);
       const rules = openRules(opts.schedule, process.stderr, { scenarios });
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;
       }
       const { exitCode } = await runCompare(
-        { input: file, format, out: opts.out, rejects: opts.rejects, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(opts.asOf ? { asOf: opts.asOf } : {}) },
+        { input: file, format, out: opts.out, rejects: opts.rejects, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}) },
         rules.scenarios,
         rules.hts,
         { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },

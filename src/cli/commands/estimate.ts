@@ -9,7 +9,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
 import { runEstimate } from '../../report/run-estimate.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
-import { addInputOptions, readerOptions, type InputOptions } from '../input-options.js';
+import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP = `
@@ -51,13 +51,14 @@ export function registerEstimate(program: Command): void {
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
       const reader = readerOptions(opts);
+      const brokerage = brokerageCents(opts);
       const rules = openRules(opts.schedule, process.stderr, { scenario: opts.scenario });
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;
       }
       const { exitCode } = await runEstimate(
-        { input: file, format, out: opts.out, rejects: opts.rejects, explain: opts.explain, reader, ...(opts.asOf ? { asOf: opts.asOf } : {}) },
+        { input: file, format, out: opts.out, rejects: opts.rejects, explain: opts.explain, reader, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}) },
         rules.ruleSet,
         rules.hts,
         { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },

@@ -26,6 +26,11 @@ interface LookupOptions {
   usMetal?: boolean;
   civilAircraft?: boolean;
   adcvdRate?: string;
+  freight?: string;
+  insurance?: string;
+  valueBasis?: string;
+  otherCosts?: string;
+  brokerage?: string;
   format: string;
 }
 
@@ -54,12 +59,18 @@ export function registerLookup(program: Command): void {
     .option('--us-metal', 'the metal was melted/smelted in the United States')
     .option('--civil-aircraft', 'civil aircraft, engines or parts under general note 6')
     .option('--adcvd-rate <pct>', 'AD/CVD cash deposit rate in percent')
+    .option('--freight <amount>', 'international freight (landed cost; deducted from a CIF value)')
+    .option('--insurance <amount>', 'international insurance (landed cost; deducted from a CIF value)')
+    .option('--value-basis <FOB|CIF>', 'what --value includes (default FOB)')
+    .option('--other-costs <amount>', 'inland freight, handling... (landed cost only)')
+    .option('--brokerage <amount>', 'brokerage for the entry (landed cost)')
     .option('-f, --format <format>', 'table or json', 'table')
     .addHelpText('after', `
 Examples:
   $ tariff lookup 7208.51.0030 --date 2025-09-10
   $ tariff lookup 8703.23.0190 --date 2026-09-20 --value 30000 --usmca --us-content 12000
-  $ tariff lookup 2204.21.5015 --date 2026-09-20 --value 18000 --quantity 9000 --unit liters --format json`)
+  $ tariff lookup 2204.21.5015 --date 2026-09-20 --value 18000 --quantity 9000 --unit liters --format json
+  $ tariff lookup 8481.80.9050 --date 2026-12-01 --value 12000 --value-basis CIF --freight 800 --insurance 50 --quantity 400 --brokerage 125`)
     .action(async (hts: string, opts: LookupOptions) => {
       if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use table or json`);
       const fields: LookupFields = { hts, value: opts.value, entry_date: opts.date ?? today() };
@@ -68,6 +79,7 @@ Examples:
         ['transport', opts.transport], ['us_content_value', opts.usContent], ['steel_value', opts.steelValue],
         ['aluminum_value', opts.aluminumValue], ['copper_value', opts.copperValue], ['metal_weight_pct', opts.metalWeightPct],
         ['us_metal', opts.usMetal ? 'Y' : undefined], ['civil_aircraft', opts.civilAircraft ? 'Y' : undefined], ['adcvd_rate', opts.adcvdRate],
+        ['freight', opts.freight], ['insurance', opts.insurance], ['value_basis', opts.valueBasis], ['other_costs', opts.otherCosts], ['brokerage', opts.brokerage],
       ];
       for (const [name, value] of optional) if (typeof value === 'string') fields[name] = value;
       const rules = openRules(opts.schedule, process.stderr);

@@ -30,10 +30,10 @@ export interface CompareRenderer {
 
 const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
 
-function money(results: Array<{ dutyCents: number | bigint; feeCents: number | bigint; totalCents: number | bigint }>): string[] {
+function money(results: Array<{ dutyCents: number | bigint; feeCents: number | bigint; totalCents: number | bigint; landedCostCents: number | bigint }>): string[] {
   const first = BigInt(results[0]!.totalCents);
   return results.flatMap((r, i) => {
-    const cells = [formatCents(r.dutyCents), formatCents(r.feeCents), formatCents(r.totalCents)];
+    const cells = [formatCents(r.dutyCents), formatCents(r.feeCents), formatCents(r.totalCents), formatCents(r.landedCostCents)];
     if (i > 0) cells.push(formatCents(BigInt(r.totalCents) - first));
     return cells;
   });
@@ -46,7 +46,7 @@ export class CompareCsvRenderer implements CompareRenderer {
     this.ctx = ctx;
     const groups = ctx.labels.flatMap((l, i) => {
       const c = column(l);
-      return [`${c}_duty`, `${c}_fees`, `${c}_total`, ...(i > 0 ? [`${c}_diff`] : [])];
+      return [`${c}_duty`, `${c}_fees`, `${c}_total`, `${c}_landed_cost`, ...(i > 0 ? [`${c}_diff`] : [])];
     });
     return csvRow(['level', 'entry', 'line', 'source_line', 'hts', 'description', 'entry_date', 'usmca', 'value_usd', 'status', ...groups, 'scenarios', 'as_of']);
   }
@@ -75,7 +75,7 @@ export class CompareCsvRenderer implements CompareRenderer {
 
   rejected(r: Rejection): string {
     if (this.ctx.entriesOnly) return '';
-    const blanks = this.ctx.labels.flatMap((_, i) => (i > 0 ? ['', '', '', ''] : ['', '', '']));
+    const blanks = this.ctx.labels.flatMap((_, i) => (i > 0 ? ['', '', '', '', ''] : ['', '', '', '']));
     return csvRow(['line', '', '', String(r.sourceLine), '', '', '', '', '', 'rejected', ...blanks, ...this.scenarioCells()]);
   }
 
@@ -91,6 +91,8 @@ function lineJson(l: LineResult): Record<string, string> {
     duty: formatCents(l.dutyCents),
     fees: formatCents(l.feeCents),
     total: formatCents(l.totalCents),
+    landed_cost: formatCents(l.landedCostCents),
+    ...(l.landedCostPerUnitCents !== undefined ? { landed_cost_per_unit: formatCents(l.landedCostPerUnitCents) } : {}),
     ...Object.fromEntries(Object.entries(byAuthority).map(([a, v]) => [`by_${a}`, formatCents(v)])),
   };
 }
@@ -133,7 +135,7 @@ export class CompareJsonRenderer implements CompareRenderer {
         });
       });
     }
-    const entryJson = (e: EntryResult): Record<string, string> => ({ duty: formatCents(e.dutyCents), fees: formatCents(e.feeCents), total: formatCents(e.totalCents) });
+    const entryJson = (e: EntryResult): Record<string, string> => ({ duty: formatCents(e.dutyCents), fees: formatCents(e.feeCents), total: formatCents(e.totalCents), landed_cost: formatCents(e.landedCostCents) });
     out += this.item({ type: 'entry', entry: c.entry, entry_date: first.entryDate, lines: first.lines.length, value_usd: formatCents(first.valueCents), scenarios: this.perScenario(c.results, entryJson) });
     return out;
   }
@@ -148,6 +150,8 @@ export class CompareJsonRenderer implements CompareRenderer {
       duty: formatCents(s.dutyCents),
       fees: formatCents(s.feeCents),
       total: formatCents(s.totalCents),
+      landed_cost: formatCents(s.landedCostCents),
+      effective_rate: s.effectiveRate,
       diff: formatCents(s.totalCents - summaries[0]!.totalCents),
       by_authority: Object.fromEntries(s.byAuthority.map((a) => [a.authority, formatCents(a.amountCents)])),
       by_category: Object.fromEntries(s.byCategory.map((c) => [c.category, formatCents(c.amountCents)])),
@@ -233,6 +237,8 @@ export class CompareTableRenderer implements CompareRenderer {
     const totals = new Table({ head: ['Legal authority', ...labels], style: { head: [], border: [] }, colAligns: ['left', ...labels.map(() => 'right' as const)] });
     for (const name of authorities) totals.push([name, ...summaries.map((s) => formatCentsGrouped(s.byAuthority.find((a) => a.name === name)?.amountCents ?? 0n))]);
     totals.push(['Total', ...summaries.map((s) => formatCentsGrouped(s.totalCents))]);
+    totals.push(['Landed cost', ...summaries.map((s) => formatCentsGrouped(s.landedCostCents))]);
+    totals.push(['Duty as a share of value', ...summaries.map((s) => s.effectiveRate)]);
     totals.push(['Difference to the first', ...summaries.map((s) => formatCentsGrouped(s.totalCents - summaries[0]!.totalCents))]);
     out.push(totals.toString());
     const c = summaries[0]!.counts;

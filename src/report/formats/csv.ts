@@ -28,8 +28,8 @@ export class CsvRenderer implements Renderer {
     const p = ctx.provenance;
     this.provenanceCells = [`${p.scheduleId}@${p.scheduleVersion}`, p.scenario, p.rulesSha256.slice(0, 12), p.asOf];
     return csvRow([
-      'entry', 'line', 'source_line', 'hts', 'description', 'origin', 'entry_date', 'usmca', 'value_usd', 'status',
-      ...this.summer.columns.map((c) => c.name), 'duty', 'fees', 'total', 'components', 'notes',
+      'entry', 'line', 'source_line', 'hts', 'description', 'origin', 'entry_date', 'usmca', 'invoice_value', 'customs_value', 'status',
+      ...this.summer.columns.map((c) => c.name), 'duty', 'fees', 'total', 'brokerage', 'landed_cost', 'landed_cost_per_unit', 'components', 'notes',
       'schedule', 'scenario', 'rules_sha256', 'as_of',
     ]);
   }
@@ -45,8 +45,9 @@ export class CsvRenderer implements Renderer {
     return csvRow([
       neutralizeFormula(item.entry), neutralizeFormula(item.line), String(item.sourceLine), formatHts(item.hts),
       neutralizeFormula(item.description ?? ''), item.origin, item.entryDate, item.usmcaClaimed ? 'Y' : 'N',
-      formatCents(item.valueCents), l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed',
-      ...amounts, formatCents(l.dutyCents), formatCents(l.feeCents), formatCents(l.totalCents),
+      formatCents(item.costing?.invoiceValueCents ?? item.valueCents), formatCents(item.valueCents), l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed',
+      ...amounts, formatCents(l.dutyCents), formatCents(l.feeCents), formatCents(l.totalCents), formatCents(l.brokerageCents), formatCents(l.landedCostCents),
+      l.landedCostPerUnitCents === undefined ? '' : formatCents(l.landedCostPerUnitCents),
       [...l.components.map(componentText), ...l.feeShares.map(feeShareText)].join('; '), neutralizeFormula(notes.join(' | ')),
       ...this.provenanceCells,
     ]);
@@ -62,7 +63,7 @@ export class CsvRenderer implements Renderer {
     const blanks = this.summer.columns.map(() => '');
     const where = r.column ? `${r.column}: ` : '';
     return csvRow([
-      '', '', String(r.sourceLine), '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '',
+      '', '', String(r.sourceLine), '', '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
       neutralizeFormula(`${where}${r.reason}`), ...this.provenanceCells,
     ]);
   }

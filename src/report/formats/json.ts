@@ -7,7 +7,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
-import type { RunSummary } from '../summary.js';
+import { effectiveRate, type RunSummary } from '../summary.js';
 
 function componentJson(c: Component | EntryFee): Record<string, unknown> {
   const out: Record<string, unknown> = {
@@ -46,8 +46,11 @@ export function lineJson(l: LineResult): Record<string, unknown> {
     origin: item.origin,
     entry_date: item.entryDate,
     usmca_claimed: item.usmcaClaimed,
-    value_usd: formatCents(item.valueCents),
+    customs_value: formatCents(item.valueCents),
     invoice_value: item.invoiceValue,
+    ...(item.costing
+      ? { costing: { value_basis: item.costing.valueBasis, invoice_value_usd: formatCents(item.costing.invoiceValueCents), freight: formatCents(item.costing.freightCents), insurance: formatCents(item.costing.insuranceCents), other_costs: formatCents(item.costing.otherCostsCents) } }
+      : {}),
     ...(item.fxRate ? { fx_rate: item.fxRate } : {}),
     status: l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed',
     ...(l.prohibition ? { prohibition: l.prohibition } : {}),
@@ -58,6 +61,9 @@ export function lineJson(l: LineResult): Record<string, unknown> {
     duty: formatCents(l.dutyCents),
     fees: formatCents(l.feeCents),
     total: formatCents(l.totalCents),
+    brokerage: formatCents(l.brokerageCents),
+    landed_cost: formatCents(l.landedCostCents),
+    ...(l.landedCostPerUnitCents !== undefined ? { landed_cost_per_unit: formatCents(l.landedCostPerUnitCents) } : {}),
   };
 }
 
@@ -68,6 +74,9 @@ export function summaryJson(s: RunSummary): Record<string, unknown> {
     duty: formatCents(s.dutyCents),
     fees: formatCents(s.feeCents),
     total: formatCents(s.totalCents),
+    brokerage: formatCents(s.brokerageCents),
+    landed_cost: formatCents(s.landedCostCents),
+    effective_rate: s.effectiveRate,
     by_authority: s.byAuthority.map((a) => ({ ...a, amountCents: undefined, amount: formatCents(a.amountCents) })),
     by_measure: s.byMeasure.map((m) => ({ ...m, amountCents: undefined, amount: formatCents(m.amountCents) })),
     by_category: s.byCategory.map((c) => ({ category: c.category, amount: formatCents(c.amountCents) })),
@@ -99,6 +108,9 @@ export class JsonRenderer implements Renderer {
       duty: formatCents(e.dutyCents),
       fees: formatCents(e.feeCents),
       total: formatCents(e.totalCents),
+      brokerage: formatCents(e.brokerageCents),
+      landed_cost: formatCents(e.landedCostCents),
+      effective_rate: effectiveRate(e.dutyCents, e.valueCents),
       entry_fees: e.fees.map(componentJson),
     });
     return out;

@@ -10,7 +10,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
-import type { RunSummary } from '../summary.js';
+import { effectiveRate, type RunSummary } from '../summary.js';
 
 export const TABLE_LINE_LIMIT = 500;
 const REJECTION_LIMIT = 50;
@@ -32,8 +32,8 @@ function componentLines(l: LineResult): string {
 
 export class TableRenderer implements Renderer {
   private readonly table = new Table({
-    head: ['Entry', 'Line', 'HTS', 'Date', 'Value (USD)', 'Duties and fees', 'Total'],
-    colWidths: [12, 6, 16, 12, 14, 76, 12],
+    head: ['Entry', 'Line', 'HTS', 'Date', 'Value (USD)', 'Duties and fees', 'Total', 'Landed cost'],
+    colWidths: [12, 6, 16, 12, 14, 70, 12, 14],
     wordWrap: true,
     style: { head: [], border: [] },
   });
@@ -52,7 +52,7 @@ export class TableRenderer implements Renderer {
 
   entry(e: EntryResult): string {
     if (this.entryRows.length < ENTRY_LIMIT) {
-      this.entryRows.push([e.entry, e.entryDate, String(e.lines.length), formatCentsGrouped(e.valueCents), formatCentsGrouped(e.dutyCents), formatCentsGrouped(e.feeCents), formatCentsGrouped(e.totalCents)]);
+      this.entryRows.push([e.entry, e.entryDate, String(e.lines.length), formatCentsGrouped(e.valueCents), formatCentsGrouped(e.dutyCents), effectiveRate(e.dutyCents, e.valueCents), formatCentsGrouped(e.feeCents), formatCentsGrouped(e.totalCents), formatCentsGrouped(e.landedCostCents)]);
     } else this.entriesHidden += 1;
     for (const l of e.lines) {
       if (this.shown >= TABLE_LINE_LIMIT) {
@@ -60,12 +60,13 @@ export class TableRenderer implements Renderer {
         continue;
       }
       this.shown += 1;
-      this.table.push([l.item.entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), componentLines(l), formatCentsGrouped(l.totalCents)]);
+      const perUnit = l.landedCostPerUnitCents === undefined ? '' : `\n${formatCentsGrouped(l.landedCostPerUnitCents)}/${l.item.unit ?? 'unit'}`;
+      this.table.push([l.item.entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), componentLines(l), formatCentsGrouped(l.totalCents), `${formatCentsGrouped(l.landedCostCents)}${perUnit}`]);
     }
     for (const f of e.fees) {
       if (this.shown >= TABLE_LINE_LIMIT) break;
       const capped = f.uncappedCents !== f.amountCents && f.basis === 'entry value subject to the fee' ? ` (rate gives ${formatCentsGrouped(f.uncappedCents)}; minimum ${formatCentsGrouped(f.minimumCents ?? 0)}, maximum ${formatCentsGrouped(f.maximumCents ?? 0)})` : '';
-      this.table.push([e.entry, '', '', '', '', chalk.dim(`entry fee: ${f.title} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to the lines by value`), '']);
+      this.table.push([e.entry, '', '', '', '', chalk.dim(`entry fee: ${f.title} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to the lines by value`), '', '']);
     }
     return '';
   }
@@ -89,7 +90,7 @@ export class TableRenderer implements Renderer {
       if (this.rejectedCount > this.rejections.length) out.push(`  … ${this.rejectedCount - this.rejections.length} more; use --rejects FILE to keep them all`);
     }
     if (this.entryRows.length > 1) {
-      const entries = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', 'Duty', 'Fees', 'Total'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right'] });
+      const entries = new Table({ head: ['Entry', 'Date', 'Lines', 'Customs value', 'Duty', 'Duty/value', 'Fees', 'Total', 'Landed cost'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
       for (const r of this.entryRows) entries.push(r);
       out.push(entries.toString());
       if (this.entriesHidden > 0) out.push(chalk.dim(`… ${this.entriesHidden} more entries; use --format csv or json for all of them`));
@@ -102,7 +103,7 @@ export class TableRenderer implements Renderer {
     out.push(totals.toString());
     const c = s.counts;
     out.push(
-      `Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}; customs value ${formatCentsGrouped(s.valueCents)} USD`,
+      `Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}; customs value ${formatCentsGrouped(s.valueCents)} USD; duty ${s.effectiveRate} of value; landed cost ${formatCentsGrouped(s.landedCostCents)} USD`,
     );
     if (c.incomplete > 0) out.push(chalk.yellow(`${c.incomplete} lines are incomplete (a rate could not be computed): their totals are lower bounds`));
     if (c.dependingOnUnverified > 0) out.push(chalk.yellow(`${c.dependingOnUnverified} lines depend on facts the data marks UNVERIFIED`));
