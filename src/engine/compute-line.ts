@@ -9,6 +9,7 @@ import { computeColumn1 } from './column1.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { describeCondition, evaluateAll } from './conditions.js';
+import { component } from './component.js';
 import type { Component, LineResult, LineWarning, NotApplied } from './types.js';
 
 export interface ComputeOptions {
@@ -62,26 +63,6 @@ function baseFor(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): 
 
 function notApplied(cm: CompiledMeasure, reason: string, by?: CompiledMeasure): NotApplied {
   return { measure: cm.id, title: cm.title, heading: cm.heading, reason, ...(by ? { by: by.id } : {}) };
-}
-
-function component(cm: CompiledMeasure, basis: string, baseCents: number, rateText: string, amountCents: number, baseDollars?: number): Component {
-  return {
-    measure: cm.id,
-    title: cm.title,
-    category: cm.category,
-    authority: cm.authority,
-    authorityName: cm.authorityName,
-    heading: cm.heading,
-    instrument: cm.measure.instrument,
-    citation: cm.measure.citation,
-    basis,
-    baseCents,
-    ...(baseDollars !== undefined ? { baseDollars } : {}),
-    rateText,
-    amountCents,
-    verified: cm.verified,
-    ...(cm.verified ? {} : { unverifiedNote: cm.unverifiedNote ?? 'see the schedule' }),
-  };
 }
 
 export function computeLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, options: ComputeOptions = {}): LineResult {

@@ -8,6 +8,7 @@
  */
 import { adValoremCents } from '../money/decimal.js';
 import { allocateCents } from './allocate.js';
+import { component } from './component.js';
 import { applyLandedCost, groupBrokerage } from './landed-cost.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule } from './compile.js';
@@ -26,23 +27,7 @@ interface EntryState {
 }
 
 function feeComponent(cm: CompiledMeasure, baseDollars: number, amountCents: number): Component {
-  return {
-    measure: cm.id,
-    title: cm.title,
-    category: cm.category,
-    authority: cm.authority,
-    authorityName: cm.authorityName,
-    heading: cm.heading,
-    instrument: cm.measure.instrument,
-    citation: cm.measure.citation,
-    basis: 'share of the entry fee, by value',
-    baseCents: baseDollars * 100,
-    baseDollars,
-    rateText: cm.rateText,
-    amountCents,
-    verified: cm.verified,
-    ...(cm.verified ? {} : { unverifiedNote: cm.unverifiedNote ?? 'see the schedule' }),
-  };
+  return component(cm, 'share of the entry fee, by value', baseDollars * 100, cm.rateText, amountCents, baseDollars);
 }
 
 export class EntryLedger {

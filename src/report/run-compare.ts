@@ -11,7 +11,7 @@ import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type Com
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat } from './renderer.js';
-import { openInput, RejectsBuffer, type EstimateRequest, type Io } from './run-estimate.js';
+import { BatchOutput, openInput, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
 import { summarize, type RunSummary } from './summary.js';
 
@@ -27,44 +27,35 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
   const { source, name } = openInput(req.input, io);
   const out = renderer(req.format);
-  const sink = OutputSink.open(req.out, io.stdout);
-  const rejects = new RejectsBuffer(req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
   const comparer = new Comparer(compiled, name, { asOf: req.asOf, brokerageCents: req.brokerageCents });
   const totals = scenarios.map(() => new RunTotals());
   const events: CompareEvent[] = [];
-  let text = out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly });
+  output.add(out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly }));
 
   const handle = (list: CompareEvent[]): void => {
     for (const ev of list) {
       if (ev.kind === 'entry') {
         ev.compared.results.forEach((r, i) => totals[i]!.addEntry(r));
-        text += out.entry(ev.compared);
+        output.add(out.entry(ev.compared));
       } else {
         for (const t of totals) t.linesRejected += 1;
-        text += out.rejected(ev.rejection);
-        rejects.add(ev.rejection);
+        output.reject(ev.rejection, out.rejected(ev.rejection));
       }
     }
     list.length = 0;
   };
-  const writeOut = async (): Promise<void> => {
-    await sink.write(text);
-    text = '';
-    await rejects.flush();
-  };
 
   const fatal = await streamLines(source, { ...req.reader, file: name }, io.stderr, {
-    header: (h) => rejects.writer?.setHeader(h.raw),
+    header: (h) => output.rejects?.setHeader(h.raw),
     item: (item) => handle(comparer.push(item, events)),
     rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
-    afterBatch: writeOut,
+    afterBatch: () => output.flush(),
   });
   handle(comparer.flush(events));
   const summaries = totals.map((t, i) => summarize(t, compiled[i]!.provenance));
-  text += out.end(summaries);
-  await writeOut();
-  await sink.close();
-  await rejects.writer?.close();
+  output.add(out.end(summaries));
+  await output.close();
   if (fatal) {
     io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES, summaries };

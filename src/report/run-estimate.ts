@@ -56,16 +56,39 @@ export function openInput(input: string, io: Io): { source: Readable; name: stri
   return input === '-' ? { source: io.stdin, name: '<stdin>' } : { source: createReadStream(input), name: input };
 }
 
-/** Rejected rows waiting for the next write, so a batch is written with one await. */
-export class RejectsBuffer {
-  private rows: Rejection[] = [];
-  constructor(readonly writer: RejectsWriter | undefined) {}
-  add(r: Rejection): void {
-    if (this.writer) this.rows.push(r);
+/**
+ * Output of one input batch: the rendered text and the rejected rows, written together with one await
+ * per batch (awaiting per line would cost more than computing the line).
+ */
+export class BatchOutput {
+  private text = '';
+  private rejected: Rejection[] = [];
+
+  constructor(
+    private readonly sink: OutputSink,
+    readonly rejects: RejectsWriter | undefined,
+  ) {}
+
+  add(text: string): void {
+    this.text += text;
   }
+
+  reject(r: Rejection, rendered: string): void {
+    this.text += rendered;
+    if (this.rejects) this.rejected.push(r);
+  }
+
   async flush(): Promise<void> {
-    for (const r of this.rows) await this.writer!.add(r);
-    this.rows = [];
+    await this.sink.write(this.text);
+    this.text = '';
+    for (const r of this.rejected) await this.rejects!.add(r);
+    this.rejected = [];
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.sink.close();
+    await this.rejects?.close();
   }
 }
 
@@ -73,47 +96,38 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   const compiled = compileSchedule(rules, hts);
   const { source, name } = openInput(req.input, io);
   const renderer = makeRenderer(req.format);
-  const sink = OutputSink.open(req.out, io.stdout);
-  const rejects = new RejectsBuffer(req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
   const estimator = new Estimator(compiled, name, { explain: req.explain, asOf: req.asOf, brokerageCents: req.brokerageCents });
   const totals = new RunTotals();
   const events: EstimateEvent[] = [];
-  let text = renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name });
+  output.add(renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name }));
 
   const handle = (list: EstimateEvent[]): void => {
     for (const ev of list) {
       if (ev.kind === 'entry') {
         totals.addEntry(ev.entry);
-        text += renderer.entry(ev.entry);
+        output.add(renderer.entry(ev.entry));
       } else {
         totals.linesRejected += 1;
-        text += renderer.rejected(ev.rejection);
-        rejects.add(ev.rejection);
+        output.reject(ev.rejection, renderer.rejected(ev.rejection));
       }
     }
     list.length = 0;
   };
-  const writeOut = async (): Promise<void> => {
-    await sink.write(text);
-    text = '';
-    await rejects.flush();
-  };
 
   const fatal = await streamLines(source, { ...req.reader, file: name }, io.stderr, {
     header: (h) => {
-      rejects.writer?.setHeader(h.raw);
+      output.rejects?.setHeader(h.raw);
       if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.join(', ')}\n`);
     },
     item: (item) => handle(estimator.push(item, events)),
     rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
-    afterBatch: writeOut,
+    afterBatch: () => output.flush(),
   });
   handle(estimator.flush(events));
   const summary = summarize(totals, compiled.provenance);
-  text += renderer.end(summary);
-  await writeOut();
-  await sink.close();
-  await rejects.writer?.close();
+  output.add(renderer.end(summary));
+  await output.close();
   if (fatal) {
     io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES, summary };

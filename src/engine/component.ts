@@ -1,0 +1,23 @@
+/** A charged amount with the law behind it, as every output shows it. */
+import type { CompiledMeasure } from './compiled-measure.js';
+import type { Component } from './types.js';
+
+export function component(cm: CompiledMeasure, basis: string, baseCents: number, rateText: string, amountCents: number, baseDollars?: number): Component {
+  return {
+    measure: cm.id,
+    title: cm.title,
+    category: cm.category,
+    authority: cm.authority,
+    authorityName: cm.authorityName,
+    heading: cm.heading,
+    instrument: cm.measure.instrument,
+    citation: cm.measure.citation,
+    basis,
+    baseCents,
+    ...(baseDollars !== undefined ? { baseDollars } : {}),
+    rateText,
+    amountCents,
+    verified: cm.verified,
+    ...(cm.verified ? {} : { unverifiedNote: cm.unverifiedNote ?? 'see the schedule' }),
+  };
+}
