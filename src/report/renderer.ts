@@ -21,5 +21,5 @@ export interface Renderer {
   end(summary: RunSummary): string;
 }
 
-export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
+export const OUTPUT_FORMATS = ['table', 'csv', 'json', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

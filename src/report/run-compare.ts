@@ -8,6 +8,7 @@ import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { EXIT } from './exit-codes.js';
 import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer } from './formats/compare.js';
+import { CompareHtmlRenderer } from './formats/html.js';
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat } from './renderer.js';
@@ -20,7 +21,16 @@ export interface CompareRequest extends Omit<EstimateRequest, 'explain'> {
 }
 
 function renderer(format: OutputFormat): CompareRenderer {
-  return format === 'csv' ? new CompareCsvRenderer() : format === 'json' ? new CompareJsonRenderer() : new CompareTableRenderer();
+  switch (format) {
+    case 'csv':
+      return new CompareCsvRenderer();
+    case 'json':
+      return new CompareJsonRenderer();
+    case 'html':
+      return new CompareHtmlRenderer();
+    case 'table':
+      return new CompareTableRenderer();
+  }
 }
 
 export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts: HtsTable, io: Io): Promise<{ exitCode: number; summaries: RunSummary[] }> {

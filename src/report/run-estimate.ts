@@ -13,6 +13,7 @@ import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { EXIT } from './exit-codes.js';
 import { CsvRenderer } from './formats/csv.js';
+import { HtmlRenderer } from './formats/html.js';
 import { JsonRenderer } from './formats/json.js';
 import { TableRenderer } from './formats/table.js';
 import { OutputSink } from './output-sink.js';
@@ -49,6 +50,8 @@ export function makeRenderer(format: OutputFormat): Renderer {
       return new JsonRenderer();
     case 'table':
       return new TableRenderer();
+    case 'html':
+      return new HtmlRenderer();
   }
 }
 

@@ -10,6 +10,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { csvRow, neutralizeFormula } from '../csv-cell.js';
+import { TopN } from './top-n.js';
 import type { RunSummary } from '../summary.js';
 
 export interface CompareContext {
@@ -162,36 +163,10 @@ export class CompareJsonRenderer implements CompareRenderer {
 
 const TOP = 20;
 
-interface Ranked {
-  key: string;
-  diff: bigint;
-  cells: string[];
-}
-
-/** Keeps the N rows with the largest absolute difference, without holding the whole file. */
-class TopN {
-  readonly rows: Ranked[] = [];
-  constructor(private readonly n: number) {}
-  add(r: Ranked): void {
-    const abs = (x: bigint): bigint => (x < 0n ? -x : x);
-    if (this.rows.length < this.n) this.rows.push(r);
-    else {
-      let smallest = 0;
-      for (let i = 1; i < this.rows.length; i++) if (abs(this.rows[i]!.diff) < abs(this.rows[smallest]!.diff)) smallest = i;
-      if (abs(r.diff) <= abs(this.rows[smallest]!.diff)) return;
-      this.rows[smallest] = r;
-    }
-  }
-  sorted(): Ranked[] {
-    const abs = (x: bigint): bigint => (x < 0n ? -x : x);
-    return [...this.rows].sort((a, b) => (abs(b.diff) > abs(a.diff) ? 1 : abs(b.diff) < abs(a.diff) ? -1 : a.key.localeCompare(b.key)));
-  }
-}
-
 export class CompareTableRenderer implements CompareRenderer {
   private ctx!: CompareContext;
-  private readonly lines = new TopN(TOP);
-  private readonly entries = new TopN(TOP);
+  private readonly lines = new TopN<string[]>(TOP);
+  private readonly entries = new TopN<string[]>(TOP);
   private rejected_ = 0;
 
   begin(ctx: CompareContext): string {
@@ -204,17 +179,11 @@ export class CompareTableRenderer implements CompareRenderer {
     const last = c.results[c.results.length - 1]!;
     first.lines.forEach((l, k) => {
       const totals = c.results.map((r) => r.lines[k]!.totalCents);
-      this.lines.add({
-        key: `${c.entry}/${l.item.line}`,
-        diff: BigInt(last.lines[k]!.totalCents - l.totalCents),
-        cells: [c.entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...totals.map((t) => formatCentsGrouped(t))],
-      });
+      const diff = BigInt(last.lines[k]!.totalCents - l.totalCents);
+      this.lines.add(`${c.entry}/${l.item.line}`, diff, [c.entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...totals.map((t) => formatCentsGrouped(t)), formatCentsGrouped(diff)]);
     });
-    this.entries.add({
-      key: c.entry,
-      diff: last.totalCents - first.totalCents,
-      cells: [c.entry, first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents))],
-    });
+    const diff = last.totalCents - first.totalCents;
+    this.entries.add(c.entry, diff, [c.entry, first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), formatCentsGrouped(diff)]);
     return '';
   }
 
@@ -228,10 +197,10 @@ export class CompareTableRenderer implements CompareRenderer {
     const diffLabel = `${labels[labels.length - 1]} - ${labels[0]}`;
     const out: string[] = [];
     const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
-    for (const r of this.lines.sorted()) lineTable.push([...r.cells, formatCentsGrouped(r.diff)]);
+    for (const cells of this.lines.sorted()) lineTable.push(cells);
     out.push(`Lines with the largest difference (${diffLabel}):`, lineTable.toString());
     const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
-    for (const r of this.entries.sorted()) entryTable.push([...r.cells, formatCentsGrouped(r.diff)]);
+    for (const cells of this.entries.sorted()) entryTable.push(cells);
     out.push(`Entries with the largest difference (${diffLabel}):`, entryTable.toString());
     const authorities = [...new Set(summaries.flatMap((s) => s.byAuthority.map((a) => a.name)))];
     const totals = new Table({ head: ['Legal authority', ...labels], style: { head: [], border: [] }, colAligns: ['left', ...labels.map(() => 'right' as const)] });

@@ -1,0 +1,154 @@
+/**
+ * The HTML report of `estimate` and `compare`: one self-contained file (inline CSS and SVG, no network) that
+ * shows, before any table, which legal authority costs the most and what each scenario changes. It keeps
+ * only bounded lists (the largest lines and entries, the first rejections), so it streams like the rest.
+ */
+import type { ComparedEntry } from '../../engine/compare.js';
+import type { EntryResult, Provenance } from '../../engine/types.js';
+import type { Rejection } from '../../input/line-item.js';
+import { formatCentsGrouped } from '../../money/decimal.js';
+import { formatHts } from '../../rules/hts/format.js';
+import type { RenderContext, Renderer } from '../renderer.js';
+import type { RunSummary } from '../summary.js';
+import type { CompareContext, CompareRenderer } from './compare.js';
+import { TopN } from './top-n.js';
+import { esc, page, stackedBars, table, type BarSeries } from './html-parts.js';
+
+const TOP = 20;
+const REJECTION_LIMIT = 200;
+
+function money(cents: bigint | number): string {
+  return esc(formatCentsGrouped(cents));
+}
+
+function card(label: string, value: string, field: string): string {
+  return `<div class="card"><div class="label">${esc(label)}</div><div class="value" data-field="${esc(field)}">${value}</div></div>`;
+}
+
+function provenanceBlock(provenances: Provenance[]): string {
+  const rows = provenances.map((p) => [esc(p.scenario), esc(`${p.scheduleId} ${p.scheduleVersion}`), esc(p.asOf), `<code>${esc(p.rulesSha256.slice(0, 16))}</code>`, esc(p.htsRevision)]);
+  const unknowns = provenances[0]?.unknowns ?? [];
+  return `<h2>Rules used</h2>${table(['Scenario', 'Schedule', 'As of', 'Rules sha256', 'HTS'], rows)}
+<p class="muted">What the data does not know:</p><ul class="muted">${unknowns.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>`;
+}
+
+function rejectionBlock(rejections: Rejection[], count: number): string {
+  if (count === 0) return '<h2>Rejected lines</h2><p>None.</p>';
+  const rows = rejections.map((r) => [esc(r.sourceLine), esc(r.column ?? ''), esc(r.value ?? ''), esc(r.reason)]);
+  const more = count > rejections.length ? `<p class="muted">${count - rejections.length} more rejected lines; use --rejects FILE to keep them all.</p>` : '';
+  return `<h2>Rejected lines (${count})</h2><p class="muted">Rejected lines are kept out of every total.</p>${table(['Line', 'Column', 'Value', 'Reason'], rows)}${more}`;
+}
+
+function authorityParts(s: RunSummary): Map<string, bigint> {
+  return new Map(s.byAuthority.map((a) => [a.name, a.amountCents]));
+}
+
+function authoritiesByWeight(summaries: RunSummary[]): string[] {
+  const weight = new Map<string, bigint>();
+  for (const s of summaries) for (const a of s.byAuthority) weight.set(a.name, (weight.get(a.name) ?? 0n) + a.amountCents);
+  return [...weight.entries()].sort((a, b) => (b[1] > a[1] ? 1 : b[1] < a[1] ? -1 : 0)).map(([n]) => n);
+}
+
+export class HtmlRenderer implements Renderer {
+  private ctx!: RenderContext;
+  private readonly lines = new TopN<string[]>(TOP);
+  private readonly entries = new TopN<string[]>(TOP);
+  private readonly rejections: Rejection[] = [];
+  private rejectedCount = 0;
+
+  begin(ctx: RenderContext): string {
+    this.ctx = ctx;
+    return '';
+  }
+
+  entry(e: EntryResult): string {
+    for (const l of e.lines) {
+      const parts = [...l.components, ...l.feeShares].filter((c) => c.amountCents > 0).map((c) => `${esc(c.heading ?? c.title)} ${esc(c.rateText)}: ${money(c.amountCents)}`);
+      this.lines.add(`${e.entry}/${l.item.line}`, BigInt(l.totalCents), [
+        esc(e.entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.description ?? ''), esc(l.item.entryDate), money(l.item.valueCents), parts.join('<br>'), money(l.totalCents), money(l.landedCostCents),
+      ]);
+    }
+    this.entries.add(e.entry, e.totalCents, [esc(e.entry), esc(e.entryDate), esc(e.lines.length), money(e.valueCents), money(e.dutyCents), money(e.feeCents), money(e.totalCents), money(e.landedCostCents)]);
+    return '';
+  }
+
+  rejected(r: Rejection): string {
+    this.rejectedCount += 1;
+    if (this.rejections.length < REJECTION_LIMIT) this.rejections.push(r);
+    return '';
+  }
+
+  end(s: RunSummary): string {
+    const p = this.ctx.provenance;
+    const authorities = authoritiesByWeight([s]);
+    const chart = stackedBars([{ label: 'This file', parts: authorityParts(s) }], authorities);
+    const byAuthority = s.byAuthority.map((a) => [esc(a.name), esc(a.lines), money(a.amountCents), esc(s.totalCents > 0n ? `${(a.amountCents * 1000n) / s.totalCents / 10n}.${(a.amountCents * 1000n) / s.totalCents % 10n}%` : '')]);
+    const body = `<h1>Duty and fee estimate</h1>
+<p class="muted">${esc(this.ctx.inputName)} · ${esc(p.scheduleId)} ${esc(p.scheduleVersion)} (scenario ${esc(p.scenario)}), rules as of ${esc(p.asOf)}</p>
+<div class="cards">${card('Customs value (USD)', money(s.valueCents), 'value')}${card('Duty', money(s.dutyCents), 'duty')}${card('Fees', money(s.feeCents), 'fees')}${card('Total', money(s.totalCents), 'total')}${card('Duty / value', esc(s.effectiveRate), 'effective-rate')}${card('Landed cost', money(s.landedCostCents), 'landed-cost')}${card('Lines computed / rejected', `${esc(s.counts.computed)} / ${esc(s.counts.rejected)}`, 'counts')}</div>
+<h2>Where the money goes, by legal authority</h2>${chart}
+${table(['Legal authority', 'Lines', 'Amount (USD)', 'Share'], byAuthority, [false, true, true, true])}
+<p class="muted">Removing an authority saves at least its amount here; <code>tariff compare --scenario current --scenario no-section-232</code> (or another scenario) shows the saving after the measures it displaced apply again.</p>
+<h2>Entries with the largest total</h2>${table(['Entry', 'Date', 'Lines', 'Customs value', 'Duty', 'Fees', 'Total', 'Landed cost'], this.entries.sorted(), [false, false, true, true, true, true, true, true])}
+<h2>Lines with the largest total</h2>${table(['Entry', 'Line', 'HTS', 'Description', 'Date', 'Customs value', 'Components', 'Total', 'Landed cost'], this.lines.sorted(), [false, false, false, false, false, true, false, true, true])}
+${rejectionBlock(this.rejections, this.rejectedCount)}
+${provenanceBlock([p])}`;
+    return page('Duty and fee estimate', body);
+  }
+}
+
+export class CompareHtmlRenderer implements CompareRenderer {
+  private ctx!: CompareContext;
+  private readonly lines = new TopN<string[]>(TOP);
+  private readonly entries = new TopN<string[]>(TOP);
+  private readonly rejections: Rejection[] = [];
+  private rejectedCount = 0;
+
+  begin(ctx: CompareContext): string {
+    this.ctx = ctx;
+    return '';
+  }
+
+  entry(c: ComparedEntry): string {
+    const first = c.results[0]!;
+    const last = c.results[c.results.length - 1]!;
+    first.lines.forEach((l, k) => {
+      const totals = c.results.map((r) => r.lines[k]!.totalCents);
+      this.lines.add(`${c.entry}/${l.item.line}`, BigInt(last.lines[k]!.totalCents - l.totalCents), [
+        esc(c.entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.entryDate), money(l.item.valueCents), ...totals.map((t) => money(t)), money(last.lines[k]!.totalCents - l.totalCents),
+      ]);
+    });
+    this.entries.add(c.entry, last.totalCents - first.totalCents, [esc(c.entry), esc(first.entryDate), money(first.valueCents), ...c.results.map((r) => money(r.totalCents)), money(last.totalCents - first.totalCents)]);
+    return '';
+  }
+
+  rejected(r: Rejection): string {
+    this.rejectedCount += 1;
+    if (this.rejections.length < REJECTION_LIMIT) this.rejections.push(r);
+    return '';
+  }
+
+  end(summaries: RunSummary[]): string {
+    const labels = this.ctx.labels;
+    const authorities = authoritiesByWeight(summaries);
+    const series: BarSeries[] = summaries.map((s, i) => ({ label: labels[i]!, parts: authorityParts(s) }));
+    const cards = summaries
+      .map((s, i) => card(labels[i]!, `${money(s.totalCents)}${i > 0 ? `<div class="muted" data-field="diff-${esc(i)}">${money(s.totalCents - summaries[0]!.totalCents)} vs ${esc(labels[0]!)}</div>` : ''}`, `total-${i}`))
+      .join('');
+    const byAuthority = authorities.map((a) => [esc(a), ...summaries.map((s) => money(s.byAuthority.find((x) => x.name === a)?.amountCents ?? 0n))]);
+    byAuthority.push(['<b>Total</b>', ...summaries.map((s) => `<b>${money(s.totalCents)}</b>`)]);
+    byAuthority.push(['Landed cost', ...summaries.map((s) => money(s.landedCostCents))]);
+    const numeric = [false, ...labels.map(() => true)];
+    const diffLabel = `${labels[labels.length - 1]} vs ${labels[0]}`;
+    const body = `<h1>Scenario comparison</h1>
+<p class="muted">${esc(this.ctx.inputName)} · ${esc(summaries[0]!.counts.computed)} lines in ${esc(summaries[0]!.counts.entries)} entries</p>
+<div class="cards">${cards}</div>
+<h2>Duty and fees by legal authority, per scenario</h2>${stackedBars(series, authorities)}
+${table(['Legal authority', ...labels], byAuthority, numeric)}
+<h2>Entries with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Date', 'Customs value', ...labels, 'Change'], this.entries.sorted(), [false, false, true, ...labels.map(() => true), true])}
+<h2>Lines with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Line', 'HTS', 'Date', 'Customs value', ...labels, 'Change'], this.lines.sorted(), [false, false, false, false, true, ...labels.map(() => true), true])}
+${rejectionBlock(this.rejections, this.rejectedCount)}
+${provenanceBlock(this.ctx.provenances)}`;
+    return page('Scenario comparison', body);
+  }
+}

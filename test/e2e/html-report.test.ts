@@ -1,0 +1,77 @@
+/**
+ * The HTML report in a real browser (Debian chromium driven by playwright-core): the figures a reader sees
+ * match the JSON output, the page loads nothing from the network, and a screenshot is kept for review.
+ * .ci/run installs chromium; where it is absent the test says so and is skipped.
+ */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { tariff } from '../helpers/cli.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) console.warn(`skipping the browser test: no Chromium at ${CHROMIUM} (.ci/run installs the Debian package)`);
+
+const SAMPLE = 'data/examples/sample-entries.csv';
+const ARTIFACTS = join(PACKAGE_ROOT, 'test', '.artifacts');
+const out = mkdtempSync(join(tmpdir(), 'tariff-html-'));
+
+describe.skipIf(!available)('HTML report in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // playwright starts Chromium headless with a fresh, empty user data dir of its own.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the compare report shows each scenario total and difference exactly as the JSON output has them', async () => {
+    const scenarios = ['--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-section-232'];
+    const html = join(out, 'compare.html');
+    expect(tariff(['compare', SAMPLE, ...scenarios, '--format', 'html', '--out', html]).status).toBe(0);
+    const json = JSON.parse(tariff(['compare', SAMPLE, ...scenarios, '--format', 'json']).stdout) as { summary: { scenarios: Array<{ total: string; diff: string }> } };
+    const pageView = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    const requests: string[] = [];
+    pageView.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    await pageView.goto(pathToFileURL(html).href);
+    const shown = await Promise.all([0, 1, 2].map((i) => pageView.locator(`[data-field="total-${i}"]`).innerText()));
+    json.summary.scenarios.forEach((s, i) => {
+      const grouped = Number(s.total).toLocaleString('en-US', { minimumFractionDigits: 2 });
+      expect(shown[i]).toContain(grouped);
+      if (i > 0) expect(shown[i]).toContain(Number(s.diff).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+    });
+    expect(await pageView.locator('svg[aria-label="Duty by legal authority"] rect').count()).toBeGreaterThan(5);
+    expect(requests).toEqual([]);
+    await pageView.screenshot({ path: join(ARTIFACTS, 'compare-report.png'), fullPage: true });
+  }, 60_000);
+
+  it('the estimate report shows the JSON totals and escapes text from the input', async () => {
+    const input = join(out, 'hostile.csv');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(input, 'hts,value,entry_date,description\n8481.80.9050,1000,2025-09-01,"<script>window.hacked=1</script>"\n');
+    const html = join(out, 'estimate.html');
+    expect(tariff(['estimate', input, '--format', 'html', '--out', html]).status).toBe(0);
+    const json = JSON.parse(tariff(['estimate', input, '--format', 'json']).stdout) as { summary: { total: string; duty: string } };
+    const pageView = await browser.newPage();
+    await pageView.goto(pathToFileURL(html).href);
+    expect(await pageView.locator('[data-field="total"]').innerText()).toBe(Number(json.summary.total).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+    expect(await pageView.locator('[data-field="duty"]').innerText()).toBe(Number(json.summary.duty).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+    expect(await pageView.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+    expect(await pageView.content()).toContain('&lt;script&gt;');
+    await pageView.screenshot({ path: join(ARTIFACTS, 'estimate-report.png'), fullPage: true });
+  }, 60_000);
+});
