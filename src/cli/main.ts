@@ -9,6 +9,7 @@ import { EXIT, EXIT_CODES_HELP } from '../report/exit-codes.js';
 import { PACKAGE_ROOT } from '../rules/paths.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEstimate } from './commands/estimate.js';
+import { registerExplain } from './commands/explain.js';
 import { registerLookup } from './commands/lookup.js';
 import { registerRules } from './commands/rules.js';
 import { exitCode } from './exit-state.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerEstimate(program);
   registerCompare(program);
+  registerExplain(program);
   registerLookup(program);
   registerRules(program);
   return program;

@@ -1,0 +1,148 @@
+/**
+ * `tariff explain`: one line, every measure of the schedule that could touch it, in stacking order, in words
+ * a broker can paste into an email: applied or not and why, the value it applied to, the rounding, the
+ * rate, the amount, and the legal citation and Chapter 99 heading behind each amount. Under a second
+ * scenario the same explanation follows, with the difference.
+ */
+import type { Readable } from 'node:stream';
+import { compileSchedule, type CompiledSchedule } from '../engine/compile.js';
+import { Comparer, type CompareEvent, type ComparedEntry } from '../engine/compare.js';
+import type { Component, EntryResult, LineResult } from '../engine/types.js';
+import { readLineItems, type ReaderOptions } from '../input/read-line-items.js';
+import { formatCentsGrouped, formatScaled } from '../money/decimal.js';
+import { formatHts } from '../rules/hts/format.js';
+import type { HtsTable, ParsedRate } from '../rules/hts/types.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import { lineJson } from './formats/json.js';
+
+export interface ExplainTarget {
+  line: string;
+  entry?: string;
+}
+
+export type FoundLine = { ok: true; compared: ComparedEntry; index: number; compiled: CompiledSchedule[] } | { ok: false; reason: string };
+
+/** Reads until the entry holding the line is complete, under every scenario. */
+export async function findLine(source: Readable, reader: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget): Promise<FoundLine> {
+  const compiled = scenarios.map((r) => compileSchedule(r, hts));
+  const comparer = new Comparer(compiled, reader.file, { explain: true });
+  const events: CompareEvent[] = [];
+  const matches = (e: ComparedEntry): number => e.results[0]!.lines.findIndex((l) => l.item.line === target.line && (target.entry === undefined || l.item.entry === target.entry));
+  const check = (): FoundLine | undefined => {
+    for (const ev of events) {
+      if (ev.kind === 'rejected') continue;
+      const index = matches(ev.compared);
+      if (index >= 0) return { ok: true, compared: ev.compared, index, compiled };
+    }
+    events.length = 0;
+    return undefined;
+  };
+  for await (const ev of readLineItems(source, reader)) {
+    if (ev.kind === 'fatal') return { ok: false, reason: `${ev.error.file}:${ev.error.sourceLine}: ${ev.error.reason}` };
+    if (ev.kind !== 'line') continue;
+    comparer.push(ev.item, events);
+    const found = check();
+    if (found) return found;
+  }
+  comparer.flush(events);
+  return check() ?? { ok: false, reason: `no computed line "${target.line}"${target.entry ? ` in entry ${target.entry}` : ''} in ${reader.file} (a rejected line cannot be explained: run estimate --rejects to see why it was rejected)` };
+}
+
+function rateWords(rate: ParsedRate): string {
+  switch (rate.kind) {
+    case 'free':
+      return 'Free';
+    case 'ad_valorem':
+      return `${formatScaled(rate.rateNanos, 7)}% of the value`;
+    case 'specific':
+      return `$${formatScaled(rate.amountNanoDollars, 9)} per ${rate.per === 1 ? '' : `${rate.per} `}${rate.unit}`;
+    case 'compound':
+      return rate.parts.map(rateWords).join(' plus ');
+    case 'unparsed':
+      return `not computable (${rate.reason})`;
+  }
+}
+
+function amountWords(c: Component): string {
+  const base = c.basis.startsWith('quantity') ? c.basis : `${c.basis} ${formatCentsGrouped(c.baseCents)}`;
+  const rounding = c.baseDollars !== undefined && c.baseDollars * 100 !== c.baseCents ? `, rounded to whole dollars ${formatCentsGrouped(c.baseDollars * 100)} (19 CFR 159.3)` : '';
+  return `${c.rateText} on ${base}${rounding} = ${formatCentsGrouped(c.amountCents)} USD`;
+}
+
+function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedule, hts: HtsTable): string {
+  const item = l.item;
+  const p = compiled.provenance;
+  const out: string[] = [];
+  out.push(`Scenario ${p.scenario}: schedule ${p.scheduleId} ${p.scheduleVersion}, rules as of ${p.asOf} (sha256 ${p.rulesSha256.slice(0, 16)}), ${p.htsRevision}`);
+  out.push(
+    `Line ${item.line} of entry ${item.entry} (input line ${item.sourceLine}): HTS ${formatHts(item.hts)}${item.description ? `, ${item.description}` : ''}, origin ${item.origin}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD, USMCA ${item.usmcaClaimed ? 'claimed' : 'not claimed'}.`,
+  );
+  for (const w of l.warnings.filter((x) => x.code === 'input-note')) out.push(`Note: ${w.message}`);
+  if (l.status === 'prohibited' && l.prohibition) {
+    out.push(`NOT IMPORTABLE: ${l.prohibition.reason} (${l.prohibition.instrument}; ${l.prohibition.citation}).`);
+    return out.join('\n');
+  }
+  const seg = compiled.segmentFor(item.entryDate)!;
+  const byId = new Map<string, { component?: Component; reason?: string; by?: string }>();
+  for (const c of l.components) byId.set(c.measure, { component: c });
+  for (const n of l.notApplied) byId.set(n.measure, { reason: n.reason, ...(n.by ? { by: n.by } : {}) });
+  out.push('', 'Measures that reach this line, in stacking order:');
+  let k = 0;
+  const outOfScope: string[] = [];
+  for (const cm of seg.measures) {
+    if (cm.level === 'entry') continue;
+    const found = byId.get(cm.id);
+    if (!found) {
+      outOfScope.push(cm.id);
+      continue;
+    }
+    k += 1;
+    const head = `${String(k).padStart(2)}. ${cm.heading ? `${cm.heading} ` : ''}${cm.title} [${cm.authorityName}]`;
+    if (found.component) {
+      const c = found.component;
+      out.push(`${head}: APPLIES, ${amountWords(c)}.`);
+      out.push(`    Legal basis: ${c.instrument}; ${c.citation}.${c.verified ? '' : ` UNVERIFIED: ${c.unverifiedNote ?? ''}`}`);
+      if (c.category === 'column1') {
+        const record = hts.lookup(item.hts);
+        if (record) {
+          out.push(`    Column 1 of HTS ${formatHts(record.code8)}: General "${record.generalText}" (read as ${rateWords(record.general)}); Special "${record.specialText || 'none'}"${record.usmca ? ` (USMCA rate read as ${rateWords(record.usmca)})` : ''}.`);
+        }
+      }
+    } else {
+      const by = found.by ? ` (precedence of ${found.by})` : '';
+      out.push(`${head}: not applied: ${found.reason}${by}.`);
+    }
+  }
+  for (const f of l.feeShares) {
+    const fee = entry.fees.find((x) => x.measure === f.measure);
+    const held = fee && fee.uncappedCents !== fee.amountCents ? `, held to the ${fee.uncappedCents < fee.amountCents ? `minimum ${formatCentsGrouped(fee.minimumCents ?? 0)}` : `maximum ${formatCentsGrouped(fee.maximumCents ?? 0)}`}` : '';
+    out.push(
+      `Entry fee: ${f.title} ${f.rateText} on the entry's ${formatCentsGrouped(fee?.baseCents ?? 0)} = ${formatCentsGrouped(fee?.uncappedCents ?? 0)}${held}, charged ${formatCentsGrouped(fee?.amountCents ?? 0)} for the entry; this line's share by value: ${formatCentsGrouped(f.amountCents)} USD (${f.instrument}; ${f.citation}).`,
+    );
+  }
+  for (const w of l.warnings.filter((x) => x.code !== 'input-note')) out.push(`Warning: ${w.message}`);
+  out.push(`Total for the line: duty ${formatCentsGrouped(l.dutyCents)} + fees ${formatCentsGrouped(l.feeCents)} = ${formatCentsGrouped(l.totalCents)} USD; landed cost ${formatCentsGrouped(l.landedCostCents)} USD.`);
+  if (outOfScope.length > 0) out.push(`Other measures in force on ${item.entryDate} that do not cover this HTS code or origin: ${outOfScope.join(', ')}.`);
+  return out.join('\n');
+}
+
+export function renderExplainText(found: Extract<FoundLine, { ok: true }>, hts: HtsTable): string {
+  const parts = found.compared.results.map((entry, i) => explainLine(entry, entry.lines[found.index]!, found.compiled[i]!, hts));
+  if (found.compared.results.length > 1) {
+    const first = found.compared.results[0]!.lines[found.index]!;
+    const diffs = found.compared.results.slice(1).map((e, i) => {
+      const l = e.lines[found.index]!;
+      return `${found.compiled[i + 1]!.provenance.scenario}: total ${formatCentsGrouped(l.totalCents)} USD, ${formatCentsGrouped(BigInt(l.totalCents - first.totalCents))} against ${found.compiled[0]!.provenance.scenario}`;
+    });
+    parts.push(`Difference: ${diffs.join('; ')}.`);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+export function renderExplainJson(found: Extract<FoundLine, { ok: true }>): string {
+  return `${JSON.stringify(
+    found.compared.results.map((e, i) => ({ scenario: found.compiled[i]!.provenance.scenario, provenance: found.compiled[i]!.provenance, ...lineJson(e.lines[found.index]!) })),
+    null,
+    2,
+  )}\n`;
+}
