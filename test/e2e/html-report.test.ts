@@ -70,7 +70,7 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
     await pageView.goto(pathToFileURL(html).href);
     expect(await pageView.locator('[data-field="total"]').innerText()).toBe(Number(json.summary.total).toLocaleString('en-US', { minimumFractionDigits: 2 }));
     expect(await pageView.locator('[data-field="duty"]').innerText()).toBe(Number(json.summary.duty).toLocaleString('en-US', { minimumFractionDigits: 2 }));
-    expect(await pageView.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+    expect(await pageView.evaluate(() => (globalThis as unknown as { hacked?: number }).hacked)).toBeUndefined();
     expect(await pageView.content()).toContain('&lt;script&gt;');
     await pageView.screenshot({ path: join(ARTIFACTS, 'estimate-report.png'), fullPage: true });
   }, 60_000);
