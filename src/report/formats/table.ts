@@ -95,7 +95,7 @@ export class TableRenderer implements Renderer {
       out.push(entries.toString());
       if (this.entriesHidden > 0) out.push(chalk.dim(`… ${this.entriesHidden} more entries; use --format csv or json for all of them`));
     }
-    const totals = new Table({ head: ['Legal authority', 'Lines', 'Amount (USD)'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
+    const totals = new Table({ head: ['Legal authority', 'Lines reached', 'Amount (USD)'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
     for (const a of s.byAuthority) totals.push([a.name, String(a.lines), formatCentsGrouped(a.amountCents)]);
     totals.push([chalk.bold('Duty'), '', chalk.bold(formatCentsGrouped(s.dutyCents))]);
     totals.push([chalk.bold('Fees'), '', chalk.bold(formatCentsGrouped(s.feeCents))]);
@@ -109,7 +109,7 @@ export class TableRenderer implements Renderer {
     if (c.dependingOnUnverified > 0) out.push(chalk.yellow(`${c.dependingOnUnverified} lines depend on facts the data marks UNVERIFIED`));
     const p = s.provenance;
     out.push(chalk.dim(`Rules: ${p.scheduleId} ${p.scheduleVersion} (scenario ${p.scenario}), as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}; HTS: ${p.htsRevision}`));
-    if (p.unknowns.length > 0) out.push(chalk.dim(`The data does not know: ${p.unknowns.length} open points (tariff rules show)`));
+    if (p.unknowns.length > 0) out.push(chalk.dim(`The data does not know: ${p.unknowns.length} open points (see tariff rules list)`));
     void this.ctx;
     return `${out.join('\n')}\n`;
   }
