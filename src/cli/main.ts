@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from '../report/exit-codes.js';
 import { PACKAGE_ROOT } from '../rules/paths.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerExplain } from './commands/explain.js';
 import { registerLookup } from './commands/lookup.js';
+import { registerRefund } from './commands/refund.js';
 import { registerRules } from './commands/rules.js';
 import { exitCode } from './exit-state.js';
 import { UsageError } from './usage-error.js';
@@ -38,6 +40,8 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerExplain(program);
   registerLookup(program);
+  registerAudit(program);
+  registerRefund(program);
   registerRules(program);
   return program;
 }

@@ -3,9 +3,11 @@
  * memory stays flat however large the file and the per-row cost stays a few field checks. Records come from
  * CsvTokenizer (see there why it is not csv-parse).
  */
-import { CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
+import { type CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
+import { tokenizerFor } from './delimiter.js';
 import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from './line-item.js';
+import { compareEs003Keys, es003Index, es003Key, groupToItem, type Es003Index, type Es003Row } from './es003.js';
 import { fxTable, rowToItem, type RowContext } from './row-to-item.js';
 
 export interface ReaderOptions {
@@ -21,6 +23,13 @@ export interface ReaderOptions {
   delimiter?: string;
   /** What the value column includes, for lines without a value_basis column: FOB (default) or CIF. */
   valueBasis?: 'FOB' | 'CIF';
+  /** The input layout: detected from the header by default; 'es003' insists on an ACE ES-003 export. */
+  layout?: 'auto' | 'lines' | 'es003';
+  /**
+   * ES-003 row order (see es003Order): 'sorted' streams entry line by entry line in flat memory and rejects
+   * a row that goes back in entry/line order; 'unsorted' holds every group until the end of the file.
+   */
+  es003Order?: 'sorted' | 'unsorted';
 }
 
 export interface FatalInputError {
@@ -30,21 +39,10 @@ export interface FatalInputError {
 }
 
 export type ReadEvent =
-  | { kind: 'header'; header: HeaderReport }
+  | { kind: 'header'; header: HeaderReport; layout: 'lines' | 'es003' }
   | { kind: 'line'; item: LineItem }
   | { kind: 'rejected'; rejection: Rejection }
   | { kind: 'fatal'; error: FatalInputError };
-
-/** The delimiter that splits the header line most (outside quotes). */
-export function detectDelimiter(firstLine: string): string {
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of firstLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch]! += 1;
-  }
-  return [';', '\t'].reduce((best, d) => (counts[d]! > counts[best]! ? d : best), ',');
-}
 
 const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may be Latin-1 or Windows-1252): save it as UTF-8';
 
@@ -59,9 +57,62 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   let fatal: FatalInputError | undefined;
   let sawInvalidBytes = false;
 
+  // ES-003: rows of one entry line are grouped. In ACE's order a group is complete when the key changes;
+  // otherwise every group stays open until the end of the file.
+  let es003: Es003Index | undefined;
+  const holdAll = options.es003Order === 'unsorted';
+  const openGroups = new Map<string, Es003Row[]>();
+  let group: Es003Row[] = [];
+  let groupKey: string | undefined;
+  const emitGroup = (rows: Es003Row[]): void => {
+    records += 1;
+    const outcome = groupToItem(rows, es003!);
+    if ('item' in outcome) batch.push({ kind: 'line', item: outcome.item });
+    else batch.push({ kind: 'rejected', rejection: { file: options.file, sourceLine: outcome.sourceLine, ...(outcome.column ? { column: outcome.column } : {}), ...(outcome.value !== undefined ? { value: outcome.value } : {}), reason: outcome.reason, raw: outcome.raw } });
+  };
+  const closeGroups = (): void => {
+    if (group.length > 0) emitGroup(group);
+    group = [];
+    // Emitted in ACE's order so each entry's lines arrive together for its entry fees.
+    for (const key of [...openGroups.keys()].sort(compareEs003Keys)) emitGroup(openGroups.get(key)!);
+    openGroups.clear();
+  };
+  const addEs003Row = (fields: string[], sourceLine: number, reject: (reason: string) => void): void => {
+    const key = es003Key(fields, es003!);
+    if (holdAll) {
+      const rows = openGroups.get(key);
+      if (rows) rows.push({ sourceLine, fields });
+      else openGroups.set(key, [{ sourceLine, fields }]);
+      return;
+    }
+    if (key !== groupKey) {
+      if (groupKey !== undefined && compareEs003Keys(key, groupKey) < 0) {
+        records += 1;
+        const [entry, line] = key.split('\u0000');
+        const [lastEntry, lastLine] = groupKey.split('\u0000');
+        return reject(`entry ${entry} line ${line} comes after entry ${lastEntry} line ${lastLine}: the export is not in entry and line order. Give it as a file rather than on standard input (tariff then groups it in any order), or sort it by entry summary number and line number`);
+      }
+      if (group.length > 0) emitGroup(group);
+      group = [];
+      groupKey = key;
+    }
+    group.push({ sourceLine, fields });
+  };
+
   const onRecord = (fields: string[], sourceLine: number): void => {
     if (fatal) return;
     if (!header) {
+      const es = options.layout === 'lines' ? undefined : es003Index(fields);
+      if (es) {
+        es003 = es;
+        header = { raw: fields, index: {}, ignored: [] };
+        batch.push({ kind: 'header', header, layout: 'es003' });
+        return;
+      }
+      if (options.layout === 'es003') {
+        fatal = { file: options.file, sourceLine, reason: `not an ACE ES-003 export: the header has no "Entry Summary Number" and "HTS Number - Full" columns; it is: ${fields.join(', ')}` };
+        return;
+      }
       const r = resolveHeader(fields, options.columnMap, options.defaultDate !== undefined);
       if (!r.ok) {
         fatal = { file: options.file, sourceLine, reason: r.reason };
@@ -69,17 +120,22 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       }
       header = r.header;
       ctx = { header, fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
-      batch.push({ kind: 'header', header });
+      batch.push({ kind: 'header', header, layout: 'lines' });
       return;
     }
-    records += 1;
     const reject = (reason: string, column?: string, value?: string): void => {
       batch.push({ kind: 'rejected', rejection: { file: options.file, sourceLine, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}), reason, raw: fields } });
     };
-    if (sawInvalidBytes && fields.some((f) => f.includes('\uFFFD'))) return reject(NOT_UTF8);
+    if (sawInvalidBytes && fields.some((f) => f.includes('\uFFFD'))) {
+      records += 1;
+      return reject(NOT_UTF8);
+    }
     if (fields.length !== header.raw.length) {
+      records += 1;
       return reject(`the row has ${fields.length} fields but the header has ${header.raw.length}; a delimiter or quote is probably missing or extra`);
     }
+    if (es003) return addEs003Row(fields, sourceLine, reject);
+    records += 1;
     const result = rowToItem(fields, sourceLine, records, ctx!);
     if ('reason' in result) reject(result.reason, result.column, result.value);
     else batch.push({ kind: 'line', item: result });
@@ -88,7 +144,10 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   const feed = (text: string, last: boolean): ReadEvent[] => {
     try {
       if (text.length > 0) tokenizer!.push(text, onRecord);
-      if (last) tokenizer!.end(onRecord);
+      if (last) {
+        tokenizer!.end(onRecord);
+        if (es003) closeGroups();
+      }
     } catch (e) {
       if (!(e instanceof UnclosedQuoteError)) throw e;
       fatal ??= {
@@ -111,7 +170,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       // The delimiter is detected on the whole header line, so wait for it.
       pendingText += text;
       if (!pendingText.includes('\n') && pendingText.length < 1 << 16) continue;
-      tokenizer = new CsvTokenizer(options.delimiter ?? detectDelimiter(pendingText.split(/\r?\n/, 1)[0]!.replace(/^\uFEFF/, '')));
+      tokenizer = tokenizerFor(pendingText, options.delimiter);
       const out = feed(pendingText, false);
       pendingText = '';
       if (out.length > 0) yield out;
@@ -128,7 +187,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       yield [{ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: 'the file is empty: it has no header and no rows' } }];
       return;
     }
-    tokenizer = new CsvTokenizer(options.delimiter ?? detectDelimiter(pendingText.split(/\r?\n/, 1)[0]!.replace(/^\uFEFF/, '')));
+    tokenizer = tokenizerFor(pendingText, options.delimiter);
     const out = feed(pendingText, true);
     if (out.length > 0) yield out;
     return;

@@ -4,7 +4,6 @@
  * rate, the amount, and the legal citation and Chapter 99 heading behind each amount. Under a second
  * scenario the same explanation follows, with the difference.
  */
-import type { Readable } from 'node:stream';
 import { compileSchedule, type CompiledSchedule } from '../engine/compile.js';
 import { Comparer, type CompareEvent, type ComparedEntry } from '../engine/compare.js';
 import type { Component, EntryResult, LineResult } from '../engine/types.js';
@@ -14,6 +13,7 @@ import { formatHts } from '../rules/hts/format.js';
 import type { HtsTable, ParsedRate } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { lineJson } from './formats/json.js';
+import { prepareRead, type InputSource } from './input-source.js';
 
 export interface ExplainTarget {
   line: string;
@@ -23,8 +23,9 @@ export interface ExplainTarget {
 export type FoundLine = { ok: true; compared: ComparedEntry; index: number; compiled: CompiledSchedule[] } | { ok: false; reason: string };
 
 /** Reads until the entry holding the line is complete, under every scenario. */
-export async function findLine(source: Readable, reader: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget): Promise<FoundLine> {
+export async function findLine(input: InputSource, options: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget): Promise<FoundLine> {
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
+  const { source, reader } = await prepareRead(input, options);
   const comparer = new Comparer(compiled, reader.file, { explain: true });
   const events: CompareEvent[] = [];
   const matches = (e: ComparedEntry): number => e.results[0]!.lines.findIndex((l) => l.item.line === target.line && (target.entry === undefined || l.item.entry === target.entry));

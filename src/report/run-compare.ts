@@ -12,7 +12,8 @@ import { CompareHtmlRenderer } from './formats/html.js';
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat } from './renderer.js';
-import { BatchOutput, openInput, type EstimateRequest, type Io } from './run-estimate.js';
+import { openInput } from './input-source.js';
+import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
 import { summarize, type RunSummary } from './summary.js';
 
@@ -35,7 +36,8 @@ function renderer(format: OutputFormat): CompareRenderer {
 
 export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts: HtsTable, io: Io): Promise<{ exitCode: number; summaries: RunSummary[] }> {
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
-  const { source, name } = openInput(req.input, io);
+  const input = openInput(req.input, io.stdin);
+  const name = input.name;
   const out = renderer(req.format);
   const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
   const comparer = new Comparer(compiled, name, { asOf: req.asOf, brokerageCents: req.brokerageCents });
@@ -56,7 +58,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
     list.length = 0;
   };
 
-  const fatal = await streamLines(source, { ...req.reader, file: name }, io.stderr, {
+  const fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
     header: (h) => output.rejects?.setHeader(h.raw),
     item: (item) => handle(comparer.push(item, events)),
     rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),

@@ -2,7 +2,6 @@
  * `estimate` end to end: read lines as a stream, compute them entry by entry, render and write as they
  * come, keep rejected rows, and return the exit code. Memory holds one entry group and per-entry fee state.
  */
-import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
@@ -19,6 +18,7 @@ import { TableRenderer } from './formats/table.js';
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat, Renderer } from './renderer.js';
+import { openInput } from './input-source.js';
 import { streamLines } from './stream-lines.js';
 import { summarize, type RunSummary } from './summary.js';
 
@@ -53,10 +53,6 @@ export function makeRenderer(format: OutputFormat): Renderer {
     case 'html':
       return new HtmlRenderer();
   }
-}
-
-export function openInput(input: string, io: Io): { source: Readable; name: string } {
-  return input === '-' ? { source: io.stdin, name: '<stdin>' } : { source: createReadStream(input), name: input };
 }
 
 /**
@@ -97,7 +93,8 @@ export class BatchOutput {
 
 export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: HtsTable, io: Io): Promise<{ exitCode: number; summary?: RunSummary }> {
   const compiled = compileSchedule(rules, hts);
-  const { source, name } = openInput(req.input, io);
+  const input = openInput(req.input, io.stdin);
+  const name = input.name;
   const renderer = makeRenderer(req.format);
   const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
   const estimator = new Estimator(compiled, name, { explain: req.explain, asOf: req.asOf, brokerageCents: req.brokerageCents });
@@ -118,7 +115,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     list.length = 0;
   };
 
-  const fatal = await streamLines(source, { ...req.reader, file: name }, io.stderr, {
+  const fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
     header: (h) => {
       output.rejects?.setHeader(h.raw);
       if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.join(', ')}\n`);

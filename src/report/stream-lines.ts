@@ -2,10 +2,10 @@
  * The input loop shared by the commands that read a line-item file: each batch of read events is handed
  * over synchronously, then `afterBatch` (which writes the batch's output) is awaited once.
  */
-import type { Readable } from 'node:stream';
 import type { LineItem, Rejection } from '../input/line-item.js';
 import { readLineItemBatches, type FatalInputError, type ReaderOptions } from '../input/read-line-items.js';
 import type { HeaderReport } from '../input/header.js';
+import { prepareRead, type InputSource } from './input-source.js';
 import { ProgressMeter } from './progress.js';
 
 export interface LineHandlers {
@@ -15,10 +15,11 @@ export interface LineHandlers {
   afterBatch(): Promise<void>;
 }
 
-/** Streams the lines of `source`; returns the fatal input error that stopped it, if any. */
-export async function streamLines(source: Readable, reader: ReaderOptions, progressStream: NodeJS.WritableStream & { isTTY?: boolean }, handlers: LineHandlers): Promise<FatalInputError | undefined> {
+/** Streams the lines of `input`; returns the fatal input error that stopped it, if any. */
+export async function streamLines(input: InputSource, options: ReaderOptions, progressStream: NodeJS.WritableStream & { isTTY?: boolean }, handlers: LineHandlers): Promise<FatalInputError | undefined> {
   const progress = new ProgressMeter(progressStream);
   try {
+    const { source, reader } = await prepareRead(input, options);
     for await (const batch of readLineItemBatches(source, reader)) {
       for (const ev of batch) {
         if (ev.kind === 'fatal') {

@@ -66,3 +66,61 @@ export async function writeBenchFile(path: string, lines: number, from: string, 
   out.end();
   await once(out, 'finish');
 }
+
+const ES003_HEADER = 'Entry Summary Number,Entry Summary Line Number,Entry Type Code,Importer Number,Port of Entry Code,Entry Date,Entry Summary Date,Country of Origin Code,Country of Export Code,Line SPI Code,Tariff Ordinal Number,HTS Number - Full,Line Tariff Goods Value Amount,Line Tariff Duty Amount,Line Tariff Quantity (1),Line Tariff UOM (1) Code,Liquidation Status,Liquidation Date\n';
+
+/** `$1,234.56`, quoted as ACE writes it. */
+function acAmount(cents: number): string {
+  const whole = Math.floor(cents / 100).toLocaleString('en-US');
+  return `"$${whole}.${String(cents % 100).padStart(2, '0')}"`;
+}
+
+function usDate(iso: string): string {
+  return `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+}
+
+/**
+ * A synthetic ACE ES-003 export of `entryLines` entry lines, sorted by entry and line as ACE exports are:
+ * each line is a commodity row, followed for IEEPA-period entries without a USMCA claim by a 9903.01.10 row
+ * filed at 25% (some at 35%, the filing errors the audit is meant to find).
+ */
+export async function writeEs003BenchFile(path: string, entryLines: number, from: string, to: string, seed = 7): Promise<void> {
+  const rand = mulberry32(seed);
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.max(1, Math.round((Date.parse(`${to}T00:00:00Z`) - start) / DAY) + 1);
+  const out = createWriteStream(path);
+  let buffer = ES003_HEADER;
+  let entry = 31600000000;
+  let left = 0;
+  let date = from;
+  let lineNo = 0;
+  let liquidation = 'Unliquidated,';
+  for (let i = 0; i < entryLines; i++) {
+    if (left === 0) {
+      entry += 1;
+      left = 1 + Math.floor(rand() * 50);
+      lineNo = 0;
+      date = new Date(start + Math.floor(rand() * days) * DAY).toISOString().slice(0, 10);
+      const liquidated = new Date(Date.parse(`${date}T00:00:00Z`) + 314 * DAY).toISOString().slice(0, 10);
+      liquidation = liquidated < to && rand() < 0.6 ? `Liquidated,${usDate(liquidated)}` : 'Unliquidated,';
+    }
+    left -= 1;
+    lineNo += 1;
+    const hts = BENCH_CODES[Math.floor(rand() * BENCH_CODES.length)]!;
+    const cents = 1000 + Math.floor(rand() * 50_000_000);
+    const usmca = rand() < 0.4;
+    const prefix = `${entry},${lineNo},01,12-3456789AB,3004,${usDate(date)},${usDate(date)},CA,CA,${usmca ? 'S' : ''},`;
+    buffer += `${prefix}1,${hts},${acAmount(cents)},$0.00,${1 + Math.floor(rand() * 5000)},KG,${liquidation}\n`;
+    if (!usmca && date <= '2026-02-23') {
+      const rate = date >= '2025-08-01' || rand() < 0.1 ? 35 : 25;
+      buffer += `${prefix}2,9903.01.10,$0.00,${acAmount(Math.round((cents * rate) / 100))},0,,${liquidation}\n`;
+    }
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.write(buffer);
+  out.end();
+  await once(out, 'finish');
+}

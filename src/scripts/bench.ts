@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- --lines N`: generates a realistic synthetic file and reports, in one run, lines per
  * second of `estimate` (one schedule) and `compare` (three scenarios) against the floor: a bare csv-parse
- * pass over the same file (default options, records as arrays, counted by a `data` listener). Each job runs
- * in a fresh process so its time and peak RSS are its own.
+ * pass over the same file (default options, records as arrays, counted by a `data` listener); and `audit` and
+ * `refund` on a synthetic ACE ES-003 export of as many entry lines, against a csv-parse pass over that file.
+ * Each job runs in a fresh process so its time and peak RSS are its own.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../rules/paths.js';
-import { writeBenchFile } from './bench-data.js';
+import { writeBenchFile, writeEs003BenchFile } from './bench-data.js';
 
 interface JobResult {
   name: string;
@@ -86,6 +87,15 @@ async function main(): Promise<void> {
   const compareArgs = ['compare', file, '--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa', '--format', 'csv', '--out', '/dev/null'];
   if (existsSync(join(PACKAGE_ROOT, 'dist', 'cli', 'commands', 'compare.js'))) jobs.push(runJob('compare, 3 scenarios (csv out)', CLI, [mainUrl, JSON.stringify(compareArgs)]));
   else process.stderr.write('compare: not built yet, skipped\n');
+  const es003 = join(tmpdir(), `tariff-bench-es003-${lines}.csv`);
+  if (!existsSync(es003)) {
+    process.stderr.write(`generating an ES-003 export of ${lines} entry lines into ${es003}\n`);
+    await writeEs003BenchFile(es003, lines, '2025-03-04', '2026-11-24');
+  }
+  const es003Floor = runJob('csv-parse floor (ES-003 rows)', FLOOR, [es003]);
+  jobs.push(es003Floor);
+  jobs.push(runJob('audit ES-003 (csv out)', CLI, [mainUrl, JSON.stringify(['audit', es003, '--format', 'csv', '--out', '/dev/null'])]));
+  jobs.push(runJob('refund ES-003 (csv out)', CLI, [mainUrl, JSON.stringify(['refund', es003, '--today', '2026-11-24', '--format', 'csv', '--out', '/dev/null'])]));
   const oneLine = join(tmpdir(), 'tariff-bench-1.csv');
   if (!existsSync(oneLine)) await writeBenchFile(oneLine, 1, '2025-09-10', '2025-09-10');
   jobs.push(startup('start-up: tariff --version', ['--version']));
@@ -93,11 +103,13 @@ async function main(): Promise<void> {
 
   const sizeMb = statSync(file).size / 1e6;
   process.stdout.write(`file: ${file} (${lines.toLocaleString('en-US')} lines, ${sizeMb.toFixed(1)} MB), node ${process.version}\n`);
+  process.stdout.write(`ES-003: ${es003} (${lines.toLocaleString('en-US')} entry lines, ${(statSync(es003).size / 1e6).toFixed(1)} MB); lines/s counts entry lines, the floor counts rows\n`);
   process.stdout.write(`${row(['job', 'seconds', 'lines/s', 'x floor', 'peak RSS MB'])}\n`);
   for (const j of jobs) {
     const seconds = j.ms / 1000;
     const perSecond = j.name.startsWith('start-up') ? '' : Math.round(lines / seconds).toLocaleString('en-US');
-    const ratio = j === floor || j.name.startsWith('start-up') ? '' : (j.ms / floor.ms).toFixed(2);
+    const base = j.name.includes('ES-003') ? es003Floor : floor;
+    const ratio = j === floor || j === es003Floor || j.name.startsWith('start-up') ? '' : (j.ms / base.ms).toFixed(2);
     const rss = j.name.startsWith('start-up') ? '' : j.maxRssMb.toFixed(0);
     process.stdout.write(`${row([j.name, j.name.startsWith('start-up') ? `${j.ms.toFixed(0)} ms` : seconds.toFixed(2), perSecond, ratio, rss])}\n`);
   }

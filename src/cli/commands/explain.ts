@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
 import { findLine, renderExplainJson, renderExplainText } from '../../report/explain.js';
 import { openRules } from '../../report/open-rules.js';
-import { openInput } from '../../report/run-estimate.js';
+import { openInput } from '../../report/input-source.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, readerOptions, type InputOptions } from '../input-options.js';
@@ -44,10 +44,10 @@ Examples:
         setExitCode(EXIT.USAGE_OR_RULES);
         return;
       }
-      const { source, name } = openInput(file, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+      const input = openInput(file, process.stdin);
       const slash = opts.line.lastIndexOf('/');
       const target = slash > 0 ? { entry: opts.line.slice(0, slash), line: opts.line.slice(slash + 1) } : { line: opts.line };
-      const found = await findLine(source, { ...reader, file: name }, rules.scenarios, rules.hts, target);
+      const found = await findLine(input, { ...reader, file: input.name }, rules.scenarios, rules.hts, target);
       if (!found.ok) throw new UsageError(found.reason);
       process.stdout.write(opts.format === 'json' ? renderExplainJson(found) : renderExplainText(found, rules.hts));
     });

@@ -8,6 +8,7 @@ import { openRules } from '../../report/open-rules.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
+import { localToday } from '../local-today.js';
 
 interface LookupOptions {
   schedule: string;
@@ -32,10 +33,6 @@ interface LookupOptions {
   otherCosts?: string;
   brokerage?: string;
   format: string;
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 export function registerLookup(program: Command): void {
@@ -73,7 +70,7 @@ Examples:
   $ tariff lookup 8481.80.9050 --date 2026-12-01 --value 12000 --value-basis CIF --freight 800 --insurance 50 --quantity 400 --brokerage 125`)
     .action(async (hts: string, opts: LookupOptions) => {
       if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use table or json`);
-      const fields: LookupFields = { hts, value: opts.value, entry_date: opts.date ?? today() };
+      const fields: LookupFields = { hts, value: opts.value, entry_date: opts.date ?? localToday() };
       const optional: Array<[string, string | boolean | undefined]> = [
         ['quantity', opts.quantity], ['unit', opts.unit], ['usmca', opts.usmca ? 'Y' : undefined], ['origin', opts.origin],
         ['transport', opts.transport], ['us_content_value', opts.usContent], ['steel_value', opts.steelValue],

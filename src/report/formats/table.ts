@@ -11,9 +11,9 @@ import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 import { effectiveRate, type RunSummary } from '../summary.js';
+import { RejectionList } from '../rejection-list.js';
 
 export const TABLE_LINE_LIMIT = 500;
-const REJECTION_LIMIT = 50;
 const ENTRY_LIMIT = 100;
 
 function componentLines(l: LineResult): string {
@@ -41,8 +41,7 @@ export class TableRenderer implements Renderer {
   private hidden = 0;
   private readonly entryRows: string[][] = [];
   private entriesHidden = 0;
-  private readonly rejections: string[] = [];
-  private rejectedCount = 0;
+  private readonly rejections = new RejectionList();
   private ctx!: RenderContext;
 
   begin(ctx: RenderContext): string {
@@ -72,11 +71,7 @@ export class TableRenderer implements Renderer {
   }
 
   rejected(r: Rejection): string {
-    this.rejectedCount += 1;
-    if (this.rejections.length < REJECTION_LIMIT) {
-      const where = r.column ? ` ${r.column}${r.value !== undefined ? ` "${r.value}"` : ''}:` : '';
-      this.rejections.push(`${r.file}:${r.sourceLine}:${where} ${r.reason}`);
-    }
+    this.rejections.add(r);
     return '';
   }
 
@@ -84,11 +79,7 @@ export class TableRenderer implements Renderer {
     const out: string[] = [];
     if (this.shown > 0) out.push(this.table.toString());
     if (this.hidden > 0) out.push(chalk.dim(`… ${this.hidden} more lines not shown; use --format csv or json for every line`));
-    if (this.rejectedCount > 0) {
-      out.push(chalk.red(`Rejected lines (${this.rejectedCount}):`));
-      out.push(...this.rejections.map((r) => `  ${r}`));
-      if (this.rejectedCount > this.rejections.length) out.push(`  … ${this.rejectedCount - this.rejections.length} more; use --rejects FILE to keep them all`);
-    }
+    out.push(...this.rejections.lines((n) => chalk.red(`Rejected lines (${n}):`)));
     if (this.entryRows.length > 1) {
       const entries = new Table({ head: ['Entry', 'Date', 'Lines', 'Customs value', 'Duty', 'Duty/value', 'Fees', 'Total', 'Landed cost'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
       for (const r of this.entryRows) entries.push(r);

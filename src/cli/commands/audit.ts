@@ -1,0 +1,58 @@
+/**
+ * `tariff audit FILE`: an ACE ES-003 export recomputed from the law and reconciled with what was filed.
+ */
+import type { Command } from 'commander';
+import { EXIT } from '../../report/exit-codes.js';
+import { openRules } from '../../report/open-rules.js';
+import { runAudit } from '../../report/run-audit.js';
+import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { setExitCode } from '../exit-state.js';
+import { UsageError } from '../usage-error.js';
+import { localToday } from '../local-today.js';
+
+export interface EsOptions {
+  schedule: string;
+  format?: string;
+  out?: string;
+  rejects?: string;
+  today?: string;
+  cape?: string;
+}
+
+export async function runEsCommand(mode: 'audit' | 'refund', file: string, opts: EsOptions): Promise<void> {
+  const format = opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv');
+  if (format !== 'csv' && format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}"; use table, csv or json`);
+  const today = opts.today ?? localToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today ${today}: expected YYYY-MM-DD`);
+  const rules = openRules(opts.schedule, process.stderr);
+  if (!rules) {
+    setExitCode(EXIT.USAGE_OR_RULES);
+    return;
+  }
+  const { exitCode } = await runAudit(
+    { input: file, format, mode, today, reader: {}, ...(opts.out ? { out: opts.out } : {}), ...(opts.rejects ? { rejects: opts.rejects } : {}), ...(opts.cape ? { cape: opts.cape } : {}) },
+    rules.ruleSet,
+    rules.hts,
+    { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+  );
+  setExitCode(exitCode);
+}
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('recompute an ACE ES-003 export from the law and reconcile it with what was filed, heading by heading')
+    .argument('<file>', 'ES-003 "Entry Summary Line Tariff Details" CSV, or - for standard input')
+    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('-f, --format <format>', 'table, csv or json (default: table on a terminal, csv otherwise)')
+    .option('-o, --out <file>', 'write the result to a file')
+    .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
+    .addHelpText('after', `
+Statuses: match (within one cent), underpaid, overpaid, filed but not owed, owed but not filed; heading
+"column1" is the ordinary duty; difference = computed - filed.
+
+Examples:
+  $ tariff audit data/examples/es003-sample.csv
+  $ tariff audit ace-export.csv --format csv --out audit.csv`)
+    .action((file: string, opts: EsOptions) => runEsCommand('audit', file, opts));
+}

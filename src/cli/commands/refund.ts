@@ -1,0 +1,29 @@
+/**
+ * `tariff refund FILE`: the IEEPA duties paid on an ACE ES-003 export, per entry, with the refund route open
+ * on a given day.
+ */
+import type { Command } from 'commander';
+import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { runEsCommand, type EsOptions } from './audit.js';
+
+export function registerRefund(program: Command): void {
+  program
+    .command('refund')
+    .description('IEEPA duties paid per entry of an ACE ES-003 export, what the law required, and the refund route open on a day')
+    .argument('<file>', 'ES-003 "Entry Summary Line Tariff Details" CSV, or - for standard input')
+    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('--today <YYYY-MM-DD>', 'the day the routes are judged on (default: the system date)')
+    .option('--cape <file>', 'also write the entry numbers CAPE can take, one a line')
+    .option('-f, --format <format>', 'table, csv or json (default: table on a terminal, csv otherwise)')
+    .option('-o, --out <file>', 'write the result to a file')
+    .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
+    .addHelpText('after', `
+Entries entered 2025-03-04 to 2026-02-23 with IEEPA headings 9903.01.10-.16 filed. Routes: CAPE for unliquidated
+entries and entries within 80 days of liquidation; protest within 180 days of liquidation; past that, a court order.
+Interest is not computed.
+
+Examples:
+  $ tariff refund data/examples/es003-sample.csv --today 2026-11-24
+  $ tariff refund ace-export.csv --format csv --out refund.csv --cape cape-entries.txt`)
+    .action((file: string, opts: EsOptions) => runEsCommand('refund', file, opts));
+}

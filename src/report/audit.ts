@@ -1,0 +1,141 @@
+/**
+ * `tariff audit` and `tariff refund` on an ACE ES-003 export: every entry line recomputed from the law for
+ * its entry date and reconciled with what was filed, heading by heading; and the IEEPA refund per entry with
+ * the route open on a given day.
+ */
+import { addDays } from '../engine/dates.js';
+import type { EntryResult, LineResult } from '../engine/types.js';
+import type { Filed } from '../input/es003.js';
+import { formatCents } from '../money/decimal.js';
+import { formatHts } from '../rules/hts/format.js';
+import { csvRow, neutralizeFormula } from './csv-cell.js';
+
+export const AUDIT_STATUSES = ['match', 'underpaid', 'overpaid', 'filed but not owed', 'owed but not filed'] as const;
+export type AuditStatus = (typeof AUDIT_STATUSES)[number];
+
+export interface AuditRow {
+  entry: string;
+  line: string;
+  hts: string;
+  heading: string;
+  authority: string;
+  filedCents: number;
+  computedCents: number;
+  status: AuditStatus;
+}
+
+/** Column 1 and Chapter 99 amounts owed on a line, by heading (fees are not on an ES-003 line). */
+function computedByHeading(l: LineResult): Map<string, { cents: number; authority: string }> {
+  const out = new Map<string, { cents: number; authority: string }>();
+  for (const c of l.components) {
+    if (c.category === 'fee' || c.category === 'trade_remedy') continue;
+    const heading = c.category === 'column1' ? 'column1' : (c.heading ?? c.measure);
+    const prior = out.get(heading);
+    out.set(heading, { cents: (prior?.cents ?? 0) + c.amountCents, authority: c.authority });
+  }
+  return out;
+}
+
+export function auditLine(l: LineResult, filed: Filed): AuditRow[] {
+  const computed = computedByHeading(l);
+  const filedBy = new Map<string, number>([['column1', filed.column1Cents]]);
+  for (const h of filed.headings) filedBy.set(h.heading, (filedBy.get(h.heading) ?? 0) + h.cents);
+  const headings = [...new Set([...computed.keys(), ...filedBy.keys()])];
+  const base = { entry: l.item.entry, line: l.item.line, hts: formatHts(l.item.hts) };
+  return headings.map((heading) => {
+    const c = computed.get(heading);
+    const f = filedBy.get(heading);
+    const computedCents = c?.cents ?? 0;
+    const filedCents = f ?? 0;
+    let status: AuditStatus;
+    if (c === undefined) status = 'filed but not owed';
+    else if (f === undefined) status = 'owed but not filed';
+    else if (Math.abs(computedCents - filedCents) <= 1) status = 'match';
+    else status = computedCents > filedCents ? 'underpaid' : 'overpaid';
+    return { ...base, heading, authority: c?.authority ?? (heading.startsWith('9903.01.1') ? 'ieepa' : ''), filedCents, computedCents, status };
+  });
+}
+
+export function auditCsvHeader(): string {
+  return csvRow(['entry', 'line', 'hts', 'heading', 'authority', 'filed', 'computed', 'difference', 'status']);
+}
+
+export function auditCsvRow(r: AuditRow): string {
+  return csvRow([neutralizeFormula(r.entry), neutralizeFormula(r.line), r.hts, r.heading, r.authority, formatCents(r.filedCents), formatCents(r.computedCents), formatSigned(r.computedCents - r.filedCents), r.status]);
+}
+
+function formatSigned(cents: number): string {
+  return cents < 0 ? `-${formatCents(-cents)}` : formatCents(cents);
+}
+
+/** Running totals of an audit, by authority and by entry. */
+export class AuditTotals {
+  readonly byAuthority = new Map<string, { filed: bigint; computed: bigint }>();
+  readonly byEntry = new Map<string, { filed: bigint; computed: bigint }>();
+  readonly byStatus = new Map<AuditStatus, number>();
+
+  add(r: AuditRow): void {
+    for (const [map, key] of [[this.byAuthority, r.authority || 'unknown'], [this.byEntry, r.entry]] as const) {
+      const t = map.get(key) ?? { filed: 0n, computed: 0n };
+      t.filed += BigInt(r.filedCents);
+      t.computed += BigInt(r.computedCents);
+      map.set(key, t);
+    }
+    this.byStatus.set(r.status, (this.byStatus.get(r.status) ?? 0) + 1);
+  }
+}
+
+/** IEEPA Canada headings, as filed on ES-003 lines. */
+export const IEEPA_HEADINGS = /^9903\.01\.1[0-6]$/;
+export const IEEPA_FROM = '2025-03-04';
+export const IEEPA_TO = '2026-02-23';
+
+export interface RefundEntry {
+  entry: string;
+  entryDate: string;
+  liquidationStatus: string;
+  liquidationDate: string;
+  ieepaFiledCents: bigint;
+  ieepaComputedCents: bigint;
+  route: string;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Which refund route is open on `today` for an entry liquidated on `liquidationDate` (if at all). */
+export function refundRoute(liquidationStatus: string, liquidationDate: string, today: string): string {
+  const liquidated = liquidationDate !== '' && !/^un/i.test(liquidationStatus);
+  if (!liquidated) return 'CAPE (unliquidated)';
+  const days = daysBetween(liquidationDate, today);
+  if (days <= 80) return `CAPE (liquidated ${days} days ago; CAPE takes entries within 80 days of liquidation, until ${addDays(liquidationDate, 80)})`;
+  if (days <= 180) return `protest (liquidated ${days} days ago; protest window open until ${addDays(liquidationDate, 180)})`;
+  return `past the protest window (liquidated ${days} days ago; the window closed ${addDays(liquidationDate, 180)}; a court order is needed)`;
+}
+
+export function refundForEntry(e: EntryResult, today: string): RefundEntry | undefined {
+  if (e.entryDate < IEEPA_FROM || e.entryDate > IEEPA_TO) return undefined;
+  let filed = 0n;
+  let computed = 0n;
+  let status = '';
+  let date = '';
+  for (const l of e.lines) {
+    const f = l.item.filed;
+    if (!f) continue;
+    for (const h of f.headings) if (IEEPA_HEADINGS.test(h.heading)) filed += BigInt(h.cents);
+    for (const c of l.components) if (c.authority === 'ieepa') computed += BigInt(c.amountCents);
+    status ||= f.liquidationStatus ?? '';
+    date ||= f.liquidationDate ?? '';
+  }
+  if (filed === 0n) return undefined;
+  return { entry: e.entry, entryDate: e.entryDate, liquidationStatus: status || 'unliquidated', liquidationDate: date, ieepaFiledCents: filed, ieepaComputedCents: computed, route: refundRoute(status, date, today) };
+}
+
+export function refundCsvHeader(): string {
+  return csvRow(['entry', 'entry_date', 'liquidation_status', 'liquidation_date', 'ieepa_filed', 'ieepa_computed', 'refundable', 'route']);
+}
+
+export function refundCsvRow(r: RefundEntry): string {
+  return csvRow([neutralizeFormula(r.entry), r.entryDate, neutralizeFormula(r.liquidationStatus), r.liquidationDate, formatCents(r.ieepaFiledCents), formatCents(r.ieepaComputedCents), formatCents(r.ieepaFiledCents), r.route]);
+}
