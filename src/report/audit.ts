@@ -3,7 +3,7 @@
  * its entry date and reconciled with what was filed, heading by heading; and the IEEPA refund per entry with
  * the route open on a given day.
  */
-import { addDays } from '../engine/dates.js';
+import type { RefundEntry } from '../engine/refund.js';
 import type { EntryResult, LineResult } from '../engine/types.js';
 import type { Filed } from '../input/es003.js';
 import { formatCents } from '../money/decimal.js';
@@ -85,57 +85,15 @@ export class AuditTotals {
   }
 }
 
-/** IEEPA Canada headings, as filed on ES-003 lines. */
-export const IEEPA_HEADINGS = /^9903\.01\.1[0-6]$/;
-export const IEEPA_FROM = '2025-03-04';
-export const IEEPA_TO = '2026-02-23';
-
-export interface RefundEntry {
-  entry: string;
-  entryDate: string;
-  liquidationStatus: string;
-  liquidationDate: string;
-  ieepaFiledCents: bigint;
-  ieepaComputedCents: bigint;
-  route: string;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Which refund route is open on `today` for an entry liquidated on `liquidationDate` (if at all). */
-export function refundRoute(liquidationStatus: string, liquidationDate: string, today: string): string {
-  const liquidated = liquidationDate !== '' && !/^un/i.test(liquidationStatus);
-  if (!liquidated) return 'CAPE (unliquidated)';
-  const days = daysBetween(liquidationDate, today);
-  if (days <= 80) return `CAPE (liquidated ${days} days ago; CAPE takes entries within 80 days of liquidation, until ${addDays(liquidationDate, 80)})`;
-  if (days <= 180) return `protest (liquidated ${days} days ago; protest window open until ${addDays(liquidationDate, 180)})`;
-  return `past the protest window (liquidated ${days} days ago; the window closed ${addDays(liquidationDate, 180)}; a court order is needed)`;
-}
-
-export function refundForEntry(e: EntryResult, today: string): RefundEntry | undefined {
-  if (e.entryDate < IEEPA_FROM || e.entryDate > IEEPA_TO) return undefined;
-  let filed = 0n;
-  let computed = 0n;
-  let status = '';
-  let date = '';
-  for (const l of e.lines) {
-    const f = l.item.filed;
-    if (!f) continue;
-    for (const h of f.headings) if (IEEPA_HEADINGS.test(h.heading)) filed += BigInt(h.cents);
-    for (const c of l.components) if (c.authority === 'ieepa') computed += BigInt(c.amountCents);
-    status ||= f.liquidationStatus ?? '';
-    date ||= f.liquidationDate ?? '';
-  }
-  if (filed === 0n) return undefined;
-  return { entry: e.entry, entryDate: e.entryDate, liquidationStatus: status || 'unliquidated', liquidationDate: date, ieepaFiledCents: filed, ieepaComputedCents: computed, route: refundRoute(status, date, today) };
-}
-
 export function refundCsvHeader(): string {
   return csvRow(['entry', 'entry_date', 'liquidation_status', 'liquidation_date', 'ieepa_filed', 'ieepa_computed', 'refundable', 'route']);
 }
 
+/** The route as shown: its explanation, marked when the program's data flags it as not verified. */
+export function routeWords(r: RefundEntry): string {
+  return r.routeVerified ? r.routeText : `${r.routeText} [UNVERIFIED]`;
+}
+
 export function refundCsvRow(r: RefundEntry): string {
-  return csvRow([neutralizeFormula(r.entry), r.entryDate, neutralizeFormula(r.liquidationStatus), r.liquidationDate, formatCents(r.ieepaFiledCents), formatCents(r.ieepaComputedCents), formatCents(r.ieepaFiledCents), r.route]);
+  return csvRow([neutralizeFormula(r.entry), r.entryDate, neutralizeFormula(r.liquidationStatus), r.liquidationDate, formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.filedCents), routeWords(r)]);
 }

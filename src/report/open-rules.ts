@@ -6,7 +6,9 @@ import type { Writable } from 'node:stream';
 import { DEFAULT_HTS_PATH, loadHtsTable } from '../rules/hts/load-hts.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
+import { loadRefundProgram } from '../rules/load-refund-program.js';
 import { loadScenario } from '../rules/load-scenario.js';
+import type { RefundProgram } from '../rules/refund-program-schema.js';
 import { formatRuleError, type RuleError } from '../rules/rule-error.js';
 import type { RuleSet } from '../rules/rule-set.js';
 
@@ -36,4 +38,11 @@ export function openRules(schedulePath: string, stderr: Writable, options: { sce
     scenarios.push(s.ruleSet);
   }
   return { ruleSet: scenarios[0]!, scenarios, hts: loadHtsTable(DEFAULT_HTS_PATH) };
+}
+
+/** The refund program for `tariff refund`, or undefined after printing its errors with their places. */
+export function openRefundProgram(path: string, rules: RuleSet, stderr: Writable): { program: RefundProgram; sha256: string } | undefined {
+  const result = loadRefundProgram(path, rules);
+  if (!result.ok) return report(result.errors, stderr);
+  return { program: result.program, sha256: result.sha256 };
 }

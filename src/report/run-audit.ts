@@ -7,7 +7,9 @@ import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import { formatCents, formatCentsGrouped } from '../money/decimal.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
-import { AuditTotals, auditCsvHeader, auditCsvRow, auditLine, refundCsvHeader, refundCsvRow, refundForEntry, type AuditRow, type RefundEntry } from './audit.js';
+import { refundForEntry, type RefundEntry } from '../engine/refund.js';
+import type { RefundProgram } from '../rules/refund-program-schema.js';
+import { AuditTotals, auditCsvHeader, auditCsvRow, auditLine, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from './audit.js';
 import { EXIT } from './exit-codes.js';
 import { OutputSink } from './output-sink.js';
 import { RejectionList } from './rejection-list.js';
@@ -23,7 +25,12 @@ export interface AuditRequest extends Pick<EstimateRequest, 'input' | 'out' | 'r
   today: string;
   /** Also write the entries CAPE can take, one a line. */
   cape?: string;
+  /** The refund program (refund mode), with the hash of its file for the provenance. */
+  program?: { program: RefundProgram; sha256: string };
 }
+
+/** Rows kept for the terminal table; CSV and JSON carry every row. */
+const TABLE_ROWS = 200;
 
 const signed = (c: bigint): string => (c < 0n ? `-${formatCents(-c)}` : formatCents(c));
 
@@ -36,8 +43,14 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const events: EstimateEvent[] = [];
   const totals = new AuditTotals();
   const refunds: RefundEntry[] = [];
+  let refundCount = 0;
+  let refundableCents = 0n;
   const discrepancies: AuditRow[] = [];
-  const cape: string[] = [];
+  let capeCount = 0;
+  let capeText = '';
+  const capeSink = req.cape ? OutputSink.open(req.cape, io.stdout) : undefined;
+  const program = req.program?.program;
+  if (req.mode === 'refund' && !program) throw new Error('refund mode needs a refund program');
   const rejections = new RejectionList();
   let lines = 0;
   let jsonFirst = true;
@@ -46,7 +59,8 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
     jsonFirst = false;
   };
   if (req.format === 'csv') output.add(req.mode === 'audit' ? auditCsvHeader() : refundCsvHeader());
-  if (req.format === 'json') output.add(`{"mode":${JSON.stringify(req.mode)},"provenance":${JSON.stringify(compiled.provenance)},${req.mode === 'refund' ? `"today":${JSON.stringify(req.today)},` : ''}\n"results":[`);
+  const refundProvenance = program ? `"refund_program":${JSON.stringify({ id: program.id, version: program.version, title: program.title, sha256: req.program!.sha256, sources: program.sources, notes: program.notes })},"today":${JSON.stringify(req.today)},` : '';
+  if (req.format === 'json') output.add(`{"mode":${JSON.stringify(req.mode)},"provenance":${JSON.stringify(compiled.provenance)},${refundProvenance}\n"results":[`);
 
   const handle = (list: EstimateEvent[]): void => {
     for (const ev of list) {
@@ -58,19 +72,24 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
       }
       lines += ev.entry.lines.length;
       if (req.mode === 'refund') {
-        const r = refundForEntry(ev.entry, req.today);
+        const r = refundForEntry(program!, ev.entry, req.today);
         if (!r) continue;
-        refunds.push(r);
-        if (r.route.startsWith('CAPE')) cape.push(r.entry);
+        refundCount += 1;
+        refundableCents += r.filedCents;
+        if (req.format === 'table' && refunds.length < TABLE_ROWS) refunds.push(r);
+        if (r.route === 'CAPE') {
+          capeCount += 1;
+          capeText += `${r.entry}\n`;
+        }
         if (req.format === 'csv') output.add(refundCsvRow(r));
-        if (req.format === 'json') json({ type: 'refund', ...r, ieepaFiledCents: undefined, ieepaComputedCents: undefined, ieepa_filed: formatCents(r.ieepaFiledCents), ieepa_computed: formatCents(r.ieepaComputedCents), refundable: formatCents(r.ieepaFiledCents) });
+        if (req.format === 'json') json({ type: 'refund', entry: r.entry, entryDate: r.entryDate, liquidationStatus: r.liquidationStatus, liquidationDate: r.liquidationDate, ieepa_filed: formatCents(r.filedCents), ieepa_computed: formatCents(r.computedCents), refundable: formatCents(r.filedCents), route: r.route, route_text: r.routeText, route_verified: r.routeVerified });
         continue;
       }
       for (const l of ev.entry.lines) {
         if (!l.item.filed || l.status !== 'computed') continue;
         for (const row of auditLine(l, l.item.filed)) {
           totals.add(row);
-          if (row.status !== 'match' && discrepancies.length < 200) discrepancies.push(row);
+          if (row.status !== 'match' && discrepancies.length < TABLE_ROWS) discrepancies.push(row);
           if (req.format === 'csv') output.add(auditCsvRow(row));
           if (req.format === 'json') json({ type: 'audit', ...row, filedCents: undefined, computedCents: undefined, filed: formatCents(row.filedCents), computed: formatCents(row.computedCents), difference: signed(BigInt(row.computedCents - row.filedCents)) });
         }
@@ -79,53 +98,59 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
     list.length = 0;
   };
 
+  const flush = async (): Promise<void> => {
+    await output.flush();
+    if (capeSink && capeText) {
+      await capeSink.write(capeText);
+      capeText = '';
+    }
+  };
+
   const fatal = await streamLines(input, { ...req.reader, file: name, layout: 'es003' }, io.stderr, {
     header: (h) => output.rejects?.setHeader(h.raw),
     item: (item) => handle(estimator.push(item, events)),
     rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
-    afterBatch: () => output.flush(),
+    afterBatch: () => flush(),
   });
   handle(estimator.flush(events));
+  await flush();
 
   const byAuthority = [...totals.byAuthority.entries()].map(([a, t]) => ({ authority: a, filed: formatCents(t.filed), computed: formatCents(t.computed), difference: signed(t.computed - t.filed) }));
   const byEntry = [...totals.byEntry.entries()].map(([e, t]) => ({ entry: e, filed: formatCents(t.filed), computed: formatCents(t.computed), difference: signed(t.computed - t.filed) }));
   if (req.format === 'json') {
     const summary = req.mode === 'audit'
       ? { lines, rejected: rejections.count, by_status: Object.fromEntries(totals.byStatus), by_authority: byAuthority, by_entry: byEntry }
-      : { lines, rejected: rejections.count, entries: refunds.length, refundable: formatCents(refunds.reduce((s, r) => s + r.ieepaFiledCents, 0n)), cape_entries: cape.length, note: 'interest on refunds is not computed' };
+      : { lines, rejected: rejections.count, entries: refundCount, refundable: formatCents(refundableCents), cape_entries: capeCount, notes: program!.notes };
     output.add(`\n],\n"summary":${JSON.stringify(summary)}}\n`);
   }
-  if (req.format === 'table') output.add(req.mode === 'audit' ? auditTable(discrepancies, byAuthority, byEntry, totals, lines, rejections) : refundTable(refunds, lines, rejections, req.today));
+  if (req.format === 'table') output.add(req.mode === 'audit' ? auditTable(discrepancies, totals, lines, rejections) : refundTable(refunds, { count: refundCount, cents: refundableCents, notes: program!.notes }, lines, rejections, req.today));
   await output.close();
-  if (req.cape) {
-    const capeSink = OutputSink.open(req.cape, io.stdout);
-    await capeSink.write(cape.map((e) => `${e}\n`).join(''));
-    await capeSink.close();
-  }
+  await capeSink?.close();
   if (fatal) {
     io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES };
   }
   // CSV and JSON keep stdout machine-readable; without a --rejects file the reasons go to the terminal.
   if (req.format === 'csv' && !req.rejects) io.stderr.write(rejections.lines().map((l) => `${l}\n`).join(''));
-  if (req.format !== 'table') io.stderr.write(`${lines} entry lines ${req.mode === 'audit' ? 'audited' : 'read'}, ${rejections.count} rejected${req.mode === 'refund' ? `; ${refunds.length} entries with IEEPA duties, interest not computed` : ''}\n`);
+  if (req.format !== 'table') io.stderr.write(`${lines} entry lines ${req.mode === 'audit' ? 'audited' : 'read'}, ${rejections.count} rejected${req.mode === 'refund' ? `; ${refundCount} entries with refundable duties. ${program!.notes.join(' ')}` : ''}\n`);
   return { exitCode: rejections.count > 0 ? EXIT.SOME_REJECTED : EXIT.OK };
 }
 
-function auditTable(rows: AuditRow[], byAuthority: Array<Record<string, string>>, byEntry: Array<Record<string, string>>, totals: AuditTotals, lines: number, rejections: RejectionList): string {
-  const d = new Table({ head: ['Entry', 'Line', 'HTS', 'Heading', 'Filed', 'Computed', 'Difference', 'Status'], style: { head: [], border: [] } });
+function auditTable(rows: AuditRow[], totals: AuditTotals, lines: number, rejections: RejectionList): string {
+  const d = new Table({ head: ['Entry', 'Line', 'HTS', 'Heading', 'Filed', 'Computed', 'Difference', 'Status'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'] });
   for (const r of rows) d.push([r.entry, r.line, r.hts, r.heading, formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.computedCents - r.filedCents), r.status]);
-  const a = new Table({ head: ['Authority', 'Filed', 'Computed', 'Difference'], style: { head: [], border: [] } });
-  for (const r of byAuthority) a.push([r.authority!, r.filed!, r.computed!, r.difference!]);
-  const e = new Table({ head: ['Entry', 'Filed', 'Computed', 'Difference'], style: { head: [], border: [] } });
-  for (const r of byEntry) e.push([r.entry!, r.filed!, r.computed!, r.difference!]);
+  const sums = (head: string, map: Map<string, { filed: bigint; computed: bigint }>): string => {
+    const t = new Table({ head: [head, 'Filed', 'Computed', 'Difference'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'] });
+    for (const [key, v] of map) t.push([key, formatCentsGrouped(v.filed), formatCentsGrouped(v.computed), formatCentsGrouped(v.computed - v.filed)]);
+    return t.toString();
+  };
   const statuses = [...totals.byStatus.entries()].map(([s, n]) => `${s} ${n}`).join(', ');
-  return `Discrepancies (difference = computed - filed):\n${d.toString()}\nBy authority:\n${a.toString()}\nBy entry:\n${e.toString()}\n${lines} entry lines audited, ${rejections.count} rejected; ${statuses}\n${rejections.lines().map((l) => `${l}\n`).join('')}`;
+  return `Discrepancies (difference = computed - filed):\n${d.toString()}\nBy authority:\n${sums('Authority', totals.byAuthority)}\nBy entry:\n${sums('Entry', totals.byEntry)}\n${lines} entry lines audited, ${rejections.count} rejected; ${statuses}\n${rejections.lines().map((l) => `${l}\n`).join('')}`;
 }
 
-function refundTable(refunds: RefundEntry[], lines: number, rejections: RejectionList, today: string): string {
-  const t = new Table({ head: ['Entry', 'Entry date', 'Liquidation', 'IEEPA filed', 'IEEPA by law', 'Refundable', `Route on ${today}`], wordWrap: true, colWidths: [16, 12, 22, 14, 14, 14, 48], style: { head: [], border: [] } });
-  for (const r of refunds) t.push([r.entry, r.entryDate, `${r.liquidationStatus}${r.liquidationDate ? ` ${r.liquidationDate}` : ''}`, formatCentsGrouped(r.ieepaFiledCents), formatCentsGrouped(r.ieepaComputedCents), formatCentsGrouped(r.ieepaFiledCents), r.route]);
-  const total = refunds.reduce((s, r) => s + r.ieepaFiledCents, 0n);
-  return `${t.toString()}\n${refunds.length} entries with IEEPA duties; refundable ${formatCentsGrouped(total)} USD (interest is not computed); ${lines} entry lines read, ${rejections.count} rejected\n${rejections.lines().map((l) => `${l}\n`).join('')}`;
+function refundTable(refunds: RefundEntry[], all: { count: number; cents: bigint; notes: string[] }, lines: number, rejections: RejectionList, today: string): string {
+  const t = new Table({ head: ['Entry', 'Entry date', 'Liquidation', 'IEEPA filed', 'IEEPA by law', 'Refundable', `Route on ${today}`], wordWrap: true, colWidths: [16, 12, 22, 14, 14, 14, 48], style: { head: [], border: [] }, colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'left'] });
+  for (const r of refunds) t.push([r.entry, r.entryDate, `${r.liquidationStatus}${r.liquidationDate ? ` ${r.liquidationDate}` : ''}`, formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.filedCents), routeWords(r)]);
+  const more = all.count > refunds.length ? `… ${all.count - refunds.length} more entries; use --format csv for every entry\n` : '';
+  return `${t.toString()}\n${more}${all.count} entries with refundable duties; refundable ${formatCentsGrouped(all.cents)} USD; ${lines} entry lines read, ${rejections.count} rejected\n${all.notes.map((n) => `${n}\n`).join('')}${rejections.lines().map((l) => `${l}\n`).join('')}`;
 }

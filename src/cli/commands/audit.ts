@@ -4,7 +4,9 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
 import { openRules } from '../../report/open-rules.js';
+import { openRefundProgram } from '../../report/open-rules.js';
 import { runAudit } from '../../report/run-audit.js';
+import { DEFAULT_REFUND_PROGRAM_PATH } from '../../rules/load-refund-program.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
@@ -17,6 +19,7 @@ export interface EsOptions {
   rejects?: string;
   today?: string;
   cape?: string;
+  program?: string;
 }
 
 export async function runEsCommand(mode: 'audit' | 'refund', file: string, opts: EsOptions): Promise<void> {
@@ -29,8 +32,13 @@ export async function runEsCommand(mode: 'audit' | 'refund', file: string, opts:
     setExitCode(EXIT.USAGE_OR_RULES);
     return;
   }
+  const program = mode === 'refund' ? openRefundProgram(opts.program ?? DEFAULT_REFUND_PROGRAM_PATH, rules.ruleSet, process.stderr) : undefined;
+  if (mode === 'refund' && !program) {
+    setExitCode(EXIT.USAGE_OR_RULES);
+    return;
+  }
   const { exitCode } = await runAudit(
-    { input: file, format, mode, today, reader: {}, ...(opts.out ? { out: opts.out } : {}), ...(opts.rejects ? { rejects: opts.rejects } : {}), ...(opts.cape ? { cape: opts.cape } : {}) },
+    { input: file, format, mode, today, reader: {}, ...(program ? { program } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.rejects ? { rejects: opts.rejects } : {}), ...(opts.cape ? { cape: opts.cape } : {}) },
     rules.ruleSet,
     rules.hts,
     { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },

@@ -14,13 +14,15 @@ export function registerRefund(program: Command): void {
     .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
     .option('--today <YYYY-MM-DD>', 'the day the routes are judged on (default: the system date)')
     .option('--cape <file>', 'also write the entry numbers CAPE can take, one a line')
+    .option('--program <file>', 'refund program: headings, entry dates and routes (default: data/refunds/ieepa-ca.yaml)')
     .option('-f, --format <format>', 'table, csv or json (default: table on a terminal, csv otherwise)')
     .option('-o, --out <file>', 'write the result to a file')
     .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
     .addHelpText('after', `
-Entries entered 2025-03-04 to 2026-02-23 with IEEPA headings 9903.01.10-.16 filed. Routes: CAPE for unliquidated
-entries and entries within 80 days of liquidation; protest within 180 days of liquidation; past that, a court order.
-Interest is not computed.
+The refund program file says which filed headings are refundable, for which entry dates, and the routes
+with their sources. The shipped one: entries of 2025-03-04 to 2026-02-23 with IEEPA headings 9903.01.10-.16
+filed; CAPE for unliquidated entries and entries within 80 days of liquidation; protest within 180 days of
+liquidation; past that, a court order. Interest is not computed.
 
 Examples:
   $ tariff refund data/examples/es003-sample.csv --today 2026-11-24

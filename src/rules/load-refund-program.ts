@@ -1,0 +1,35 @@
+/**
+ * Loads a refund-program file (data/refunds/<id>.yaml by default) with file:line:column errors, and checks
+ * that the authorities it names exist in the schedule the entries are recomputed with.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { displayPath } from './load-schedule.js';
+import { DATA_DIR } from './paths.js';
+import { refundProgramSchema, type RefundProgram } from './refund-program-schema.js';
+import type { RuleError } from './rule-error.js';
+import type { RuleSet } from './rule-set.js';
+import { errorAt, parseYamlSource } from './yaml-source.js';
+import { zodIssuesToRuleErrors } from './zod-errors.js';
+
+export const DEFAULT_REFUND_PROGRAM_PATH = join(DATA_DIR, 'refunds', 'ieepa-ca.yaml');
+
+export type RefundProgramResult = { ok: true; program: RefundProgram; sha256: string } | { ok: false; errors: RuleError[] };
+
+export function loadRefundProgram(path: string, rules: RuleSet): RefundProgramResult {
+  const file = displayPath(path);
+  if (!existsSync(path)) return { ok: false, errors: [{ file, line: 0, column: 0, path: '', message: 'refund program file not found', severity: 'error' }] };
+  const bytes = readFileSync(path);
+  const { source, errors } = parseYamlSource(file, bytes.toString('utf8'));
+  if (errors.length > 0) return { ok: false, errors };
+  const parsed = refundProgramSchema.safeParse(source.doc.toJS());
+  if (!parsed.success) return { ok: false, errors: zodIssuesToRuleErrors(source, parsed.error.issues) };
+  const program = parsed.data;
+  const known = new Set(Object.keys(rules.schedule.authorities));
+  const refErrors = program.authorities.flatMap((a, i) => (known.has(a) ? [] : [errorAt(source, ['authorities', i], `no authority "${a}" in schedule ${rules.schedule.id}; known: ${[...known].join(', ')}`)]));
+  if (program.headings.from > program.headings.to) refErrors.push(errorAt(source, ['headings'], 'the first heading comes after the last'));
+  if (program.entry_dates.from > program.entry_dates.to) refErrors.push(errorAt(source, ['entry_dates'], 'the first date comes after the last'));
+  if (refErrors.length > 0) return { ok: false, errors: refErrors };
+  return { ok: true, program, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
