@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { FxOptionError, parseFxFile, parseFxOption } from '../input/fx-options.js';
-import { ColumnMapError, loadColumnMap, parseColumnOption } from '../input/index.js';
 import type { ReaderOptions } from '../input/read-line-items.js';
 import { parseScaled } from '../money/decimal.js';
 import { UsageError } from './usage-error.js';
@@ -40,28 +39,40 @@ export function addInputOptions(command: Command): Command {
     .option('--brokerage <amount>', 'brokerage per entry in USD, for entries whose lines give none (landed cost)');
 }
 
-export function readerOptions(opts: InputOptions): Omit<ReaderOptions, 'file'> {
+/** --map and --column; the module (and its zod schema) is loaded only when they are used, to keep start-up fast. */
+async function columnMapOptions(opts: InputOptions): Promise<Record<string, string>> {
+  if (!opts.map && !opts.column) return {};
+  const { ColumnMapError, loadColumnMap, parseColumnOption } = await import('../input/column-map.js');
   try {
-    for (const [flag, value] of [['--date', opts.date], ['--as-of', opts.asOf]] as const) {
-      if (value !== undefined && !DATE.test(value)) throw new UsageError(`${flag} ${value}: expected YYYY-MM-DD`);
-    }
-    const fx: Record<string, string> = {};
-    if (opts.fxFile) Object.assign(fx, parseFxFile(readFileSync(opts.fxFile, 'utf8'), opts.fxFile));
-    for (const spec of opts.fx ?? []) Object.assign(fx, parseFxOption(spec));
-    const columnMap: Record<string, string> = {};
-    if (opts.map) Object.assign(columnMap, loadColumnMap(readFileSync(opts.map, 'utf8')));
+    const columnMap: Record<string, string> = opts.map ? loadColumnMap(readFileSync(opts.map, 'utf8')) : {};
     for (const spec of opts.column ?? []) {
       const [name, alias] = parseColumnOption(spec);
       columnMap[name] = alias;
     }
-    const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
-    const basis = opts.valueBasis?.toUpperCase();
-    if (basis !== undefined && basis !== 'FOB' && basis !== 'CIF') throw new UsageError(`--value-basis ${opts.valueBasis}: use FOB or CIF`);
-    return { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
+    return columnMap;
   } catch (e) {
-    if (e instanceof FxOptionError || e instanceof ColumnMapError) throw new UsageError(e.message);
+    if (e instanceof ColumnMapError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+export async function readerOptions(opts: InputOptions): Promise<Omit<ReaderOptions, 'file'>> {
+  for (const [flag, value] of [['--date', opts.date], ['--as-of', opts.asOf]] as const) {
+    if (value !== undefined && !DATE.test(value)) throw new UsageError(`${flag} ${value}: expected YYYY-MM-DD`);
+  }
+  const fx: Record<string, string> = {};
+  try {
+    if (opts.fxFile) Object.assign(fx, parseFxFile(readFileSync(opts.fxFile, 'utf8'), opts.fxFile));
+    for (const spec of opts.fx ?? []) Object.assign(fx, parseFxOption(spec));
+  } catch (e) {
+    if (e instanceof FxOptionError) throw new UsageError(e.message);
+    throw e;
+  }
+  const columnMap = await columnMapOptions(opts);
+  const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
+  const basis = opts.valueBasis?.toUpperCase();
+  if (basis !== undefined && basis !== 'FOB' && basis !== 'CIF') throw new UsageError(`--value-basis ${opts.valueBasis}: use FOB or CIF`);
+  return { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
 }
 
 /** --brokerage in cents, or undefined. */

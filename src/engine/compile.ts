@@ -4,7 +4,8 @@
  * line costs a date lookup and a few hash probes, never a scan of all measures or lists.
  */
 import type { HtsTable } from '../rules/hts/types.js';
-import { exclusionTargets, type Measure, type Scope } from '../rules/schedule-schema.js';
+import { exclusionTargets } from '../rules/exclusion.js';
+import type { Measure, Scope } from '../rules/schedule-schema.js';
 import { compileRate, dollarsToCents, type CompiledMeasure } from './compiled-measure.js';
 import { addDays, lastAtOrBefore } from './dates.js';
 import type { Provenance, RuleSet } from './types.js';

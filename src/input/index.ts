@@ -1,5 +1,6 @@
 /** The input layer's public surface. */
-export { canonicalColumns, loadColumnMap, parseColumnOption, ColumnMapError, type CanonicalColumn } from './columns.js';
+export { canonicalColumns, type CanonicalColumn } from './columns.js';
+export { loadColumnMap, parseColumnOption, ColumnMapError } from './column-map.js';
 export { detectDelimiter } from './delimiter.js';
 export { readLineItemBatches, readLineItems, type ReadEvent, type ReaderOptions } from './read-line-items.js';
 export type { LineItem, Rejection } from './line-item.js';

@@ -5,9 +5,7 @@
 import type { Writable } from 'node:stream';
 import { DEFAULT_HTS_PATH, loadHtsTable } from '../rules/hts/load-hts.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import { loadRuleSet } from '../rules/load-rule-set.js';
-import { loadRefundProgram } from '../rules/load-refund-program.js';
-import { loadScenario } from '../rules/load-scenario.js';
+import { loadRuleSetCached, loadScenarioCached } from '../rules/load-cached.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
 import { formatRuleError, type RuleError } from '../rules/rule-error.js';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -26,14 +24,14 @@ function report(errors: RuleError[], stderr: Writable): undefined {
   return undefined;
 }
 
-export function openRules(schedulePath: string, stderr: Writable, options: { scenario?: string; scenarios?: string[]; showWarnings?: boolean } = {}): OpenedRules | undefined {
-  const result = loadRuleSet(schedulePath);
+export async function openRules(schedulePath: string, stderr: Writable, options: { scenario?: string; scenarios?: string[]; showWarnings?: boolean } = {}): Promise<OpenedRules | undefined> {
+  const result = await loadRuleSetCached(schedulePath);
   if (!result.ok) return report(result.errors, stderr);
   if (options.showWarnings) for (const w of result.warnings) stderr.write(`${formatRuleError(w)}\n`);
   const names = options.scenarios ?? [options.scenario ?? 'current'];
   const scenarios: RuleSet[] = [];
   for (const name of names) {
-    const s = loadScenario(name, result.ruleSet);
+    const s = await loadScenarioCached(name, result.ruleSet);
     if (!s.ok) return report(s.errors, stderr);
     scenarios.push(s.ruleSet);
   }
@@ -41,7 +39,8 @@ export function openRules(schedulePath: string, stderr: Writable, options: { sce
 }
 
 /** The refund program for `tariff refund`, or undefined after printing its errors with their places. */
-export function openRefundProgram(path: string, rules: RuleSet, stderr: Writable): { program: RefundProgram; sha256: string } | undefined {
+export async function openRefundProgram(path: string, rules: RuleSet, stderr: Writable): Promise<{ program: RefundProgram; sha256: string } | undefined> {
+  const { loadRefundProgram } = await import('../rules/load-refund-program.js');
   const result = loadRefundProgram(path, rules);
   if (!result.ok) return report(result.errors, stderr);
   return { program: result.program, sha256: result.sha256 };

@@ -3,7 +3,8 @@
  * a measure also drops every exclusion that named it, so stacking is recomputed without it: e.g. without
  * Section 232, Canadian steel entered in July 2025 pays IEEPA Canada again.
  */
-import { exclusionTargets, type Measure, type Period, type Schedule } from './schedule-schema.js';
+import { exclusionTargets } from './exclusion.js';
+import type { Measure, Period, Schedule } from './schedule-schema.js';
 import type { ScenarioChange } from './scenario-schema.js';
 
 function dayBefore(date: string): string {

@@ -4,16 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { displayPath } from './load-schedule.js';
-import { DATA_DIR } from './paths.js';
 import { refundProgramSchema, type RefundProgram } from './refund-program-schema.js';
 import type { RuleError } from './rule-error.js';
 import type { RuleSet } from './rule-set.js';
 import { errorAt, parseYamlSource } from './yaml-source.js';
 import { zodIssuesToRuleErrors } from './zod-errors.js';
-
-export const DEFAULT_REFUND_PROGRAM_PATH = join(DATA_DIR, 'refunds', 'ieepa-ca.yaml');
 
 export type RefundProgramResult = { ok: true; program: RefundProgram; sha256: string } | { ok: false; errors: RuleError[] };
 

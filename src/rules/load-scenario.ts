@@ -4,10 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { applyScenario } from './apply-scenario.js';
 import { displayPath } from './load-schedule.js';
-import { SCENARIO_DIR } from './paths.js';
+import { CURRENT, scenarioPath } from './paths.js';
 import type { RuleError } from './rule-error.js';
 import type { RuleSet } from './rule-set.js';
 import { checkSchedule } from './schedule-checks.js';
@@ -15,14 +14,8 @@ import { scenarioSchema, type Scenario } from './scenario-schema.js';
 import { errorAt, parseYamlSource, type YamlSource } from './yaml-source.js';
 import { zodIssuesToRuleErrors } from './zod-errors.js';
 
-export const CURRENT = 'current';
 
 export type ScenarioResult = { ok: true; ruleSet: RuleSet } | { ok: false; errors: RuleError[] };
-
-/** A built-in name (letters, digits, hyphens) or a path to a YAML file. */
-export function scenarioPath(nameOrFile: string): string {
-  return /^[a-z0-9][a-z0-9-]*$/.test(nameOrFile) ? join(SCENARIO_DIR, `${nameOrFile}.yaml`) : nameOrFile;
-}
 
 function checkReferences(source: YamlSource, scenario: Scenario, base: RuleSet): RuleError[] {
   const errors: RuleError[] = [];

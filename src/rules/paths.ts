@@ -17,3 +17,12 @@ export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.ur
 export const DATA_DIR = join(PACKAGE_ROOT, 'data');
 export const DEFAULT_SCHEDULE_PATH = join(DATA_DIR, 'schedules', 'us-canada.yaml');
 export const SCENARIO_DIR = join(DATA_DIR, 'scenarios');
+export const DEFAULT_REFUND_PROGRAM_PATH = join(DATA_DIR, 'refunds', 'ieepa-ca.yaml');
+
+/** The scenario name that means the schedule as published, with no change. */
+export const CURRENT = 'current';
+
+/** A built-in scenario name (letters, digits, hyphens) or a path to a YAML file. */
+export function scenarioPath(nameOrFile: string): string {
+  return /^[a-z0-9][a-z0-9-]*$/.test(nameOrFile) ? join(SCENARIO_DIR, `${nameOrFile}.yaml`) : nameOrFile;
+}

@@ -2,7 +2,8 @@
  * Checks a schedule beyond its shape: references resolve, periods do not overlap, rates fit the category.
  */
 import type { RuleError } from './rule-error.js';
-import { exclusionTargets, type Measure, type Schedule, type Scope } from './schedule-schema.js';
+import { exclusionTargets } from './exclusion.js';
+import type { Measure, Schedule, Scope } from './schedule-schema.js';
 import type { Locate } from './yaml-source.js';
 
 function listRefs(scope: Scope | undefined): string[] {

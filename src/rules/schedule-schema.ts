@@ -127,11 +127,6 @@ export const exclusionSchema = z.strictObject({
 });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 
-/** The measure ids an exclusion names. */
-export function exclusionTargets(x: Exclusion): string[] {
-  return typeof x.measure === 'string' ? [x.measure] : x.measure;
-}
-
 export const CATEGORIES = ['column1', 'additional_duty', 'exemption', 'prohibition', 'fee', 'trade_remedy'] as const;
 
 export const measureSchema = z.strictObject({

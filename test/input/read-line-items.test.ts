@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadColumnMap, parseColumnOption } from '../../src/input/columns.js';
+import { loadColumnMap, parseColumnOption } from '../../src/input/column-map.js';
 import type { LineItem, Rejection } from '../../src/input/line-item.js';
 import { readLineItems, type ReaderOptions, type ReadEvent } from '../../src/input/read-line-items.js';
 

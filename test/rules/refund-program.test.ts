@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refundRoute } from '../../src/engine/refund.js';
-import { DEFAULT_REFUND_PROGRAM_PATH, loadRefundProgram } from '../../src/rules/load-refund-program.js';
+import { loadRefundProgram } from '../../src/rules/load-refund-program.js';
 import { loadRuleSet } from '../../src/rules/load-rule-set.js';
-import { DEFAULT_SCHEDULE_PATH } from '../../src/rules/paths.js';
+import { DEFAULT_REFUND_PROGRAM_PATH, DEFAULT_SCHEDULE_PATH } from '../../src/rules/paths.js';
 import { formatRuleError } from '../../src/rules/rule-error.js';
 
 const loaded = loadRuleSet(DEFAULT_SCHEDULE_PATH);

@@ -3,11 +3,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
-import { openRules } from '../../report/open-rules.js';
-import { openRefundProgram } from '../../report/open-rules.js';
-import { runAudit } from '../../report/run-audit.js';
-import { DEFAULT_REFUND_PROGRAM_PATH } from '../../rules/load-refund-program.js';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_REFUND_PROGRAM_PATH, DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
 import { localToday } from '../local-today.js';
@@ -27,12 +23,13 @@ export async function runEsCommand(mode: 'audit' | 'refund', file: string, opts:
   if (format !== 'csv' && format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}"; use table, csv or json`);
   const today = opts.today ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today ${today}: expected YYYY-MM-DD`);
-  const rules = openRules(opts.schedule, process.stderr);
+  const [{ openRules, openRefundProgram }, { runAudit }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-audit.js')]);
+  const rules = await openRules(opts.schedule, process.stderr);
   if (!rules) {
     setExitCode(EXIT.USAGE_OR_RULES);
     return;
   }
-  const program = mode === 'refund' ? openRefundProgram(opts.program ?? DEFAULT_REFUND_PROGRAM_PATH, rules.ruleSet, process.stderr) : undefined;
+  const program = mode === 'refund' ? await openRefundProgram(opts.program ?? DEFAULT_REFUND_PROGRAM_PATH, rules.ruleSet, process.stderr) : undefined;
   if (mode === 'refund' && !program) {
     setExitCode(EXIT.USAGE_OR_RULES);
     return;

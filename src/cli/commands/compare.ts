@@ -3,9 +3,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
-import { openRules } from '../../report/open-rules.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
-import { runCompare } from '../../report/run-compare.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
@@ -45,13 +43,14 @@ Examples:
   $ tariff compare lines.csv --scenario current --scenario no-section-232 --scenario my-scenario.yaml --format csv --out compare.csv
   $ tariff compare entries-2025.csv --refund --format csv --out refund.csv`)
     .action(async (file: string, opts: CompareOptions) => {
+      const [{ openRules }, { runCompare }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-compare.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
       const scenarios = opts.refund ? ['current', 'no-ieepa'] : (opts.scenario ?? []);
       if (scenarios.length < 2) throw new UsageError('give at least two --scenario options (e.g. --scenario current --scenario tariffs-removed), or --refund');
-      const reader = readerOptions(opts);
+      const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
-      const rules = openRules(opts.schedule, process.stderr, { scenarios });
+      const rules = await openRules(opts.schedule, process.stderr, { scenarios });
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;

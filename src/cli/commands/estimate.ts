@@ -2,11 +2,9 @@
  * `tariff estimate FILE`: duty and fees for every line of a CSV.
  */
 import type { Command } from 'commander';
-import { canonicalColumns } from '../../input/index.js';
+import { canonicalColumns } from '../../input/columns.js';
 import { EXIT } from '../../report/exit-codes.js';
-import { openRules } from '../../report/open-rules.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
-import { runEstimate } from '../../report/run-estimate.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
@@ -48,11 +46,12 @@ export function registerEstimate(program: Command): void {
   addInputOptions(command)
     .addHelpText('after', HELP)
     .action(async (file: string, opts: EstimateOptions) => {
+      const [{ openRules }, { runEstimate }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-estimate.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
-      const reader = readerOptions(opts);
+      const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
-      const rules = openRules(opts.schedule, process.stderr, { scenario: opts.scenario });
+      const rules = await openRules(opts.schedule, process.stderr, { scenario: opts.scenario });
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;

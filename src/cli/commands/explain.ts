@@ -3,9 +3,6 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
-import { findLine, renderExplainJson, renderExplainText } from '../../report/explain.js';
-import { openRules } from '../../report/open-rules.js';
-import { openInput } from '../../report/input-source.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, readerOptions, type InputOptions } from '../input-options.js';
@@ -35,11 +32,12 @@ Examples:
   $ tariff explain data/examples/sample-entries.csv --line E25-0910/1
   $ tariff explain data/examples/sample-entries.csv --line E25-0415/4 --scenario current --scenario no-ieepa`)
     .action(async (file: string, opts: ExplainOptions) => {
+      const [{ openRules }, { findLine, renderExplainJson, renderExplainText }, { openInput }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/explain.js'), import('../../report/input-source.js')]);
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use text or json`);
       const scenarios = opts.scenario ?? ['current'];
       if (scenarios.length > 2) throw new UsageError('explain shows one or two scenarios side by side');
-      const reader = readerOptions(opts);
-      const rules = openRules(opts.schedule, process.stderr, { scenarios });
+      const reader = await readerOptions(opts);
+      const rules = await openRules(opts.schedule, process.stderr, { scenarios });
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;

@@ -3,8 +3,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
-import { lookupLine, renderLookupJson, renderLookupTable, type LookupFields } from '../../report/lookup.js';
-import { openRules } from '../../report/open-rules.js';
+import type { LookupFields } from '../../report/lookup.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
@@ -69,6 +68,7 @@ Examples:
   $ tariff lookup 2204.21.5015 --date 2026-09-20 --value 18000 --quantity 9000 --unit liters --format json
   $ tariff lookup 8481.80.9050 --date 2026-12-01 --value 12000 --value-basis CIF --freight 800 --insurance 50 --quantity 400 --brokerage 125`)
     .action(async (hts: string, opts: LookupOptions) => {
+      const [{ openRules }, { lookupLine, renderLookupJson, renderLookupTable }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/lookup.js')]);
       if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use table or json`);
       const fields: LookupFields = { hts, value: opts.value, entry_date: opts.date ?? localToday() };
       const optional: Array<[string, string | boolean | undefined]> = [
@@ -79,7 +79,7 @@ Examples:
         ['freight', opts.freight], ['insurance', opts.insurance], ['value_basis', opts.valueBasis], ['other_costs', opts.otherCosts], ['brokerage', opts.brokerage],
       ];
       for (const [name, value] of optional) if (typeof value === 'string') fields[name] = value;
-      const rules = openRules(opts.schedule, process.stderr);
+      const rules = await openRules(opts.schedule, process.stderr);
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;

@@ -3,7 +3,6 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
-import { lintRulesReport } from '../../report/validate-rules.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 
@@ -17,7 +16,8 @@ Examples:
   $ tariff rules lint
 A warning names the two measures and the first date they meet; resolve it with an exclusion (precedence) or
 with cumulative_with (the law stacks them). Warnings do not change the exit code; errors exit 1.`)
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { lintRulesReport } = await import('../../report/validate-rules.js');
       const report = lintRulesReport(file);
       process.stdout.write(report.text);
       setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);

@@ -3,9 +3,6 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
-import { loadRuleSet } from '../../rules/load-rule-set.js';
-import { formatRuleError } from '../../rules/rule-error.js';
-import { renderRulesList } from '../../report/rules-listing.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
@@ -20,7 +17,8 @@ export function registerRulesList(rules: Command): void {
 Examples:
   $ tariff rules list
   $ tariff rules list --date 2025-07-01`)
-    .action((opts: { schedule: string; date?: string }) => {
+    .action(async (opts: { schedule: string; date?: string }) => {
+      const [{ loadRuleSet }, { formatRuleError }, { renderRulesList }] = await Promise.all([import('../../rules/load-rule-set.js'), import('../../rules/rule-error.js'), import('../../report/rules-listing.js')]);
       if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date ${opts.date}: expected YYYY-MM-DD`);
       const result = loadRuleSet(opts.schedule);
       if (!result.ok) {

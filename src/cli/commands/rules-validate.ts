@@ -3,7 +3,6 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
-import { validateRulesReport } from '../../report/validate-rules.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 
@@ -18,7 +17,8 @@ Examples:
   $ tariff rules validate my-schedule.yaml
 Errors name the file, line and column, e.g.
   data/schedules/us-canada.yaml:41:7: error: measures[2].periods[0].rate: expected a percentage such as "25%"`)
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { validateRulesReport } = await import('../../report/validate-rules.js');
       const report = validateRulesReport(file);
       process.stdout.write(report.text);
       setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);
