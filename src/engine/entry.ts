@@ -15,15 +15,26 @@ import type { CompiledSchedule } from './compile.js';
 import type { Component, EntryFee, EntryResult, LineResult } from './types.js';
 
 interface FeeState {
+  measure: string;
   baseDollars: number;
   chargedCents: number;
 }
 
+/** Kept for every entry of the file, so kept small: an entry usually has one fee (MPF). */
 interface EntryState {
   entryDate: string;
-  fees: Map<string, FeeState>;
+  fees: FeeState[];
   /** Brokerage is charged once per entry, with its first group of lines. */
   brokerageCharged: boolean;
+}
+
+/**
+ * A copy of an id that does not share memory with the input text: V8 may keep a long substring as a view of
+ * the whole chunk it was cut from, and the ledger keeps its keys for the whole run.
+ */
+function ownCopy(s: string): string {
+  // The concatenation is flattened into a new string; the slice then views that small string, not the chunk.
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 function feeComponent(cm: CompiledMeasure, baseDollars: number, amountCents: number): Component {
@@ -49,8 +60,8 @@ export class EntryLedger {
     const computed = lines.filter((l) => l.status === 'computed');
     let state = this.entries.get(entry);
     if (!state) {
-      state = { entryDate: computed[0]?.item.entryDate ?? lines[0]?.item.entryDate ?? '', fees: new Map(), brokerageCharged: false };
-      this.entries.set(entry, state);
+      state = { entryDate: ownCopy(computed[0]?.item.entryDate ?? lines[0]?.item.entryDate ?? ''), fees: [], brokerageCharged: false };
+      this.entries.set(ownCopy(entry), state);
     }
     for (const l of computed) {
       if (l.item.entryDate !== state.entryDate) {
@@ -65,14 +76,20 @@ export class EntryLedger {
       if (!subject.some(Boolean)) continue;
       const weights = computed.map((l) => l.entryFeeBase[cm.id] ?? 0);
       const groupBase = weights.reduce((a, b) => a + b, 0);
-      const prior = state.fees.get(cm.id) ?? { baseDollars: 0, chargedCents: 0 };
+      let prior = state.fees.find((f) => f.measure === cm.id);
+      if (!prior) {
+        prior = { measure: cm.id, baseDollars: 0, chargedCents: 0 };
+        state.fees.push(prior);
+      }
+      const priorCharged = prior.chargedCents;
       const baseDollars = prior.baseDollars + groupBase;
       const uncapped = adValoremCents(baseDollars, cm.rate.nanos);
       let total = uncapped;
       if (cm.minimumCents !== undefined && total < cm.minimumCents) total = cm.minimumCents;
       if (cm.maximumCents !== undefined && total > cm.maximumCents) total = cm.maximumCents;
-      const charge = total - prior.chargedCents;
-      state.fees.set(cm.id, { baseDollars, chargedCents: total });
+      const charge = total - priorCharged;
+      prior.baseDollars = baseDollars;
+      prior.chargedCents = total;
       // Lines under a dollar weigh nothing by value; then the subject lines share equally.
       const shares = allocateCents(charge, groupBase > 0 ? weights : subject.map((s) => (s ? 1 : 0)));
       computed.forEach((l, i) => {
@@ -84,7 +101,7 @@ export class EntryLedger {
       });
       fees.push({
         ...feeComponent(cm, baseDollars, charge),
-        basis: prior.chargedCents > 0 ? 'entry value, less the fee charged with earlier rows of this entry' : 'entry value subject to the fee',
+        basis: priorCharged > 0 ? 'entry value, less the fee charged with earlier rows of this entry' : 'entry value subject to the fee',
         uncappedCents: uncapped,
         ...(cm.minimumCents !== undefined ? { minimumCents: cm.minimumCents } : {}),
         ...(cm.maximumCents !== undefined ? { maximumCents: cm.maximumCents } : {}),

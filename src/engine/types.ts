@@ -34,13 +34,13 @@ export interface Component {
   basis: string;
   baseCents: number;
   /** Whole dollars the ad valorem rate was applied to (19 CFR 159.3), when ad valorem. */
-  baseDollars?: number;
+  baseDollars?: number | undefined;
   rateText: string;
   amountCents: number;
   /** The figure rests on a fact the data marks as unverified. */
   verified: boolean;
   /** What is unverified, when verified is false. */
-  unverifiedNote?: string;
+  unverifiedNote?: string | undefined;
 }
 
 /** A measure that reached the line (by scope) but was not charged, and why. */

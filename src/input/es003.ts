@@ -71,6 +71,7 @@ export function es003Key(fields: readonly string[], index: Es003Index): string {
  * line number as a number. A file whose keys never go down has each entry line's rows together.
  */
 export function compareEs003Keys(a: string, b: string): number {
+  if (a === b) return 0;
   const [entryA = '', lineA = ''] = a.split('\u0000');
   const [entryB = '', lineB = ''] = b.split('\u0000');
   if (entryA !== entryB) return entryA.length - entryB.length || (entryA < entryB ? -1 : 1);

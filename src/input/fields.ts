@@ -8,18 +8,48 @@ export class FieldError {
   constructor(readonly reason: string) {}
 }
 
-const PLAIN_MONEY = /^\d{1,13}(?:\.\d{1,2})?$/;
 const SIGNS = /^(?:US\$|USD|C\$|CA\$|CAD|\$|€|£)\s*/i;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
+/**
+ * The common forms, read in one pass without a regular expression: `1234.56`, `1,234.5`, `$1,234.56`
+ * (ACE exports), at most 13 whole digits and 2 decimals. -1 when the text is in any other form.
+ */
+function commonMoneyCents(t: string): number {
+  const n = t.length;
+  let i = n > 0 && t.charCodeAt(0) === 36 ? 1 : 0;
+  let whole = 0;
+  let digits = 0;
+  let sinceComma = -1;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits += 1;
+      if (sinceComma >= 0) sinceComma += 1;
+    } else if (c === 44) {
+      if (digits === 0 || (sinceComma < 0 ? digits > 3 : sinceComma !== 3)) return -1;
+      sinceComma = 0;
+    } else break;
+  }
+  if (digits === 0 || digits > 13 || (sinceComma >= 0 && sinceComma !== 3)) return -1;
+  if (i === n) return whole * 100;
+  if (t.charCodeAt(i) !== 46) return -1;
+  const decimals = n - i - 1;
+  if (decimals < 1 || decimals > 2) return -1;
+  let frac = 0;
+  for (i += 1; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    frac = frac * 10 + (c - 48);
+  }
+  return whole * 100 + (decimals === 1 ? frac * 10 : frac);
+}
+
 /** Money text -> integer cents (halves up past the cent), exactly. */
 export function parseMoney(text: string, column: string): number | FieldError {
-  if (PLAIN_MONEY.test(text)) {
-    const dot = text.indexOf('.');
-    if (dot < 0) return Number(text) * 100;
-    const frac = text.slice(dot + 1);
-    return Number(text.slice(0, dot)) * 100 + Number(frac.length === 1 ? `${frac}0` : frac);
-  }
+  const common = commonMoneyCents(text);
+  if (common >= 0) return common;
   let t = text.trim();
   if (t === '') return new FieldError(`${column} is empty`);
   if (t.startsWith('-') || (t.startsWith('(') && t.endsWith(')'))) return new FieldError(`${column} "${text}" is negative; a customs value cannot be below zero`);

@@ -44,6 +44,8 @@ export type ReadEvent =
   | { kind: 'rejected'; rejection: Rejection }
   | { kind: 'fatal'; error: FatalInputError };
 
+const ENCODED_REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
 const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may be Latin-1 or Windows-1252): save it as UTF-8';
 
 export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>, options: ReaderOptions): AsyncGenerator<ReadEvent[]> {
@@ -165,7 +167,9 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   for await (const chunk of input) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     if (text.length === 0) continue;
-    if (!sawInvalidBytes && text.includes('\uFFFD')) sawInvalidBytes = true;
+    // A replacement character the decoder made, not one the file spells out in valid UTF-8 (EF BF BD); text
+    // handed over already decoded has no bytes to be wrong.
+    if (!sawInvalidBytes && typeof chunk !== 'string' && text.includes('\uFFFD') && !chunk.includes(ENCODED_REPLACEMENT)) sawInvalidBytes = true;
     if (!tokenizer) {
       // The delimiter is detected on the whole header line, so wait for it.
       pendingText += text;

@@ -6,6 +6,7 @@
 import type { RefundEntry } from '../engine/refund.js';
 import type { EntryResult, LineResult } from '../engine/types.js';
 import type { Filed } from '../input/es003.js';
+import { CentsSum } from '../money/cents-sum.js';
 import { formatCents } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
 import { csvRow, neutralizeFormula } from './csv-cell.js';
@@ -36,13 +37,17 @@ function computedByHeading(l: LineResult): Map<string, { cents: number; authorit
   return out;
 }
 
-export function auditLine(l: LineResult, filed: Filed): AuditRow[] {
+/**
+ * One row per heading computed or filed on the line. `authorityOf` names the authority of a filed heading the
+ * law did not require here (from the schedule's measures; empty when the schedule has no such heading).
+ */
+export function auditLine(l: LineResult, filed: Filed, authorityOf: (heading: string) => string): AuditRow[] {
   const computed = computedByHeading(l);
   const filedBy = new Map<string, number>([['column1', filed.column1Cents]]);
   for (const h of filed.headings) filedBy.set(h.heading, (filedBy.get(h.heading) ?? 0) + h.cents);
-  const headings = [...new Set([...computed.keys(), ...filedBy.keys()])];
-  const base = { entry: l.item.entry, line: l.item.line, hts: formatHts(l.item.hts) };
-  return headings.map((heading) => {
+  const hts = formatHts(l.item.hts);
+  const rows: AuditRow[] = [];
+  const add = (heading: string): void => {
     const c = computed.get(heading);
     const f = filedBy.get(heading);
     const computedCents = c?.cents ?? 0;
@@ -52,8 +57,11 @@ export function auditLine(l: LineResult, filed: Filed): AuditRow[] {
     else if (f === undefined) status = 'owed but not filed';
     else if (Math.abs(computedCents - filedCents) <= 1) status = 'match';
     else status = computedCents > filedCents ? 'underpaid' : 'overpaid';
-    return { ...base, heading, authority: c?.authority ?? (heading.startsWith('9903.01.1') ? 'ieepa' : ''), filedCents, computedCents, status };
-  });
+    rows.push({ entry: l.item.entry, line: l.item.line, hts, heading, authority: c?.authority ?? authorityOf(heading), filedCents, computedCents, status });
+  };
+  for (const heading of computed.keys()) add(heading);
+  for (const heading of filedBy.keys()) if (!computed.has(heading)) add(heading);
+  return rows;
 }
 
 export function auditCsvHeader(): string {
@@ -70,17 +78,23 @@ function formatSigned(cents: number): string {
 
 /** Running totals of an audit, by authority and by entry. */
 export class AuditTotals {
-  readonly byAuthority = new Map<string, { filed: bigint; computed: bigint }>();
-  readonly byEntry = new Map<string, { filed: bigint; computed: bigint }>();
+  readonly byAuthority = new Map<string, { filed: CentsSum; computed: CentsSum }>();
+  readonly byEntry = new Map<string, { filed: CentsSum; computed: CentsSum }>();
   readonly byStatus = new Map<AuditStatus, number>();
 
-  add(r: AuditRow): void {
-    for (const [map, key] of [[this.byAuthority, r.authority || 'unknown'], [this.byEntry, r.entry]] as const) {
-      const t = map.get(key) ?? { filed: 0n, computed: 0n };
-      t.filed += BigInt(r.filedCents);
-      t.computed += BigInt(r.computedCents);
+  private static addTo(map: Map<string, { filed: CentsSum; computed: CentsSum }>, key: string, r: AuditRow): void {
+    let t = map.get(key);
+    if (!t) {
+      t = { filed: new CentsSum(), computed: new CentsSum() };
       map.set(key, t);
     }
+    t.filed.add(r.filedCents);
+    t.computed.add(r.computedCents);
+  }
+
+  add(r: AuditRow): void {
+    AuditTotals.addTo(this.byAuthority, r.authority || 'unknown', r);
+    AuditTotals.addTo(this.byEntry, r.entry, r);
     this.byStatus.set(r.status, (this.byStatus.get(r.status) ?? 0) + 1);
   }
 }

@@ -32,18 +32,31 @@ export function amountColumns(schedule: Schedule): AmountColumn[] {
 /** Sums a line's amounts into its columns; built once per run, used for every line. */
 export class ColumnSummer {
   private readonly index: Map<string, number>;
+  /** Measure id -> column index (-1: no column), learnt on first sight so a line costs one lookup per component. */
+  private readonly byMeasure = new Map<string, number>();
 
   constructor(readonly columns: readonly AmountColumn[]) {
     this.index = new Map(columns.map((c, i) => [c.name, i]));
   }
 
+  private columnIndex(c: Component): number {
+    let i = this.byMeasure.get(c.measure);
+    if (i === undefined) {
+      i = this.index.get(columnFor(c)) ?? -1;
+      this.byMeasure.set(c.measure, i);
+    }
+    return i;
+  }
+
   sums(components: readonly Component[], more: readonly Component[] = []): number[] {
     const sums = new Array<number>(this.columns.length).fill(0);
-    for (const list of [components, more]) {
-      for (const c of list) {
-        const i = this.index.get(columnFor(c));
-        if (i !== undefined) sums[i]! += c.amountCents;
-      }
+    for (const c of components) {
+      const i = this.columnIndex(c);
+      if (i >= 0) sums[i]! += c.amountCents;
+    }
+    for (const c of more) {
+      const i = this.columnIndex(c);
+      if (i >= 0) sums[i]! += c.amountCents;
     }
     return sums;
   }

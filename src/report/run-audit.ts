@@ -4,6 +4,7 @@
 import Table from 'cli-table3';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
+import type { CentsSum } from '../money/cents-sum.js';
 import { formatCents, formatCentsGrouped } from '../money/decimal.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -42,6 +43,8 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const estimator = new Estimator(compiled, name);
   const events: EstimateEvent[] = [];
   const totals = new AuditTotals();
+  const authorityByHeading = new Map(rules.schedule.measures.flatMap((m) => (m.heading ? [[m.heading, m.authority] as const] : [])));
+  const authorityOf = (heading: string): string => authorityByHeading.get(heading) ?? '';
   const refunds: RefundEntry[] = [];
   let refundCount = 0;
   let refundableCents = 0n;
@@ -87,7 +90,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
       }
       for (const l of ev.entry.lines) {
         if (!l.item.filed || l.status !== 'computed') continue;
-        for (const row of auditLine(l, l.item.filed)) {
+        for (const row of auditLine(l, l.item.filed, authorityOf)) {
           totals.add(row);
           if (row.status !== 'match' && discrepancies.length < TABLE_ROWS) discrepancies.push(row);
           if (req.format === 'csv') output.add(auditCsvRow(row));
@@ -115,8 +118,8 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   handle(estimator.flush(events));
   await flush();
 
-  const byAuthority = [...totals.byAuthority.entries()].map(([a, t]) => ({ authority: a, filed: formatCents(t.filed), computed: formatCents(t.computed), difference: signed(t.computed - t.filed) }));
-  const byEntry = [...totals.byEntry.entries()].map(([e, t]) => ({ entry: e, filed: formatCents(t.filed), computed: formatCents(t.computed), difference: signed(t.computed - t.filed) }));
+  const byAuthority = [...totals.byAuthority.entries()].map(([a, t]) => ({ authority: a, filed: formatCents(t.filed.value), computed: formatCents(t.computed.value), difference: signed(t.computed.value - t.filed.value) }));
+  const byEntry = [...totals.byEntry.entries()].map(([e, t]) => ({ entry: e, filed: formatCents(t.filed.value), computed: formatCents(t.computed.value), difference: signed(t.computed.value - t.filed.value) }));
   if (req.format === 'json') {
     const summary = req.mode === 'audit'
       ? { lines, rejected: rejections.count, by_status: Object.fromEntries(totals.byStatus), by_authority: byAuthority, by_entry: byEntry }
@@ -139,9 +142,9 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
 function auditTable(rows: AuditRow[], totals: AuditTotals, lines: number, rejections: RejectionList): string {
   const d = new Table({ head: ['Entry', 'Line', 'HTS', 'Heading', 'Filed', 'Computed', 'Difference', 'Status'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'] });
   for (const r of rows) d.push([r.entry, r.line, r.hts, r.heading, formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.computedCents - r.filedCents), r.status]);
-  const sums = (head: string, map: Map<string, { filed: bigint; computed: bigint }>): string => {
+  const sums = (head: string, map: Map<string, { filed: CentsSum; computed: CentsSum }>): string => {
     const t = new Table({ head: [head, 'Filed', 'Computed', 'Difference'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'] });
-    for (const [key, v] of map) t.push([key, formatCentsGrouped(v.filed), formatCentsGrouped(v.computed), formatCentsGrouped(v.computed - v.filed)]);
+    for (const [key, v] of map) t.push([key, formatCentsGrouped(v.filed.value), formatCentsGrouped(v.computed.value), formatCentsGrouped(v.computed.value - v.filed.value)]);
     return t.toString();
   };
   const statuses = [...totals.byStatus.entries()].map(([s, n]) => `${s} ${n}`).join(', ');

@@ -148,6 +148,12 @@ describe('line-item reader: the CSV itself', () => {
     expect(items(evs).length).toBe(1);
   });
 
+  it('keeps a replacement character the file spells in valid UTF-8 (found by the round-trip property)', async () => {
+    const evs = await read(Buffer.from('hts,value,entry_date,description\n7208510030,1,2025-09-10,\uFFFD marked\n', 'utf8'));
+    expect(rejections(evs)).toEqual([]);
+    expect(items(evs)[0]?.description).toBe('\uFFFD marked');
+  });
+
   it('says an empty file is empty, and a header-only file has no lines', async () => {
     expect(fatal(await read(''))).toBe('1: the file is empty: it has no header and no rows');
     const headerOnly = await read(HEAD);

@@ -7,7 +7,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
-import { csvRow, neutralizeFormula } from '../csv-cell.js';
+import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 
 export function componentText(c: Component): string {
@@ -22,11 +22,15 @@ export function feeShareText(c: Component): string {
 export class CsvRenderer implements Renderer {
   private summer = new ColumnSummer([]);
   private provenanceCells: string[] = [];
+  /** ",<schedule>,<scenario>,<sha>,<as of>\n": the same on every row, so built once. */
+  private rowEnd = '\n';
+  private readonly htsText = new Map<string, string>();
 
   begin(ctx: RenderContext): string {
     this.summer = new ColumnSummer(amountColumns(ctx.schedule));
     const p = ctx.provenance;
     this.provenanceCells = [`${p.scheduleId}@${p.scheduleVersion}`, p.scenario, p.rulesSha256.slice(0, 12), p.asOf];
+    this.rowEnd = `,${csvRow(this.provenanceCells)}`;
     return csvRow([
       'entry', 'line', 'source_line', 'hts', 'description', 'origin', 'entry_date', 'usmca', 'invoice_value', 'customs_value', 'status',
       ...this.summer.columns.map((c) => c.name), 'duty', 'fees', 'total', 'brokerage', 'landed_cost', 'landed_cost_per_unit', 'components', 'notes',
@@ -34,23 +38,33 @@ export class CsvRenderer implements Renderer {
     ]);
   }
 
+  private hts(code: string): string {
+    let text = this.htsText.get(code);
+    if (text === undefined) {
+      text = formatHts(code);
+      this.htsText.set(code, text);
+    }
+    return text;
+  }
+
+  // Cells this tool writes (numbers, dates, codes, status words) need no quoting; only text is checked.
   private lineRow(l: LineResult): string {
     const item = l.item;
-    const amounts = this.summer.sums(l.components, l.feeShares).map((a) => formatCents(a));
-    const notes = l.status === 'prohibited' && l.prohibition
-      ? [`not importable: ${l.prohibition.reason} (${l.prohibition.heading ?? l.prohibition.measure})`]
-      : [];
-    for (const w of l.warnings) notes.push(w.message);
-    for (const n of l.notApplied) if (n.by) notes.push(`${n.heading ?? n.measure} not applied: ${n.reason}`);
-    return csvRow([
-      neutralizeFormula(item.entry), neutralizeFormula(item.line), String(item.sourceLine), formatHts(item.hts),
-      neutralizeFormula(item.description ?? ''), item.origin, item.entryDate, item.usmcaClaimed ? 'Y' : 'N',
-      formatCents(item.costing?.invoiceValueCents ?? item.valueCents), formatCents(item.valueCents), l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed',
-      ...amounts, formatCents(l.dutyCents), formatCents(l.feeCents), formatCents(l.totalCents), formatCents(l.brokerageCents), formatCents(l.landedCostCents),
-      l.landedCostPerUnitCents === undefined ? '' : formatCents(l.landedCostPerUnitCents),
-      [...l.components.map(componentText), ...l.feeShares.map(feeShareText)].join('; '), neutralizeFormula(notes.join(' | ')),
-      ...this.provenanceCells,
-    ]);
+    let row = `${csvCell(neutralizeFormula(item.entry))},${csvCell(neutralizeFormula(item.line))},${item.sourceLine},${this.hts(item.hts)},${csvCell(neutralizeFormula(item.description ?? ''))},${csvCell(item.origin)},${item.entryDate},${item.usmcaClaimed ? 'Y' : 'N'},`;
+    row += `${formatCents(item.costing?.invoiceValueCents ?? item.valueCents)},${formatCents(item.valueCents)},${l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed'}`;
+    for (const a of this.summer.sums(l.components, l.feeShares)) row += `,${formatCents(a)}`;
+    row += `,${formatCents(l.dutyCents)},${formatCents(l.feeCents)},${formatCents(l.totalCents)},${formatCents(l.brokerageCents)},${formatCents(l.landedCostCents)},${l.landedCostPerUnitCents === undefined ? '' : formatCents(l.landedCostPerUnitCents)}`;
+    let components = '';
+    for (const c of l.components) components += (components ? '; ' : '') + componentText(c);
+    for (const c of l.feeShares) components += (components ? '; ' : '') + feeShareText(c);
+    return `${row},${csvCell(components)},${csvCell(neutralizeFormula(this.notes(l)))}${this.rowEnd}`;
+  }
+
+  private notes(l: LineResult): string {
+    let notes = l.status === 'prohibited' && l.prohibition ? `not importable: ${l.prohibition.reason} (${l.prohibition.heading ?? l.prohibition.measure})` : '';
+    for (const w of l.warnings) notes += (notes ? ' | ' : '') + w.message;
+    for (const n of l.notApplied) if (n.by) notes += (notes ? ' | ' : '') + `${n.heading ?? n.measure} not applied: ${n.reason}`;
+    return notes;
   }
 
   entry(e: EntryResult): string {
