@@ -20,6 +20,7 @@ export interface InputOptions {
   asOf?: string;
   valueBasis?: string;
   brokerage?: string;
+  input?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -36,7 +37,8 @@ export function addInputOptions(command: Command): Command {
     .option('--column <name=header>', 'map one canonical column to a header of your file (repeatable)', collect)
     .option('--delimiter <char>', 'field delimiter (default: detected from the header: comma, semicolon or tab)')
     .option('--value-basis <FOB|CIF>', 'what the value column includes, for lines without value_basis (default FOB)')
-    .option('--brokerage <amount>', 'brokerage per entry in USD, for entries whose lines give none (landed cost)');
+    .option('--brokerage <amount>', 'brokerage per entry in USD, for entries whose lines give none (landed cost)')
+    .option('--input <layout>', 'auto (recognised by the header), lines (the canonical columns) or es003 (an ACE ES-003 export)', 'auto');
 }
 
 /** --map and --column; the module (and its zod schema) is loaded only when they are used, to keep start-up fast. */
@@ -68,11 +70,13 @@ export async function readerOptions(opts: InputOptions): Promise<Omit<ReaderOpti
     if (e instanceof FxOptionError) throw new UsageError(e.message);
     throw e;
   }
+  const layout = opts.input ?? 'auto';
+  if (layout !== 'auto' && layout !== 'lines' && layout !== 'es003') throw new UsageError(`--input ${opts.input}: use auto, lines or es003`);
   const columnMap = await columnMapOptions(opts);
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
   const basis = opts.valueBasis?.toUpperCase();
   if (basis !== undefined && basis !== 'FOB' && basis !== 'CIF') throw new UsageError(`--value-basis ${opts.valueBasis}: use FOB or CIF`);
-  return { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
+  return { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, layout, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
 }
 
 /** --brokerage in cents, or undefined. */

@@ -9,40 +9,18 @@
 import { adValoremCents } from '../money/decimal.js';
 import { allocateCents } from './allocate.js';
 import { component } from './component.js';
+import { EntryStates } from './entry-states.js';
 import { applyLandedCost, groupBrokerage } from './landed-cost.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule } from './compile.js';
 import type { Component, EntryFee, EntryResult, LineResult } from './types.js';
-
-interface FeeState {
-  measure: string;
-  baseDollars: number;
-  chargedCents: number;
-}
-
-/** Kept for every entry of the file, so kept small: an entry usually has one fee (MPF). */
-interface EntryState {
-  entryDate: string;
-  fees: FeeState[];
-  /** Brokerage is charged once per entry, with its first group of lines. */
-  brokerageCharged: boolean;
-}
-
-/**
- * A copy of an id that does not share memory with the input text: V8 may keep a long substring as a view of
- * the whole chunk it was cut from, and the ledger keeps its keys for the whole run.
- */
-function ownCopy(s: string): string {
-  // The concatenation is flattened into a new string; the slice then views that small string, not the chunk.
-  return s.length < 13 ? s : ` ${s}`.slice(1);
-}
 
 function feeComponent(cm: CompiledMeasure, baseDollars: number, amountCents: number): Component {
   return component(cm, 'share of the entry fee, by value', baseDollars * 100, cm.rateText, amountCents, baseDollars);
 }
 
 export class EntryLedger {
-  private readonly entries = new Map<string, EntryState>();
+  private readonly entries = new EntryStates();
 
   constructor(
     private readonly compiled: CompiledSchedule,
@@ -58,17 +36,14 @@ export class EntryLedger {
   /** Closes a contiguous group of computed lines of one entry: charges entry fees and shares them to lines. */
   close(entry: string, lines: LineResult[]): EntryResult {
     const computed = lines.filter((l) => l.status === 'computed');
-    let state = this.entries.get(entry);
-    if (!state) {
-      state = { entryDate: ownCopy(computed[0]?.item.entryDate ?? lines[0]?.item.entryDate ?? ''), fees: [], brokerageCharged: false };
-      this.entries.set(ownCopy(entry), state);
-    }
+    const n = this.entries.open(entry, computed[0]?.item.entryDate ?? lines[0]?.item.entryDate ?? '');
+    const entryDate = this.entries.dateOf(n);
     for (const l of computed) {
-      if (l.item.entryDate !== state.entryDate) {
-        l.warnings.push({ code: 'entry-date-mixed', message: `entry ${entry} has lines with different entry dates; its entry fees use the date of its first line, ${state.entryDate}` });
+      if (l.item.entryDate !== entryDate) {
+        l.warnings.push({ code: 'entry-date-mixed', message: `entry ${entry} has lines with different entry dates; its entry fees use the date of its first line, ${entryDate}` });
       }
     }
-    const seg = this.compiled.segmentFor(state.entryDate);
+    const seg = this.compiled.segmentFor(entryDate);
     const fees: EntryFee[] = [];
     for (const cm of seg?.measures ?? []) {
       if (cm.level !== 'entry' || cm.rate.kind !== 'percent') continue;
@@ -76,11 +51,7 @@ export class EntryLedger {
       if (!subject.some(Boolean)) continue;
       const weights = computed.map((l) => l.entryFeeBase[cm.id] ?? 0);
       const groupBase = weights.reduce((a, b) => a + b, 0);
-      let prior = state.fees.find((f) => f.measure === cm.id);
-      if (!prior) {
-        prior = { measure: cm.id, baseDollars: 0, chargedCents: 0 };
-        state.fees.push(prior);
-      }
+      const prior = this.entries.fee(n, cm.id);
       const priorCharged = prior.chargedCents;
       const baseDollars = prior.baseDollars + groupBase;
       const uncapped = adValoremCents(baseDollars, cm.rate.nanos);
@@ -88,8 +59,7 @@ export class EntryLedger {
       if (cm.minimumCents !== undefined && total < cm.minimumCents) total = cm.minimumCents;
       if (cm.maximumCents !== undefined && total > cm.maximumCents) total = cm.maximumCents;
       const charge = total - priorCharged;
-      prior.baseDollars = baseDollars;
-      prior.chargedCents = total;
+      this.entries.setFee(n, cm.id, baseDollars, total);
       // Lines under a dollar weigh nothing by value; then the subject lines share equally.
       const shares = allocateCents(charge, groupBase > 0 ? weights : subject.map((s) => (s ? 1 : 0)));
       computed.forEach((l, i) => {
@@ -107,8 +77,8 @@ export class EntryLedger {
         ...(cm.maximumCents !== undefined ? { maximumCents: cm.maximumCents } : {}),
       });
     }
-    const brokerage = state.brokerageCharged ? 0 : groupBrokerage(computed, this.defaultBrokerageCents);
-    if (computed.length > 0) state.brokerageCharged = true;
+    const brokerage = this.entries.brokerageCharged(n) ? 0 : groupBrokerage(computed, this.defaultBrokerageCents);
+    if (computed.length > 0) this.entries.markBrokerageCharged(n);
     applyLandedCost(lines, brokerage);
     let duty = 0n;
     let fee = 0n;
@@ -120,6 +90,6 @@ export class EntryLedger {
       value += BigInt(l.item.valueCents);
       landed += BigInt(l.landedCostCents);
     }
-    return { entry, entryDate: state.entryDate, lines, fees, dutyCents: duty, feeCents: fee, totalCents: duty + fee, valueCents: value, brokerageCents: BigInt(brokerage), landedCostCents: landed };
+    return { entry, entryDate, lines, fees, dutyCents: duty, feeCents: fee, totalCents: duty + fee, valueCents: value, brokerageCents: BigInt(brokerage), landedCostCents: landed };
   }
 }

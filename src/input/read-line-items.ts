@@ -7,7 +7,8 @@ import { type CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
 import { tokenizerFor } from './delimiter.js';
 import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from './line-item.js';
-import { compareEs003Keys, es003Index, es003Key, groupToItem, type Es003Index, type Es003Row } from './es003.js';
+import { es003Index, type GroupOutcome } from './es003.js';
+import { Es003Grouper } from './es003-grouper.js';
 import { fxTable, rowToItem, type RowContext } from './row-to-item.js';
 
 export interface ReaderOptions {
@@ -59,46 +60,11 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   let fatal: FatalInputError | undefined;
   let sawInvalidBytes = false;
 
-  // ES-003: rows of one entry line are grouped. In ACE's order a group is complete when the key changes;
-  // otherwise every group stays open until the end of the file.
-  let es003: Es003Index | undefined;
-  const holdAll = options.es003Order === 'unsorted';
-  const openGroups = new Map<string, Es003Row[]>();
-  let group: Es003Row[] = [];
-  let groupKey: string | undefined;
-  const emitGroup = (rows: Es003Row[]): void => {
+  let es003: Es003Grouper | undefined;
+  const emitGroup = (outcome: GroupOutcome): void => {
     records += 1;
-    const outcome = groupToItem(rows, es003!);
     if ('item' in outcome) batch.push({ kind: 'line', item: outcome.item });
     else batch.push({ kind: 'rejected', rejection: { file: options.file, sourceLine: outcome.sourceLine, ...(outcome.column ? { column: outcome.column } : {}), ...(outcome.value !== undefined ? { value: outcome.value } : {}), reason: outcome.reason, raw: outcome.raw } });
-  };
-  const closeGroups = (): void => {
-    if (group.length > 0) emitGroup(group);
-    group = [];
-    // Emitted in ACE's order so each entry's lines arrive together for its entry fees.
-    for (const key of [...openGroups.keys()].sort(compareEs003Keys)) emitGroup(openGroups.get(key)!);
-    openGroups.clear();
-  };
-  const addEs003Row = (fields: string[], sourceLine: number, reject: (reason: string) => void): void => {
-    const key = es003Key(fields, es003!);
-    if (holdAll) {
-      const rows = openGroups.get(key);
-      if (rows) rows.push({ sourceLine, fields });
-      else openGroups.set(key, [{ sourceLine, fields }]);
-      return;
-    }
-    if (key !== groupKey) {
-      if (groupKey !== undefined && compareEs003Keys(key, groupKey) < 0) {
-        records += 1;
-        const [entry, line] = key.split('\u0000');
-        const [lastEntry, lastLine] = groupKey.split('\u0000');
-        return reject(`entry ${entry} line ${line} comes after entry ${lastEntry} line ${lastLine}: the export is not in entry and line order. Give it as a file rather than on standard input (tariff then groups it in any order), or sort it by entry summary number and line number`);
-      }
-      if (group.length > 0) emitGroup(group);
-      group = [];
-      groupKey = key;
-    }
-    group.push({ sourceLine, fields });
   };
 
   const onRecord = (fields: string[], sourceLine: number): void => {
@@ -106,7 +72,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     if (!header) {
       const es = options.layout === 'lines' ? undefined : es003Index(fields);
       if (es) {
-        es003 = es;
+        es003 = new Es003Grouper(es, options.es003Order === 'unsorted', emitGroup);
         header = { raw: fields, index: {}, ignored: [] };
         batch.push({ kind: 'header', header, layout: 'es003' });
         return;
@@ -136,7 +102,14 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       records += 1;
       return reject(`the row has ${fields.length} fields but the header has ${header.raw.length}; a delimiter or quote is probably missing or extra`);
     }
-    if (es003) return addEs003Row(fields, sourceLine, reject);
+    if (es003) {
+      const outOfOrder = es003.add(fields, sourceLine);
+      if (outOfOrder) {
+        records += 1;
+        reject(outOfOrder);
+      }
+      return;
+    }
     records += 1;
     const result = rowToItem(fields, sourceLine, records, ctx!);
     if ('reason' in result) reject(result.reason, result.column, result.value);
@@ -148,7 +121,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       if (text.length > 0) tokenizer!.push(text, onRecord);
       if (last) {
         tokenizer!.end(onRecord);
-        if (es003) closeGroups();
+        es003?.close();
       }
     } catch (e) {
       if (!(e instanceof UnclosedQuoteError)) throw e;

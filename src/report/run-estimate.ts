@@ -11,10 +11,6 @@ import type { ReaderOptions } from '../input/read-line-items.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { EXIT } from './exit-codes.js';
-import { CsvRenderer } from './formats/csv.js';
-import { HtmlRenderer } from './formats/html.js';
-import { JsonRenderer } from './formats/json.js';
-import { TableRenderer } from './formats/table.js';
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat, Renderer } from './renderer.js';
@@ -42,16 +38,17 @@ export interface Io {
   stderr: Writable & { isTTY?: boolean };
 }
 
-export function makeRenderer(format: OutputFormat): Renderer {
+/** The renderer of a format; each is imported only when used (the table's and HTML's libraries cost start-up). */
+export async function makeRenderer(format: OutputFormat): Promise<Renderer> {
   switch (format) {
     case 'csv':
-      return new CsvRenderer();
+      return new (await import('./formats/csv.js')).CsvRenderer();
     case 'json':
-      return new JsonRenderer();
+      return new (await import('./formats/json.js')).JsonRenderer();
     case 'table':
-      return new TableRenderer();
+      return new (await import('./formats/table.js')).TableRenderer();
     case 'html':
-      return new HtmlRenderer();
+      return new (await import('./formats/html.js')).HtmlRenderer();
   }
 }
 
@@ -95,7 +92,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   const compiled = compileSchedule(rules, hts);
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const renderer = makeRenderer(req.format);
+  const renderer = await makeRenderer(req.format);
   const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
   const estimator = new Estimator(compiled, name, { explain: req.explain, asOf: req.asOf, brokerageCents: req.brokerageCents });
   const totals = new RunTotals();

@@ -3,25 +3,18 @@
  * that the authorities it names exist in the schedule the entries are recomputed with.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { displayPath } from './load-schedule.js';
 import { refundProgramSchema, type RefundProgram } from './refund-program-schema.js';
 import type { RuleError } from './rule-error.js';
 import type { RuleSet } from './rule-set.js';
-import { errorAt, parseYamlSource } from './yaml-source.js';
-import { zodIssuesToRuleErrors } from './zod-errors.js';
+import { readYamlFile } from './yaml-file.js';
+import { errorAt } from './yaml-source.js';
 
 export type RefundProgramResult = { ok: true; program: RefundProgram; sha256: string } | { ok: false; errors: RuleError[] };
 
 export function loadRefundProgram(path: string, rules: RuleSet): RefundProgramResult {
-  const file = displayPath(path);
-  if (!existsSync(path)) return { ok: false, errors: [{ file, line: 0, column: 0, path: '', message: 'refund program file not found', severity: 'error' }] };
-  const bytes = readFileSync(path);
-  const { source, errors } = parseYamlSource(file, bytes.toString('utf8'));
-  if (errors.length > 0) return { ok: false, errors };
-  const parsed = refundProgramSchema.safeParse(source.doc.toJS());
-  if (!parsed.success) return { ok: false, errors: zodIssuesToRuleErrors(source, parsed.error.issues) };
-  const program = parsed.data;
+  const read = readYamlFile(path, refundProgramSchema, 'refund program file not found');
+  if (!read.ok) return read;
+  const { value: program, source, bytes } = read;
   const known = new Set(Object.keys(rules.schedule.authorities));
   const refErrors = program.authorities.flatMap((a, i) => (known.has(a) ? [] : [errorAt(source, ['authorities', i], `no authority "${a}" in schedule ${rules.schedule.id}; known: ${[...known].join(', ')}`)]));
   if (program.headings.from > program.headings.to) refErrors.push(errorAt(source, ['headings'], 'the first heading comes after the last'));

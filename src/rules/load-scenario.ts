@@ -3,16 +3,14 @@
  * with file:line:column errors, and returns the RuleSet the engine runs on.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { applyScenario } from './apply-scenario.js';
-import { displayPath } from './load-schedule.js';
 import { CURRENT, scenarioPath } from './paths.js';
 import type { RuleError } from './rule-error.js';
 import type { RuleSet } from './rule-set.js';
 import { checkSchedule } from './schedule-checks.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
-import { errorAt, parseYamlSource, type YamlSource } from './yaml-source.js';
-import { zodIssuesToRuleErrors } from './zod-errors.js';
+import { readYamlFile } from './yaml-file.js';
+import { errorAt, type YamlSource } from './yaml-source.js';
 
 
 export type ScenarioResult = { ok: true; ruleSet: RuleSet } | { ok: false; errors: RuleError[] };
@@ -44,16 +42,9 @@ function checkReferences(source: YamlSource, scenario: Scenario, base: RuleSet):
 export function loadScenario(nameOrFile: string, base: RuleSet): ScenarioResult {
   if (nameOrFile === CURRENT) return { ok: true, ruleSet: base };
   const path = scenarioPath(nameOrFile);
-  const file = displayPath(path);
-  if (!existsSync(path)) {
-    return { ok: false, errors: [{ file, line: 0, column: 0, path: '', message: `scenario not found (built-in names are the files of data/scenarios/, or give a path)`, severity: 'error' }] };
-  }
-  const bytes = readFileSync(path);
-  const { source, errors } = parseYamlSource(file, bytes.toString('utf8'));
-  if (errors.length > 0) return { ok: false, errors };
-  const parsed = scenarioSchema.safeParse(source.doc.toJS());
-  if (!parsed.success) return { ok: false, errors: zodIssuesToRuleErrors(source, parsed.error.issues) };
-  const scenario = parsed.data;
+  const read = readYamlFile(path, scenarioSchema, 'scenario not found (built-in names are the files of data/scenarios/, or give a path)');
+  if (!read.ok) return read;
+  const { value: scenario, source, bytes } = read;
   const refErrors = checkReferences(source, scenario, base);
   if (refErrors.length > 0) return { ok: false, errors: refErrors };
   const applied = applyScenario(base.schedule, scenario.changes);

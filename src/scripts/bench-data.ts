@@ -27,13 +27,31 @@ function mulberry32(seed: number): () => number {
 
 const DAY = 86_400_000;
 
+/** Writes generated text in pieces of about a megabyte, waiting when the disk is behind. */
+async function writeText(path: string, pieces: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.write(buffer);
+  out.end();
+  await once(out, 'finish');
+}
+
 export async function writeBenchFile(path: string, lines: number, from: string, to: string, seed = 42): Promise<void> {
+  await writeText(path, benchRows(lines, from, to, seed));
+}
+
+function* benchRows(lines: number, from: string, to: string, seed: number): Generator<string> {
   const rand = mulberry32(seed);
   const start = Date.parse(`${from}T00:00:00Z`);
   const days = Math.max(1, Math.round((Date.parse(`${to}T00:00:00Z`) - start) / DAY) + 1);
-  const out = createWriteStream(path);
-  const header = 'entry,line,hts,description,value,quantity,unit,entry_date,usmca,transport,steel_value,aluminum_value,metal_weight_pct,us_content_value\n';
-  let buffer = header;
+  yield 'entry,line,hts,description,value,quantity,unit,entry_date,usmca,transport,steel_value,aluminum_value,metal_weight_pct,us_content_value\n';
   let entry = 0;
   let left = 0;
   let date = from;
@@ -56,15 +74,8 @@ export async function writeBenchFile(path: string, lines: number, from: string, 
     const mode = modes[Math.floor(rand() * modes.length)]!;
     const weight = hts.startsWith('84') ? String(Math.floor(rand() * 100)) : '';
     const usContent = hts.startsWith('87') && usmca === 'Y' ? `${Math.floor((cents * 0.3) / 100)}.00` : '';
-    buffer += `E${entry},${lineNo},${hts},Synthetic goods ${i % 97},${value},${1 + Math.floor(rand() * 5000)},kg,${date},${usmca},${mode},${metal},,${weight},${usContent}\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-    }
+    yield `E${entry},${lineNo},${hts},Synthetic goods ${i % 97},${value},${1 + Math.floor(rand() * 5000)},kg,${date},${usmca},${mode},${metal},,${weight},${usContent}\n`;
   }
-  out.write(buffer);
-  out.end();
-  await once(out, 'finish');
 }
 
 const ES003_HEADER = 'Entry Summary Number,Entry Summary Line Number,Entry Type Code,Importer Number,Port of Entry Code,Entry Date,Entry Summary Date,Country of Origin Code,Country of Export Code,Line SPI Code,Tariff Ordinal Number,HTS Number - Full,Line Tariff Goods Value Amount,Line Tariff Duty Amount,Line Tariff Quantity (1),Line Tariff UOM (1) Code,Liquidation Status,Liquidation Date\n';
@@ -85,11 +96,14 @@ function usDate(iso: string): string {
  * filed at 25% (some at 35%, the filing errors the audit is meant to find).
  */
 export async function writeEs003BenchFile(path: string, entryLines: number, from: string, to: string, seed = 7): Promise<void> {
+  await writeText(path, es003Rows(entryLines, from, to, seed));
+}
+
+function* es003Rows(entryLines: number, from: string, to: string, seed: number): Generator<string> {
   const rand = mulberry32(seed);
   const start = Date.parse(`${from}T00:00:00Z`);
   const days = Math.max(1, Math.round((Date.parse(`${to}T00:00:00Z`) - start) / DAY) + 1);
-  const out = createWriteStream(path);
-  let buffer = ES003_HEADER;
+  yield ES003_HEADER;
   let entry = 31600000000;
   let left = 0;
   let date = from;
@@ -110,17 +124,10 @@ export async function writeEs003BenchFile(path: string, entryLines: number, from
     const cents = 1000 + Math.floor(rand() * 50_000_000);
     const usmca = rand() < 0.4;
     const prefix = `${entry},${lineNo},01,12-3456789AB,3004,${usDate(date)},${usDate(date)},CA,CA,${usmca ? 'S' : ''},`;
-    buffer += `${prefix}1,${hts},${acAmount(cents)},$0.00,${1 + Math.floor(rand() * 5000)},KG,${liquidation}\n`;
+    yield `${prefix}1,${hts},${acAmount(cents)},$0.00,${1 + Math.floor(rand() * 5000)},KG,${liquidation}\n`;
     if (!usmca && date <= '2026-02-23') {
       const rate = date >= '2025-08-01' || rand() < 0.1 ? 35 : 25;
-      buffer += `${prefix}2,9903.01.10,$0.00,${acAmount(Math.round((cents * rate) / 100))},0,,${liquidation}\n`;
-    }
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
+      yield `${prefix}2,9903.01.10,$0.00,${acAmount(Math.round((cents * rate) / 100))},0,,${liquidation}\n`;
     }
   }
-  out.write(buffer);
-  out.end();
-  await once(out, 'finish');
 }

@@ -89,6 +89,15 @@ describe('tariff refund on the ES-003 sample', () => {
     expect(r.stdout).toContain('31612345681,2025-12-01,Liquidated,2026-10-01,14250.00,14750.00,14250.00,protest (liquidated 84 days ago');
   });
 
+  it('--input chooses the layout: es003 refuses a line-item file, lines reads an export as canonical columns, audit takes only es003', () => {
+    expect(tariff(['estimate', 'data/examples/sample-entries.csv', '--input', 'es003', '--format', 'csv']).stderr).toContain('not an ACE ES-003 export');
+    expect(tariff(['estimate', SAMPLE, '--input', 'lines', '--format', 'csv']).stderr).toContain('no hts column');
+    expect(tariff(['estimate', SAMPLE, '--format', 'table']).stdout).toContain('Lines read 10 = computed 8 + not importable 0 + rejected 2; entries 4');
+    const r = tariff(['audit', SAMPLE, '--input', 'lines']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('audit reads ACE ES-003 exports only');
+  });
+
   it('a file that is not an ES-003 export is refused with its header', () => {
     const r = tariff(['audit', 'data/examples/sample-entries.csv', '--format', 'csv']);
     expect(r.status).toBe(1);

@@ -255,6 +255,18 @@ describe('engine: entry fees', () => {
     expect(feesOfA).toEqual([3464, 3464]);
   });
 
+  it('an entry reappearing after 2,000 others still knows the fee it paid (the per-entry state outgrows its first arrays)', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => line({ entry: `E${i}`, hts: '8481300000', valueCents: 10_000_000, entryDate: '2025-02-01' }));
+    items.push(line({ entry: 'E5', hts: '8481300000', valueCents: 10_000_000, entryDate: '2025-02-01' }));
+    items.push(line({ entry: 'E1500', hts: '8481300000', valueCents: 100_000_000, entryDate: '2025-02-01' }));
+    const { entries } = run(items);
+    // 100,000 -> 346.40; again 100,000 -> 692.80 in all, capped at 634.62: the second group pays 288.22
+    expect(entries[2000]!.fees[0]!.amountCents).toBe(28_822);
+    // 100,000 -> 346.40; then 1,000,000 more -> capped at 634.62: 288.22
+    expect(entries[2001]!.fees[0]!.amountCents).toBe(28_822);
+    expect(entries[2001]!.fees[0]!.basis).toContain('less the fee charged with earlier rows');
+  });
+
   it('HMF applies to ocean lines only', () => {
     const { entries } = run([
       line({ line: '1', hts: '8481300000', valueCents: 1_000_000, entryDate: '2025-02-01', transport: 'ocean' }),

@@ -16,11 +16,13 @@ export interface EsOptions {
   today?: string;
   cape?: string;
   program?: string;
+  input?: string;
 }
 
 export async function runEsCommand(mode: 'audit' | 'refund', file: string, opts: EsOptions): Promise<void> {
   const format = opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv');
   if (format !== 'csv' && format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}"; use table, csv or json`);
+  if (opts.input !== undefined && opts.input !== 'es003') throw new UsageError(`--input ${opts.input}: ${mode} reads ACE ES-003 exports only (--input es003)`);
   const today = opts.today ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today ${today}: expected YYYY-MM-DD`);
   const [{ openRules, openRefundProgram }, { runAudit }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-audit.js')]);
@@ -52,6 +54,7 @@ export function registerAudit(program: Command): void {
     .option('-f, --format <format>', 'table, csv or json (default: table on a terminal, csv otherwise)')
     .option('-o, --out <file>', 'write the result to a file')
     .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
+    .option('--input <layout>', 'es003: the only layout audit reads (recognised by its header anyway)')
     .addHelpText('after', `
 Statuses: match (within one cent), underpaid, overpaid, filed but not owed, owed but not filed; heading
 "column1" is the ordinary duty; difference = computed - filed.

@@ -18,6 +18,7 @@ export function registerRefund(program: Command): void {
     .option('-f, --format <format>', 'table, csv or json (default: table on a terminal, csv otherwise)')
     .option('-o, --out <file>', 'write the result to a file')
     .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
+    .option('--input <layout>', 'es003: the only layout refund reads (recognised by its header anyway)')
     .addHelpText('after', `
 The refund program file says which filed headings are refundable, for which entry dates, and the routes
 with their sources. The shipped one: entries of 2025-03-04 to 2026-02-23 with IEEPA headings 9903.01.10-.16

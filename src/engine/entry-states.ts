@@ -1,0 +1,97 @@
+/**
+ * What must be remembered of every entry of a file, in case its lines appear again further down: the
+ * date its fees use, whether brokerage was charged, and per entry fee the base and amount charged so far.
+ * Kept in typed arrays indexed by the entry's ordinal (about 60-90 bytes an entry instead of a few hundred
+ * as objects), because this is the only state that grows with the file.
+ */
+const INITIAL = 1024;
+
+function grown<T extends Float64Array | Uint16Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
+  if (size <= array.length) return array;
+  const next = make(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+export class EntryStates {
+  private readonly ordinal = new Map<string, number>();
+  /** Entry dates are few (one per day of the schedule): interned, stored as an index. */
+  private readonly dateIndex = new Map<string, number>();
+  private readonly dates: string[] = [];
+  private entryDate = new Uint16Array(INITIAL);
+  private brokerage = new Uint8Array(INITIAL);
+  /** Fee measure id -> slot; per slot, base in whole dollars and cents charged, by entry ordinal. */
+  private readonly feeSlot = new Map<string, number>();
+  private feeBase: Float64Array[] = [];
+  private feeCharged: Float64Array[] = [];
+
+  get size(): number {
+    return this.ordinal.size;
+  }
+
+  /** The entry's ordinal, creating its state (dated `entryDate`) when it is new. */
+  open(entry: string, entryDate: string): number {
+    const known = this.ordinal.get(entry);
+    if (known !== undefined) return known;
+    const n = this.ordinal.size;
+    this.ordinal.set(ownCopy(entry), n);
+    let d = this.dateIndex.get(entryDate);
+    if (d === undefined) {
+      d = this.dates.length;
+      this.dates.push(ownCopy(entryDate));
+      this.dateIndex.set(this.dates[d]!, d);
+    }
+    this.entryDate = grown(this.entryDate, n + 1, (k) => new Uint16Array(k));
+    this.brokerage = grown(this.brokerage, n + 1, (k) => new Uint8Array(k));
+    this.entryDate[n] = d;
+    for (let s = 0; s < this.feeBase.length; s++) {
+      this.feeBase[s] = grown(this.feeBase[s]!, n + 1, (k) => new Float64Array(k));
+      this.feeCharged[s] = grown(this.feeCharged[s]!, n + 1, (k) => new Float64Array(k));
+    }
+    return n;
+  }
+
+  dateOf(n: number): string {
+    return this.dates[this.entryDate[n]!]!;
+  }
+
+  brokerageCharged(n: number): boolean {
+    return this.brokerage[n] === 1;
+  }
+
+  markBrokerageCharged(n: number): void {
+    this.brokerage[n] = 1;
+  }
+
+  private slot(measure: string): number {
+    let s = this.feeSlot.get(measure);
+    if (s === undefined) {
+      s = this.feeBase.length;
+      this.feeSlot.set(measure, s);
+      this.feeBase.push(new Float64Array(Math.max(INITIAL, this.entryDate.length)));
+      this.feeCharged.push(new Float64Array(Math.max(INITIAL, this.entryDate.length)));
+    }
+    return s;
+  }
+
+  /** Base (whole dollars) and amount (cents) of a fee charged so far on the entry; zero when never charged. */
+  fee(n: number, measure: string): { baseDollars: number; chargedCents: number } {
+    const s = this.slot(measure);
+    return { baseDollars: this.feeBase[s]![n]!, chargedCents: this.feeCharged[s]![n]! };
+  }
+
+  setFee(n: number, measure: string, baseDollars: number, chargedCents: number): void {
+    const s = this.slot(measure);
+    this.feeBase[s]![n] = baseDollars;
+    this.feeCharged[s]![n] = chargedCents;
+  }
+}
+
+/**
+ * A copy that does not share memory with the input text: V8 may keep a substring of 13 characters or more
+ * as a view of the whole chunk it was cut from, and these keys live for the whole run.
+ */
+function ownCopy(s: string): string {
+  // The concatenation is flattened into a new string; the slice then views that small string, not the chunk.
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
