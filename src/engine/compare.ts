@@ -7,6 +7,7 @@ import type { CompiledSchedule } from './compile.js';
 import type { ComputeOptions } from './compute-line.js';
 import { Estimator, type EstimateEvent } from './estimator.js';
 import type { EntryResult } from './types.js';
+import { EntryIndex } from './entry-states.js';
 
 export interface ComparedEntry {
   entry: string;
@@ -21,7 +22,8 @@ export class Comparer {
   private readonly scratch: EstimateEvent[][];
 
   constructor(compiled: readonly CompiledSchedule[], file: string, options: ComputeOptions = {}) {
-    this.estimators = compiled.map((c) => new Estimator(c, file, options));
+    const entryIndex = new EntryIndex();
+    this.estimators = compiled.map((c) => new Estimator(c, file, options, entryIndex));
     this.scratch = compiled.map(() => []);
   }
 

@@ -1,10 +1,35 @@
 /**
  * What must be remembered of every entry of a file, in case its lines appear again further down: the
  * date its fees use, whether brokerage was charged, and per entry fee the base and amount charged so far.
- * Kept in typed arrays indexed by the entry's ordinal (about 60-90 bytes an entry instead of a few hundred
- * as objects), because this is the only state that grows with the file.
+ * Kept in typed arrays indexed by the entry's ordinal (about 20-40 bytes an entry, plus the shared index,
+ * instead of a few hundred as objects), because this is the only state that grows with the file.
  */
 const INITIAL = 1024;
+
+/**
+ * Entry id -> ordinal. The largest part of the per-entry memory, so one index serves every scenario of a
+ * comparison (each keeps its own fee state by the same ordinals).
+ */
+export class EntryIndex {
+  private readonly ordinal = new Map<string, number>();
+
+  get size(): number {
+    return this.ordinal.size;
+  }
+
+  ordinalOf(entry: string): number {
+    let n = this.ordinal.get(entry);
+    if (n === undefined) {
+      n = this.ordinal.size;
+      this.ordinal.set(ownCopy(entry), n);
+    }
+    return n;
+  }
+}
+
+const UNSEEN = 0;
+const OPEN = 1;
+const BROKERAGE_CHARGED = 2;
 
 function grown<T extends Float64Array | Uint16Array | Uint8Array>(array: T, size: number, make: (n: number) => T): T {
   if (size <= array.length) return array;
@@ -14,40 +39,44 @@ function grown<T extends Float64Array | Uint16Array | Uint8Array>(array: T, size
 }
 
 export class EntryStates {
-  private readonly ordinal = new Map<string, number>();
+  private seen = 0;
   /** Entry dates are few (one per day of the schedule): interned, stored as an index. */
   private readonly dateIndex = new Map<string, number>();
   private readonly dates: string[] = [];
   private entryDate = new Uint16Array(INITIAL);
-  private brokerage = new Uint8Array(INITIAL);
+  /** UNSEEN, OPEN or BROKERAGE_CHARGED, by ordinal (an ordinal may come from another scenario's entry first). */
+  private status = new Uint8Array(INITIAL);
   /** Fee measure id -> slot; per slot, base in whole dollars and cents charged, by entry ordinal. */
   private readonly feeSlot = new Map<string, number>();
   private feeBase: Float64Array[] = [];
   private feeCharged: Float64Array[] = [];
 
+  constructor(private readonly index: EntryIndex = new EntryIndex()) {}
+
+  /** Entries this ledger has seen. */
   get size(): number {
-    return this.ordinal.size;
+    return this.seen;
   }
 
-  /** The entry's ordinal, creating its state (dated `entryDate`) when it is new. */
+  /** The entry's ordinal, creating its state (dated `entryDate`) when it is new here. */
   open(entry: string, entryDate: string): number {
-    const known = this.ordinal.get(entry);
-    if (known !== undefined) return known;
-    const n = this.ordinal.size;
-    this.ordinal.set(ownCopy(entry), n);
+    const n = this.index.ordinalOf(entry);
+    this.entryDate = grown(this.entryDate, n + 1, (k) => new Uint16Array(k));
+    this.status = grown(this.status, n + 1, (k) => new Uint8Array(k));
+    for (let s = 0; s < this.feeBase.length; s++) {
+      this.feeBase[s] = grown(this.feeBase[s]!, n + 1, (k) => new Float64Array(k));
+      this.feeCharged[s] = grown(this.feeCharged[s]!, n + 1, (k) => new Float64Array(k));
+    }
+    if (this.status[n] !== UNSEEN) return n;
+    this.seen += 1;
+    this.status[n] = OPEN;
     let d = this.dateIndex.get(entryDate);
     if (d === undefined) {
       d = this.dates.length;
       this.dates.push(ownCopy(entryDate));
       this.dateIndex.set(this.dates[d]!, d);
     }
-    this.entryDate = grown(this.entryDate, n + 1, (k) => new Uint16Array(k));
-    this.brokerage = grown(this.brokerage, n + 1, (k) => new Uint8Array(k));
     this.entryDate[n] = d;
-    for (let s = 0; s < this.feeBase.length; s++) {
-      this.feeBase[s] = grown(this.feeBase[s]!, n + 1, (k) => new Float64Array(k));
-      this.feeCharged[s] = grown(this.feeCharged[s]!, n + 1, (k) => new Float64Array(k));
-    }
     return n;
   }
 
@@ -56,11 +85,11 @@ export class EntryStates {
   }
 
   brokerageCharged(n: number): boolean {
-    return this.brokerage[n] === 1;
+    return this.status[n] === BROKERAGE_CHARGED;
   }
 
   markBrokerageCharged(n: number): void {
-    this.brokerage[n] = 1;
+    this.status[n] = BROKERAGE_CHARGED;
   }
 
   private slot(measure: string): number {

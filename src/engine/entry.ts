@@ -9,7 +9,7 @@
 import { adValoremCents } from '../money/decimal.js';
 import { allocateCents } from './allocate.js';
 import { component } from './component.js';
-import { EntryStates } from './entry-states.js';
+import { EntryStates, type EntryIndex } from './entry-states.js';
 import { applyLandedCost, groupBrokerage } from './landed-cost.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule } from './compile.js';
@@ -20,13 +20,16 @@ function feeComponent(cm: CompiledMeasure, baseDollars: number, amountCents: num
 }
 
 export class EntryLedger {
-  private readonly entries = new EntryStates();
+  private readonly entries: EntryStates;
 
   constructor(
     private readonly compiled: CompiledSchedule,
     /** Brokerage per entry for entries whose lines give none. */
     private readonly defaultBrokerageCents?: number,
-  ) {}
+    index?: EntryIndex,
+  ) {
+    this.entries = new EntryStates(index);
+  }
 
   /** Number of entries seen (the only state that grows with the file). */
   get size(): number {

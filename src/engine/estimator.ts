@@ -8,6 +8,7 @@ import { formatHts } from '../rules/hts/format.js';
 import type { CompiledSchedule } from './compile.js';
 import { computeLine, type ComputeOptions } from './compute-line.js';
 import { EntryLedger } from './entry.js';
+import type { EntryIndex } from './entry-states.js';
 import type { EntryResult, LineResult } from './types.js';
 
 export type EstimateEvent = { kind: 'entry'; entry: EntryResult } | { kind: 'rejected'; rejection: Rejection };
@@ -21,8 +22,10 @@ export class Estimator {
     private readonly compiled: CompiledSchedule,
     private readonly file: string,
     private readonly options: ComputeOptions = {},
+    /** Shared by the estimators of one comparison, so the entry ids are kept once. */
+    entryIndex?: EntryIndex,
   ) {
-    this.ledger = new EntryLedger(compiled, options.brokerageCents);
+    this.ledger = new EntryLedger(compiled, options.brokerageCents, entryIndex);
   }
 
   /** Entries seen so far (per-entry fee state is the only thing kept across the file). */

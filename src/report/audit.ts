@@ -82,6 +82,9 @@ export class AuditTotals {
   readonly byEntry = new Map<string, { filed: CentsSum; computed: CentsSum }>();
   readonly byStatus = new Map<AuditStatus, number>();
 
+  /** `perEntry`: keep the totals by entry (the table and JSON summary show them; they grow with the file). */
+  constructor(private readonly perEntry = true) {}
+
   private static addTo(map: Map<string, { filed: CentsSum; computed: CentsSum }>, key: string, r: AuditRow): void {
     let t = map.get(key);
     if (!t) {
@@ -94,7 +97,7 @@ export class AuditTotals {
 
   add(r: AuditRow): void {
     AuditTotals.addTo(this.byAuthority, r.authority || 'unknown', r);
-    AuditTotals.addTo(this.byEntry, r.entry, r);
+    if (this.perEntry) AuditTotals.addTo(this.byEntry, r.entry, r);
     this.byStatus.set(r.status, (this.byStatus.get(r.status) ?? 0) + 1);
   }
 }

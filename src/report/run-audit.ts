@@ -42,7 +42,8 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
   const estimator = new Estimator(compiled, name);
   const events: EstimateEvent[] = [];
-  const totals = new AuditTotals();
+  // CSV rows carry the entry on every row; totals by entry are for the table and the JSON summary.
+  const totals = new AuditTotals(req.format !== 'csv');
   const authorityByHeading = new Map(rules.schedule.measures.flatMap((m) => (m.heading ? [[m.heading, m.authority] as const] : [])));
   const authorityOf = (heading: string): string => authorityByHeading.get(heading) ?? '';
   const refunds: RefundEntry[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileSchedule, ScheduleCompileError } from '../../src/engine/compile.js';
+import { Comparer, type CompareEvent } from '../../src/engine/compare.js';
 import { Estimator, type EstimateEvent } from '../../src/engine/estimator.js';
 import type { EntryResult } from '../../src/engine/types.js';
 import type { LineItem } from '../../src/input/line-item.js';
@@ -265,6 +266,17 @@ describe('engine: entry fees', () => {
     // 100,000 -> 346.40; then 1,000,000 more -> capped at 634.62: 288.22
     expect(entries[2001]!.fees[0]!.amountCents).toBe(28_822);
     expect(entries[2001]!.fees[0]!.basis).toContain('less the fee charged with earlier rows');
+  });
+
+  it('in a comparison the scenarios share one entry index, and each still charges a reappearing entry its own remainder', () => {
+    const compiled = compileSchedule(ruleSetFromYaml(SCHEDULE), hts);
+    const comparer = new Comparer([compiled, compiled], 'test.csv');
+    const events: CompareEvent[] = [];
+    for (const entry of ['A', 'B', 'A']) comparer.push(line({ entry, hts: '8481300000', valueCents: 1_000_000, entryDate: '2025-02-01' }), events);
+    comparer.flush(events);
+    const feesOfA = events.flatMap((e) => (e.kind === 'entry' && e.compared.entry === 'A' ? [e.compared.results.map((r) => r.fees[0]!.amountCents)] : []));
+    // 10,000 -> 34.64 each time, in both scenarios
+    expect(feesOfA).toEqual([[3464, 3464], [3464, 3464]]);
   });
 
   it('HMF applies to ocean lines only', () => {
