@@ -10,7 +10,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { csvRow, neutralizeFormula } from '../csv-cell.js';
-import { TopN } from './top-n.js';
+import { CompareLeaders, entryChange } from './compare-leaders.js';
 import type { RunSummary } from '../summary.js';
 
 export interface CompareContext {
@@ -161,12 +161,10 @@ export class CompareJsonRenderer implements CompareRenderer {
   }
 }
 
-const TOP = 20;
 
 export class CompareTableRenderer implements CompareRenderer {
   private ctx!: CompareContext;
-  private readonly lines = new TopN<string[]>(TOP);
-  private readonly entries = new TopN<string[]>(TOP);
+  private readonly leaders = new CompareLeaders();
   private rejected_ = 0;
 
   begin(ctx: CompareContext): string {
@@ -175,15 +173,7 @@ export class CompareTableRenderer implements CompareRenderer {
   }
 
   entry(c: ComparedEntry): string {
-    const first = c.results[0]!;
-    const last = c.results[c.results.length - 1]!;
-    first.lines.forEach((l, k) => {
-      const totals = c.results.map((r) => r.lines[k]!.totalCents);
-      const diff = BigInt(last.lines[k]!.totalCents - l.totalCents);
-      this.lines.add(`${c.entry}/${l.item.line}`, diff, [c.entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...totals.map((t) => formatCentsGrouped(t)), formatCentsGrouped(diff)]);
-    });
-    const diff = last.totalCents - first.totalCents;
-    this.entries.add(c.entry, diff, [c.entry, first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), formatCentsGrouped(diff)]);
+    this.leaders.add(c);
     return '';
   }
 
@@ -197,10 +187,16 @@ export class CompareTableRenderer implements CompareRenderer {
     const diffLabel = `${labels[labels.length - 1]} - ${labels[0]}`;
     const out: string[] = [];
     const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
-    for (const cells of this.lines.sorted()) lineTable.push(cells);
+    for (const { entry, lines, diffCents } of this.leaders.topLines()) {
+      const l = lines[0]!;
+      lineTable.push([entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...lines.map((x) => formatCentsGrouped(x.totalCents)), formatCentsGrouped(diffCents)]);
+    }
     out.push(`Lines with the largest difference (${diffLabel}):`, lineTable.toString());
     const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
-    for (const cells of this.entries.sorted()) entryTable.push(cells);
+    for (const c of this.leaders.topEntries()) {
+      const first = c.results[0]!;
+      entryTable.push([c.entry, first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), formatCentsGrouped(entryChange(c))]);
+    }
     out.push(`Entries with the largest difference (${diffLabel}):`, entryTable.toString());
     const authorities = [...new Set(summaries.flatMap((s) => s.byAuthority.map((a) => a.name)))];
     const totals = new Table({ head: ['Legal authority', ...labels], style: { head: [], border: [] }, colAligns: ['left', ...labels.map(() => 'right' as const)] });

@@ -11,6 +11,7 @@ import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 import type { RunSummary } from '../summary.js';
 import type { CompareContext, CompareRenderer } from './compare.js';
+import { CompareLeaders, entryChange } from './compare-leaders.js';
 import { TopN } from './top-n.js';
 import { esc, page, stackedBars, table, type BarSeries } from './html-parts.js';
 
@@ -63,12 +64,14 @@ export class HtmlRenderer implements Renderer {
 
   entry(e: EntryResult): string {
     for (const l of e.lines) {
+      const total = BigInt(l.totalCents);
+      if (!this.lines.admits(total)) continue;
       const parts = [...l.components, ...l.feeShares].filter((c) => c.amountCents > 0).map((c) => `${esc(c.heading ?? c.title)} ${esc(c.rateText)}: ${money(c.amountCents)}`);
-      this.lines.add(`${e.entry}/${l.item.line}`, BigInt(l.totalCents), [
+      this.lines.add(`${e.entry}/${l.item.line}`, total, [
         esc(e.entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.description ?? ''), esc(l.item.entryDate), money(l.item.valueCents), parts.join('<br>'), money(l.totalCents), money(l.landedCostCents),
       ]);
     }
-    this.entries.add(e.entry, e.totalCents, [esc(e.entry), esc(e.entryDate), esc(e.lines.length), money(e.valueCents), money(e.dutyCents), money(e.feeCents), money(e.totalCents), money(e.landedCostCents)]);
+    if (this.entries.admits(e.totalCents)) this.entries.add(e.entry, e.totalCents, [esc(e.entry), esc(e.entryDate), esc(e.lines.length), money(e.valueCents), money(e.dutyCents), money(e.feeCents), money(e.totalCents), money(e.landedCostCents)]);
     return '';
   }
 
@@ -99,8 +102,7 @@ ${provenanceBlock([p])}`;
 
 export class CompareHtmlRenderer implements CompareRenderer {
   private ctx!: CompareContext;
-  private readonly lines = new TopN<string[]>(TOP);
-  private readonly entries = new TopN<string[]>(TOP);
+  private readonly leaders = new CompareLeaders();
   private readonly rejections: Rejection[] = [];
   private rejectedCount = 0;
 
@@ -110,15 +112,7 @@ export class CompareHtmlRenderer implements CompareRenderer {
   }
 
   entry(c: ComparedEntry): string {
-    const first = c.results[0]!;
-    const last = c.results[c.results.length - 1]!;
-    first.lines.forEach((l, k) => {
-      const totals = c.results.map((r) => r.lines[k]!.totalCents);
-      this.lines.add(`${c.entry}/${l.item.line}`, BigInt(last.lines[k]!.totalCents - l.totalCents), [
-        esc(c.entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.entryDate), money(l.item.valueCents), ...totals.map((t) => money(t)), money(last.lines[k]!.totalCents - l.totalCents),
-      ]);
-    });
-    this.entries.add(c.entry, last.totalCents - first.totalCents, [esc(c.entry), esc(first.entryDate), money(first.valueCents), ...c.results.map((r) => money(r.totalCents)), money(last.totalCents - first.totalCents)]);
+    this.leaders.add(c);
     return '';
   }
 
@@ -140,13 +134,18 @@ export class CompareHtmlRenderer implements CompareRenderer {
     byAuthority.push(['Landed cost', ...summaries.map((s) => money(s.landedCostCents))]);
     const numeric = [false, ...labels.map(() => true)];
     const diffLabel = `${labels[labels.length - 1]} vs ${labels[0]}`;
+    const entryRows = this.leaders.topEntries().map((c) => [esc(c.entry), esc(c.results[0]!.entryDate), money(c.results[0]!.valueCents), ...c.results.map((r) => money(r.totalCents)), money(entryChange(c))]);
+    const lineRows = this.leaders.topLines().map(({ entry, lines, diffCents }) => {
+      const l = lines[0]!;
+      return [esc(entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.entryDate), money(l.item.valueCents), ...lines.map((x) => money(x.totalCents)), money(diffCents)];
+    });
     const body = `<h1>Scenario comparison</h1>
 <p class="muted">${esc(this.ctx.inputName)} · ${esc(summaries[0]!.counts.computed)} lines in ${esc(summaries[0]!.counts.entries)} entries</p>
 <div class="cards">${cards}</div>
 <h2>Duty and fees by legal authority, per scenario</h2>${stackedBars(series, authorities)}
 ${table(['Legal authority', ...labels], byAuthority, numeric)}
-<h2>Entries with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Date', 'Customs value', ...labels, 'Change'], this.entries.sorted(), [false, false, true, ...labels.map(() => true), true])}
-<h2>Lines with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Line', 'HTS', 'Date', 'Customs value', ...labels, 'Change'], this.lines.sorted(), [false, false, false, false, true, ...labels.map(() => true), true])}
+<h2>Entries with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Date', 'Customs value', ...labels, 'Change'], entryRows, [false, false, true, ...labels.map(() => true), true])}
+<h2>Lines with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Line', 'HTS', 'Date', 'Customs value', ...labels, 'Change'], lineRows, [false, false, false, false, true, ...labels.map(() => true), true])}
 ${rejectionBlock(this.rejections, this.rejectedCount)}
 ${provenanceBlock(this.ctx.provenances)}`;
     return page('Scenario comparison', body);
