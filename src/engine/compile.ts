@@ -7,7 +7,7 @@ import type { HtsTable } from '../rules/hts/types.js';
 import { exclusionTargets } from '../rules/exclusion.js';
 import type { Measure, Scope } from '../rules/schedule-schema.js';
 import { compileRate, dollarsToCents, type CompiledMeasure } from './compiled-measure.js';
-import { addDays, lastAtOrBefore } from './dates.js';
+import { addDays, lastAtOrBefore } from '../calendar/dates.js';
 import type { Provenance, RuleSet } from './types.js';
 
 export class ScheduleCompileError extends Error {}

@@ -4,7 +4,7 @@
  * heading, date and window.
  */
 import type { RefundProgram, RefundRoute } from '../rules/refund-program-schema.js';
-import { addDays } from './dates.js';
+import { addDays, daysBetween } from '../calendar/dates.js';
 import type { EntryResult } from './types.js';
 
 export interface RefundEntry {
@@ -18,10 +18,6 @@ export interface RefundEntry {
   route: string;
   routeText: string;
   routeVerified: boolean;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function fill(text: string, values: Record<string, string>): string {

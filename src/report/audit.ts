@@ -69,11 +69,7 @@ export function auditCsvHeader(): string {
 }
 
 export function auditCsvRow(r: AuditRow): string {
-  return csvRow([neutralizeFormula(r.entry), neutralizeFormula(r.line), r.hts, r.heading, r.authority, formatCents(r.filedCents), formatCents(r.computedCents), formatSigned(r.computedCents - r.filedCents), r.status]);
-}
-
-function formatSigned(cents: number): string {
-  return cents < 0 ? `-${formatCents(-cents)}` : formatCents(cents);
+  return csvRow([neutralizeFormula(r.entry), neutralizeFormula(r.line), r.hts, r.heading, r.authority, formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.computedCents - r.filedCents), r.status]);
 }
 
 /** Running totals of an audit, by authority and by entry. */

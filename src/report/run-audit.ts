@@ -33,8 +33,6 @@ export interface AuditRequest extends Pick<EstimateRequest, 'input' | 'out' | 'r
 /** Rows kept for the terminal table; CSV and JSON carry every row. */
 const TABLE_ROWS = 200;
 
-const signed = (c: bigint): string => (c < 0n ? `-${formatCents(-c)}` : formatCents(c));
-
 export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable, io: Io): Promise<{ exitCode: number }> {
   const compiled = compileSchedule(rules, hts);
   const input = openInput(req.input, io.stdin);
@@ -95,7 +93,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
           totals.add(row);
           if (row.status !== 'match' && discrepancies.length < TABLE_ROWS) discrepancies.push(row);
           if (req.format === 'csv') output.add(auditCsvRow(row));
-          if (req.format === 'json') json({ type: 'audit', ...row, filedCents: undefined, computedCents: undefined, filed: formatCents(row.filedCents), computed: formatCents(row.computedCents), difference: signed(BigInt(row.computedCents - row.filedCents)) });
+          if (req.format === 'json') json({ type: 'audit', ...row, filedCents: undefined, computedCents: undefined, filed: formatCents(row.filedCents), computed: formatCents(row.computedCents), difference: formatCents(row.computedCents - row.filedCents) });
         }
       }
     }
@@ -119,8 +117,8 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   handle(estimator.flush(events));
   await flush();
 
-  const byAuthority = [...totals.byAuthority.entries()].map(([a, t]) => ({ authority: a, filed: formatCents(t.filed.value), computed: formatCents(t.computed.value), difference: signed(t.computed.value - t.filed.value) }));
-  const byEntry = [...totals.byEntry.entries()].map(([e, t]) => ({ entry: e, filed: formatCents(t.filed.value), computed: formatCents(t.computed.value), difference: signed(t.computed.value - t.filed.value) }));
+  const byAuthority = [...totals.byAuthority.entries()].map(([a, t]) => ({ authority: a, filed: formatCents(t.filed.value), computed: formatCents(t.computed.value), difference: formatCents(t.computed.value - t.filed.value) }));
+  const byEntry = [...totals.byEntry.entries()].map(([e, t]) => ({ entry: e, filed: formatCents(t.filed.value), computed: formatCents(t.computed.value), difference: formatCents(t.computed.value - t.filed.value) }));
   if (req.format === 'json') {
     const summary = req.mode === 'audit'
       ? { lines, rejected: rejections.count, by_status: Object.fromEntries(totals.byStatus), by_authority: byAuthority, by_entry: byEntry }

@@ -3,19 +3,13 @@
  * a measure also drops every exclusion that named it, so stacking is recomputed without it: e.g. without
  * Section 232, Canadian steel entered in July 2025 pays IEEPA Canada again.
  */
+import { addDays } from '../calendar/dates.js';
 import { exclusionTargets } from './exclusion.js';
 import type { Measure, Period, Schedule } from './schedule-schema.js';
 import type { ScenarioChange } from './scenario-schema.js';
 
-function dayBefore(date: string): string {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) - 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-function dayAfter(date: string): string {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
+const dayBefore = (date: string): string => addDays(date, -1);
+const dayAfter = (date: string): string => addDays(date, 1);
 
 /** Periods with [from, to] cut out, then a new period for it: the measure's other dates keep their rates. */
 function setRate(m: Measure, rate: Period['rate'], from: string, to: string | undefined): Measure {
