@@ -9,6 +9,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
+import { RejectionList } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
 import type { CompareContext, CompareRenderer } from './compare.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
@@ -16,6 +17,7 @@ import { TopN } from './top-n.js';
 import { esc, page, stackedBars, table, type BarSeries } from './html-parts.js';
 
 const TOP = 20;
+/** Rejected rows listed in the report (the count is always whole). */
 const REJECTION_LIMIT = 200;
 
 function money(cents: bigint | number): string {
@@ -33,7 +35,8 @@ function provenanceBlock(provenances: Provenance[]): string {
 <p class="muted">What the data does not know:</p><ul class="muted">${unknowns.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>`;
 }
 
-function rejectionBlock(rejections: Rejection[], count: number): string {
+function rejectionBlock(list: RejectionList): string {
+  const { kept: rejections, count } = list;
   if (count === 0) return '<h2>Rejected lines</h2><p>None.</p>';
   const rows = rejections.map((r) => [esc(r.sourceLine), esc(r.column ?? ''), esc(r.value ?? ''), esc(r.reason)]);
   const more = count > rejections.length ? `<p class="muted">${count - rejections.length} more rejected lines; use --rejects FILE to keep them all.</p>` : '';
@@ -54,8 +57,7 @@ export class HtmlRenderer implements Renderer {
   private ctx!: RenderContext;
   private readonly lines = new TopN<string[]>(TOP);
   private readonly entries = new TopN<string[]>(TOP);
-  private readonly rejections: Rejection[] = [];
-  private rejectedCount = 0;
+  private readonly rejections = new RejectionList(REJECTION_LIMIT);
 
   begin(ctx: RenderContext): string {
     this.ctx = ctx;
@@ -76,8 +78,7 @@ export class HtmlRenderer implements Renderer {
   }
 
   rejected(r: Rejection): string {
-    this.rejectedCount += 1;
-    if (this.rejections.length < REJECTION_LIMIT) this.rejections.push(r);
+    this.rejections.add(r);
     return '';
   }
 
@@ -94,7 +95,7 @@ ${table(['Legal authority', 'Lines', 'Amount (USD)', 'Share'], byAuthority, [fal
 <p class="muted">Removing an authority saves at least its amount here; <code>tariff compare --scenario current --scenario no-section-232</code> (or another scenario) shows the saving after the measures it displaced apply again.</p>
 <h2>Entries with the largest total</h2>${table(['Entry', 'Date', 'Lines', 'Customs value', 'Duty', 'Fees', 'Total', 'Landed cost'], this.entries.sorted(), [false, false, true, true, true, true, true, true])}
 <h2>Lines with the largest total</h2>${table(['Entry', 'Line', 'HTS', 'Description', 'Date', 'Customs value', 'Components', 'Total', 'Landed cost'], this.lines.sorted(), [false, false, false, false, false, true, false, true, true])}
-${rejectionBlock(this.rejections, this.rejectedCount)}
+${rejectionBlock(this.rejections)}
 ${provenanceBlock([p])}`;
     return page('Duty and fee estimate', body);
   }
@@ -103,8 +104,7 @@ ${provenanceBlock([p])}`;
 export class CompareHtmlRenderer implements CompareRenderer {
   private ctx!: CompareContext;
   private readonly leaders = new CompareLeaders();
-  private readonly rejections: Rejection[] = [];
-  private rejectedCount = 0;
+  private readonly rejections = new RejectionList(REJECTION_LIMIT);
 
   begin(ctx: CompareContext): string {
     this.ctx = ctx;
@@ -117,8 +117,7 @@ export class CompareHtmlRenderer implements CompareRenderer {
   }
 
   rejected(r: Rejection): string {
-    this.rejectedCount += 1;
-    if (this.rejections.length < REJECTION_LIMIT) this.rejections.push(r);
+    this.rejections.add(r);
     return '';
   }
 
@@ -146,7 +145,7 @@ export class CompareHtmlRenderer implements CompareRenderer {
 ${table(['Legal authority', ...labels], byAuthority, numeric)}
 <h2>Entries with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Date', 'Customs value', ...labels, 'Change'], entryRows, [false, false, true, ...labels.map(() => true), true])}
 <h2>Lines with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Line', 'HTS', 'Date', 'Customs value', ...labels, 'Change'], lineRows, [false, false, false, false, true, ...labels.map(() => true), true])}
-${rejectionBlock(this.rejections, this.rejectedCount)}
+${rejectionBlock(this.rejections)}
 ${provenanceBlock(this.ctx.provenances)}`;
     return page('Scenario comparison', body);
   }
