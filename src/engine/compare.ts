@@ -7,7 +7,7 @@ import type { CompiledSchedule } from './compile.js';
 import type { ComputeOptions } from './compute-line.js';
 import { Estimator, type EstimateEvent } from './estimator.js';
 import type { EntryResult } from './types.js';
-import { EntryIndex } from './entry-states.js';
+import { EntryIndex, type EntryStateSnapshot } from './entry-states.js';
 
 export interface ComparedEntry {
   entry: string;
@@ -21,10 +21,29 @@ export class Comparer {
   private readonly estimators: Estimator[];
   private readonly scratch: EstimateEvent[][];
 
+  /** Every entry seen, in the order first closed (shared by the schedules). */
+  readonly entryIndex = new EntryIndex();
+
   constructor(compiled: readonly CompiledSchedule[], file: string, options: ComputeOptions = {}) {
-    const entryIndex = new EntryIndex();
-    this.estimators = compiled.map((c) => new Estimator(c, file, options, entryIndex));
+    this.estimators = compiled.map((c) => new Estimator(c, file, options, this.entryIndex));
     this.scratch = compiled.map(() => []);
+  }
+
+  /** The entry whose lines may continue with the next line. */
+  get openEntry(): string | undefined {
+    return this.estimators[0]!.openEntry;
+  }
+
+  /** The entry's fee state under each schedule (undefined where not seen). */
+  snapshot(entry: string): Array<EntryStateSnapshot | undefined> {
+    return this.estimators.map((e) => e.entryLedger.snapshot(entry));
+  }
+
+  restore(entry: string, states: ReadonlyArray<EntryStateSnapshot | undefined>): void {
+    this.estimators.forEach((e, i) => {
+      const s = states[i];
+      if (s) e.entryLedger.restore(entry, s);
+    });
   }
 
   private collect(out: CompareEvent[]): CompareEvent[] {

@@ -17,6 +17,15 @@ export class EntryIndex {
     return this.ordinal.size;
   }
 
+  has(entry: string): boolean {
+    return this.ordinal.has(entry);
+  }
+
+  /** Entry ids in the order first seen. */
+  ids(): IterableIterator<string> {
+    return this.ordinal.keys();
+  }
+
   ordinalOf(entry: string): number {
     let n = this.ordinal.get(entry);
     if (n === undefined) {
@@ -25,6 +34,14 @@ export class EntryIndex {
     }
     return n;
   }
+}
+
+/** One entry's state, as plain data another thread can send (see EntryStates.snapshot). */
+export interface EntryStateSnapshot {
+  date: string;
+  brokerageCharged: boolean;
+  /** Per entry fee: measure id, base in whole dollars, cents charged. */
+  fees: Array<[string, number, number]>;
 }
 
 const UNSEEN = 0;
@@ -113,6 +130,23 @@ export class EntryStates {
     const s = this.slot(measure);
     this.feeBase[s]![n] = baseDollars;
     this.feeCharged[s]![n] = chargedCents;
+  }
+
+  /** The entry's state, or undefined when this ledger has not seen it. */
+  snapshot(entry: string): EntryStateSnapshot | undefined {
+    if (!this.index.has(entry)) return undefined;
+    const n = this.index.ordinalOf(entry);
+    if (n >= this.status.length || this.status[n] === UNSEEN) return undefined;
+    const fees: Array<[string, number, number]> = [];
+    for (const [measure, s] of this.feeSlot) if (this.feeCharged[s]![n] !== 0 || this.feeBase[s]![n] !== 0) fees.push([measure, this.feeBase[s]![n]!, this.feeCharged[s]![n]!]);
+    return { date: this.dateOf(n), brokerageCharged: this.brokerageCharged(n), fees };
+  }
+
+  /** Sets the entry's state to one taken elsewhere (by snapshot), as if its lines had been seen here. */
+  restore(entry: string, state: EntryStateSnapshot): void {
+    const n = this.open(entry, state.date);
+    this.status[n] = state.brokerageCharged ? BROKERAGE_CHARGED : OPEN;
+    for (const [measure, base, charged] of state.fees) this.setFee(n, measure, base, charged);
   }
 }
 

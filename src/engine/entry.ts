@@ -9,7 +9,7 @@
 import { adValoremCents } from '../money/decimal.js';
 import { allocateCents } from './allocate.js';
 import { component } from './component.js';
-import { EntryStates, type EntryIndex } from './entry-states.js';
+import { EntryStates, type EntryIndex, type EntryStateSnapshot } from './entry-states.js';
 import { applyLandedCost, groupBrokerage } from './landed-cost.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule } from './compile.js';
@@ -34,6 +34,14 @@ export class EntryLedger {
   /** Number of entries seen (the only state that grows with the file). */
   get size(): number {
     return this.entries.size;
+  }
+
+  snapshot(entry: string): EntryStateSnapshot | undefined {
+    return this.entries.snapshot(entry);
+  }
+
+  restore(entry: string, state: EntryStateSnapshot): void {
+    this.entries.restore(entry, state);
   }
 
   /** Closes a contiguous group of computed lines of one entry: charges entry fees and shares them to lines. */

@@ -33,6 +33,15 @@ export class Estimator {
     return this.ledger.size;
   }
 
+  /** The entry whose group is open (its lines may continue), if any. */
+  get openEntry(): string | undefined {
+    return this.currentEntry;
+  }
+
+  get entryLedger(): EntryLedger {
+    return this.ledger;
+  }
+
   private reject(item: LineItem, column: string, value: string, reason: string): EstimateEvent {
     return { kind: 'rejected', rejection: { file: this.file, sourceLine: item.sourceLine, column, value, reason, raw: [...(item.raw ?? [])] } };
   }

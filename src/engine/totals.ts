@@ -21,7 +21,36 @@ export interface HeadingTotal {
   lines: number;
 }
 
-export class RunTotals {
+function mergeCounted<T extends { amountCents: bigint; lines: number }>(into: Map<string, T>, from: ReadonlyMap<string, T>): void {
+  for (const [key, t] of from) {
+    const a = into.get(key);
+    if (a) {
+      a.amountCents += t.amountCents;
+      a.lines += t.lines;
+    } else into.set(key, { ...t });
+  }
+}
+
+/** The totals as plain data, as they cross to another thread. */
+export interface RunTotalsData {
+  linesComputed: number;
+  linesProhibited: number;
+  linesRejected: number;
+  linesIncomplete: number;
+  linesWithWarnings: number;
+  linesUnverified: number;
+  entries: number;
+  valueCents: bigint;
+  dutyCents: bigint;
+  feeCents: bigint;
+  brokerageCents: bigint;
+  landedCostCents: bigint;
+  byAuthority: ReadonlyMap<string, AuthorityTotal>;
+  byMeasure: ReadonlyMap<string, HeadingTotal>;
+  byCategory: ReadonlyMap<Category, bigint>;
+}
+
+export class RunTotals implements RunTotalsData {
   linesComputed = 0;
   linesProhibited = 0;
   linesRejected = 0;
@@ -80,5 +109,24 @@ export class RunTotals {
       for (const c of l.components) this.addComponent(c);
       for (const c of l.feeShares) this.addComponent(c);
     }
+  }
+
+  /** Adds totals of later lines (kept apart, e.g. by a worker thread); keys keep the order first seen. */
+  merge(o: RunTotalsData): void {
+    this.linesComputed += o.linesComputed;
+    this.linesProhibited += o.linesProhibited;
+    this.linesRejected += o.linesRejected;
+    this.linesIncomplete += o.linesIncomplete;
+    this.linesWithWarnings += o.linesWithWarnings;
+    this.linesUnverified += o.linesUnverified;
+    this.entries += o.entries;
+    this.valueCents += o.valueCents;
+    this.dutyCents += o.dutyCents;
+    this.feeCents += o.feeCents;
+    this.brokerageCents += o.brokerageCents;
+    this.landedCostCents += o.landedCostCents;
+    mergeCounted(this.byAuthority, o.byAuthority);
+    mergeCounted(this.byMeasure, o.byMeasure);
+    for (const [k, v] of o.byCategory) this.byCategory.set(k, (this.byCategory.get(k) ?? 0n) + v);
   }
 }

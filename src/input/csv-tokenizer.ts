@@ -25,12 +25,23 @@ const CR = 13;
 export class CsvTokenizer {
   private pending = '';
   /** Physical line number at the start of `pending`. */
-  private line = 1;
-  private started = false;
+  private line: number;
+  private started: boolean;
   private readonly delim: number;
 
-  constructor(delimiter: string) {
+  /**
+   * `firstLine` numbers the first line of the text fed; `atInputStart` false for a part of a file cut at a
+   * record boundary (a leading byte-order mark is then text, not a mark).
+   */
+  constructor(delimiter: string, firstLine = 1, atInputStart = true) {
     this.delim = delimiter.charCodeAt(0);
+    this.line = firstLine;
+    this.started = !atInputStart;
+  }
+
+  /** The physical line number after the records emitted so far. */
+  get nextLine(): number {
+    return this.line;
   }
 
   /** Feeds text; complete records go to the sink; an incomplete last record waits for more text. */

@@ -9,7 +9,8 @@ import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from './line-item.js';
 import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
-import { fxTable, rowToItem, type RowContext } from './row-to-item.js';
+import { fxTable, type RowContext } from './row-to-item.js';
+import { hasInvalidBytes, lineRowEvent, rejectedRow, unreadableRow } from './row-events.js';
 
 export interface ReaderOptions {
   /** Display name of the input, for messages. */
@@ -45,9 +46,18 @@ export type ReadEvent =
   | { kind: 'rejected'; rejection: Rejection }
   | { kind: 'fatal'; error: FatalInputError };
 
-const ENCODED_REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+export function unclosedQuote(file: string, e: UnclosedQuoteError): FatalInputError {
+  return {
+    file,
+    sourceLine: e.startLine,
+    reason: `a quoted field on the row starting at line ${e.startLine} is never closed, so that row and the ${e.lastLine - e.startLine} line(s) after it cannot be read; fix the quote and run again (the rows before it were processed)`,
+  };
+}
 
-const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may be Latin-1 or Windows-1252): save it as UTF-8';
+/** What converting a data row needs to know of the file: its header and the options of the run. */
+export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
+  return { header, fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
+}
 
 export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>, options: ReaderOptions): AsyncGenerator<ReadEvent[]> {
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -87,33 +97,21 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
         return;
       }
       header = r.header;
-      ctx = { header, fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
+      ctx = rowContextFor(header, options);
       batch.push({ kind: 'header', header, layout: 'lines' });
       return;
     }
-    const reject = (reason: string, column?: string, value?: string): void => {
-      batch.push({ kind: 'rejected', rejection: { file: options.file, sourceLine, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}), reason, raw: fields } });
-    };
-    if (sawInvalidBytes && fields.some((f) => f.includes('\uFFFD'))) {
-      records += 1;
-      return reject(NOT_UTF8);
-    }
-    if (fields.length !== header.raw.length) {
-      records += 1;
-      return reject(`the row has ${fields.length} fields but the header has ${header.raw.length}; a delimiter or quote is probably missing or extra`);
-    }
     if (es003) {
-      const outOfOrder = es003.add(fields, sourceLine);
+      const unreadable = unreadableRow(fields, header.raw.length, sawInvalidBytes);
+      const outOfOrder = unreadable ?? es003.add(fields, sourceLine);
       if (outOfOrder) {
         records += 1;
-        reject(outOfOrder);
+        batch.push(rejectedRow(options.file, sourceLine, fields, outOfOrder));
       }
       return;
     }
     records += 1;
-    const result = rowToItem(fields, sourceLine, records, ctx!);
-    if ('reason' in result) reject(result.reason, result.column, result.value);
-    else batch.push({ kind: 'line', item: result });
+    batch.push(lineRowEvent(fields, sourceLine, records, ctx!, options.file, sawInvalidBytes));
   };
 
   const feed = (text: string, last: boolean): ReadEvent[] => {
@@ -125,11 +123,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       }
     } catch (e) {
       if (!(e instanceof UnclosedQuoteError)) throw e;
-      fatal ??= {
-        file: options.file,
-        sourceLine: e.startLine,
-        reason: `a quoted field on the row starting at line ${e.startLine} is never closed, so that row and the ${e.lastLine - e.startLine} line(s) after it cannot be read; fix the quote and run again (the rows before it were processed)`,
-      };
+      fatal ??= unclosedQuote(options.file, e);
     }
     const out = batch;
     batch = [];
@@ -142,7 +136,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     if (text.length === 0) continue;
     // A replacement character the decoder made, not one the file spells out in valid UTF-8 (EF BF BD); text
     // handed over already decoded has no bytes to be wrong.
-    if (!sawInvalidBytes && typeof chunk !== 'string' && text.includes('\uFFFD') && !chunk.includes(ENCODED_REPLACEMENT)) sawInvalidBytes = true;
+    if (!sawInvalidBytes && typeof chunk !== 'string' && hasInvalidBytes(text, chunk)) sawInvalidBytes = true;
     if (!tokenizer) {
       // The delimiter is detected on the whole header line, so wait for it.
       pendingText += text;

@@ -28,10 +28,21 @@ export class OutputSink {
     if (this.buffer.length >= FLUSH_AT) await this.flush();
   }
 
+  /** Writes bytes already encoded (by a worker thread), after the text buffered before them. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    await this.flush();
+    await this.send(bytes);
+  }
+
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
     const chunk = this.buffer;
     this.buffer = '';
+    await this.send(chunk);
+  }
+
+  private async send(chunk: string | Uint8Array): Promise<void> {
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = (): void => {

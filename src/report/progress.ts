@@ -19,6 +19,16 @@ export class ProgressMeter {
   tick(): void {
     this.count += 1;
     if (!this.enabled || (this.count & (EVERY - 1)) !== 0) return;
+    this.draw();
+  }
+
+  /** Counts `lines` done at once (a part computed elsewhere). */
+  advance(lines: number): void {
+    this.count += lines;
+    if (this.enabled) this.draw();
+  }
+
+  private draw(): void {
     const now = performance.now();
     if (now - this.lastDraw < MIN_INTERVAL_MS) return;
     this.lastDraw = now;

@@ -15,6 +15,9 @@ import type { OutputFormat } from './renderer.js';
 import { openInput } from './input-source.js';
 import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
+import type { HeaderReport } from '../input/header.js';
+import type { FatalInputError } from '../input/read-line-items.js';
+import { inParallel } from './parallel/jobs.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface CompareRequest extends Omit<EstimateRequest, 'explain'> {
@@ -38,35 +41,48 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const out = renderer(req.format);
   const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
-  const comparer = new Comparer(compiled, name, { asOf: req.asOf, brokerageCents: req.brokerageCents });
+  const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = scenarios.map(() => new RunTotals());
-  const events: CompareEvent[] = [];
-  output.add(out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly }));
-
-  const handle = (list: CompareEvent[]): void => {
-    for (const ev of list) {
-      if (ev.kind === 'entry') {
-        ev.compared.results.forEach((r, i) => totals[i]!.addEntry(r));
-        output.add(out.entry(ev.compared));
-      } else {
-        for (const t of totals) t.linesRejected += 1;
-        output.reject(ev.rejection, out.rejected(ev.rejection));
+  const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
+  const outcome = await inParallel(
+    { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) },
+    { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader: { ...req.reader, file: name } },
+    { output, totals, onHeader },
+    io.stderr,
+  );
+  let fatal: FatalInputError | undefined;
+  let summaries: RunSummary[];
+  if (outcome === 'serial') {
+    const out = renderer(req.format);
+    const comparer = new Comparer(compiled, name, compute);
+    const events: CompareEvent[] = [];
+    output.add(out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly }));
+    const handle = (list: CompareEvent[]): void => {
+      for (const ev of list) {
+        if (ev.kind === 'entry') {
+          ev.compared.results.forEach((r, i) => totals[i]!.addEntry(r));
+          output.add(out.entry(ev.compared));
+        } else {
+          for (const t of totals) t.linesRejected += 1;
+          output.reject(ev.rejection, out.rejected(ev.rejection));
+        }
       }
-    }
-    list.length = 0;
-  };
-
-  const fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
-    header: (h) => output.rejects?.setHeader(h.raw),
-    item: (item) => handle(comparer.push(item, events)),
-    rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
-    afterBatch: () => output.flush(),
-  });
-  handle(comparer.flush(events));
-  const summaries = totals.map((t, i) => summarize(t, compiled[i]!.provenance));
-  output.add(out.end(summaries));
+      list.length = 0;
+    };
+    fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
+      header: onHeader,
+      item: (item) => handle(comparer.push(item, events)),
+      rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
+      afterBatch: () => output.flush(),
+    });
+    handle(comparer.flush(events));
+    summaries = totals.map((t, i) => summarize(t, compiled[i]!.provenance));
+    output.add(out.end(summaries));
+  } else {
+    fatal = outcome.fatal;
+    summaries = totals.map((t, i) => summarize(t, compiled[i]!.provenance));
+  }
   await output.close();
   if (fatal) {
     io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);

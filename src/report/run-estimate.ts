@@ -7,7 +7,9 @@ import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import { RunTotals } from '../engine/totals.js';
 import type { Rejection } from '../input/line-item.js';
-import type { ReaderOptions } from '../input/read-line-items.js';
+import type { FatalInputError, ReaderOptions } from '../input/read-line-items.js';
+import type { HeaderReport } from '../input/header.js';
+import { inParallel } from './parallel/jobs.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { EXIT } from './exit-codes.js';
@@ -30,6 +32,10 @@ export interface EstimateRequest {
   asOf?: string;
   /** Brokerage per entry (cents) for entries whose lines give none. */
   brokerageCents?: number;
+  /** Worker threads for CSV output of a large file: undefined chooses, 1 keeps one thread (see workerThreads). */
+  jobs?: number;
+  /** Notes on how the run was divided among threads (--debug). */
+  trace?: (message: string) => void;
 }
 
 export interface Io {
@@ -58,6 +64,8 @@ export async function makeRenderer(format: OutputFormat): Promise<Renderer> {
  */
 export class BatchOutput {
   private text = '';
+  /** Text and encoded parts in order, when encoded parts (from worker threads) were added. */
+  private pieces: Array<string | Uint8Array> = [];
   private rejected: Rejection[] = [];
 
   constructor(
@@ -69,12 +77,25 @@ export class BatchOutput {
     this.text += text;
   }
 
+  addBytes(bytes: Uint8Array): void {
+    if (this.text.length > 0) this.pieces.push(this.text);
+    this.text = '';
+    this.pieces.push(bytes);
+  }
+
   reject(r: Rejection, rendered: string): void {
     this.text += rendered;
     if (this.rejects) this.rejected.push(r);
   }
 
+  /** Rejections whose rows were rendered elsewhere (by a worker thread), for the rejects file. */
+  rejectedElsewhere(rs: readonly Rejection[]): void {
+    if (this.rejects) this.rejected.push(...rs);
+  }
+
   async flush(): Promise<void> {
+    for (const piece of this.pieces) await (typeof piece === 'string' ? this.sink.write(piece) : this.sink.writeBytes(piece));
+    this.pieces = [];
     await this.sink.write(this.text);
     this.text = '';
     for (const r of this.rejected) await this.rejects!.add(r);
@@ -92,38 +113,51 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   const compiled = compileSchedule(rules, hts);
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const renderer = await makeRenderer(req.format);
   const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
-  const estimator = new Estimator(compiled, name, { explain: req.explain, asOf: req.asOf, brokerageCents: req.brokerageCents });
+  const compute = { explain: req.explain, asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = new RunTotals();
-  const events: EstimateEvent[] = [];
-  output.add(renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name }));
-
-  const handle = (list: EstimateEvent[]): void => {
-    for (const ev of list) {
-      if (ev.kind === 'entry') {
-        totals.addEntry(ev.entry);
-        output.add(renderer.entry(ev.entry));
-      } else {
-        totals.linesRejected += 1;
-        output.reject(ev.rejection, renderer.rejected(ev.rejection));
-      }
-    }
-    list.length = 0;
+  const onHeader = (h: HeaderReport): void => {
+    output.rejects?.setHeader(h.raw);
+    if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.join(', ')}\n`);
   };
-
-  const fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
-    header: (h) => {
-      output.rejects?.setHeader(h.raw);
-      if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.join(', ')}\n`);
-    },
-    item: (item) => handle(estimator.push(item, events)),
-    rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
-    afterBatch: () => output.flush(),
-  });
-  handle(estimator.flush(events));
-  const summary = summarize(totals, compiled.provenance);
-  output.add(renderer.end(summary));
+  const outcome = await inParallel(
+    { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) },
+    { what: { command: 'estimate' }, ruleSets: [rules], compiled: [compiled], compute, reader: { ...req.reader, file: name } },
+    { output, totals: [totals], onHeader },
+    io.stderr,
+  );
+  let summary: RunSummary;
+  let fatal: FatalInputError | undefined;
+  if (outcome === 'serial') {
+    const renderer = await makeRenderer(req.format);
+    const estimator = new Estimator(compiled, name, compute);
+    const events: EstimateEvent[] = [];
+    output.add(renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name }));
+    const handle = (list: EstimateEvent[]): void => {
+      for (const ev of list) {
+        if (ev.kind === 'entry') {
+          totals.addEntry(ev.entry);
+          output.add(renderer.entry(ev.entry));
+        } else {
+          totals.linesRejected += 1;
+          output.reject(ev.rejection, renderer.rejected(ev.rejection));
+        }
+      }
+      list.length = 0;
+    };
+    fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
+      header: onHeader,
+      item: (item) => handle(estimator.push(item, events)),
+      rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
+      afterBatch: () => output.flush(),
+    });
+    handle(estimator.flush(events));
+    summary = summarize(totals, compiled.provenance);
+    output.add(renderer.end(summary));
+  } else {
+    fatal = outcome.fatal;
+    summary = summarize(totals, compiled.provenance);
+  }
   await output.close();
   if (fatal) {
     io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);

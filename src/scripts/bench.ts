@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../rules/paths.js';
@@ -52,6 +52,7 @@ function runJob(name: string, script: string, args: string[]): JobResult {
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKb: number; records?: number; exitCode?: number };
+  if (out.exitCode !== undefined && out.exitCode !== 0) throw new Error(`${name} exited with ${out.exitCode}: ${r.stderr}`);
   return { name, ms: out.ms, maxRssMb: out.maxRssKb / 1024, records: out.records, exitCode: out.exitCode };
 }
 
@@ -69,7 +70,7 @@ function startup(name: string, args: string[]): JobResult {
 }
 
 function row(cells: string[]): string {
-  return cells.map((c, i) => (i === 0 ? c.padEnd(34) : c.padStart(12))).join('');
+  return cells.map((c, i) => (i === 0 ? c.padEnd(38) : c.padStart(12))).join('');
 }
 
 async function main(): Promise<void> {
@@ -83,10 +84,18 @@ async function main(): Promise<void> {
   const jobs: JobResult[] = [];
   const floor = runJob('csv-parse floor', FLOOR, [file]);
   jobs.push(floor);
-  jobs.push(runJob('estimate (csv out)', CLI, [mainUrl, JSON.stringify(['estimate', file, '--format', 'csv', '--out', '/dev/null'])]));
-  const compareArgs = ['compare', file, '--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa', '--format', 'csv', '--out', '/dev/null'];
-  if (existsSync(join(PACKAGE_ROOT, 'dist', 'cli', 'commands', 'compare.js'))) jobs.push(runJob('compare, 3 scenarios (csv out)', CLI, [mainUrl, JSON.stringify(compareArgs)]));
-  else process.stderr.write('compare: not built yet, skipped\n');
+  // Each command on one thread and on one thread per core (the default for files over 16 MB).
+  const threads = String(Math.min(availableParallelism(), 8));
+  const commands: Array<[string, string[]]> = [
+    ['estimate', ['estimate', file]],
+    ['compare 3 scen.', ['compare', file, '--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa']],
+  ];
+  for (const [name, args] of commands) {
+    for (const j of ['1', threads]) {
+      const label = `${name}, ${j === '1' ? '1 thread' : `${j} threads`} (csv out)`;
+      jobs.push(runJob(label, CLI, [mainUrl, JSON.stringify([...args, '--format', 'csv', '--out', '/dev/null', '--jobs', j])]));
+    }
+  }
   const es003 = join(tmpdir(), `tariff-bench-es003-${lines}.csv`);
   if (!existsSync(es003)) {
     process.stderr.write(`generating an ES-003 export of ${lines} entry lines into ${es003}\n`);

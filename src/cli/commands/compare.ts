@@ -8,8 +8,10 @@ import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
+import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
 
 interface CompareOptions extends InputOptions {
+  jobs?: string;
   schedule: string;
   scenario?: string[];
   refund?: boolean;
@@ -33,7 +35,7 @@ export function registerCompare(program: Command): void {
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, csv otherwise)`)
     .option('-o, --out <file>', 'write the result to a file instead of standard output')
     .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column');
-  addInputOptions(command)
+  addJobsOption(addInputOptions(command))
     .addHelpText('after', `
 Built-in scenarios (data/scenarios/): current, tariffs-removed, no-ieepa, no-section-232, no-section-338,
 usmca-ended, scheduled-2027; or the path of your own scenario file.
@@ -56,7 +58,7 @@ Examples:
         return;
       }
       const { exitCode } = await runCompare(
-        { input: file, format, out: opts.out, rejects: opts.rejects, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}) },
+        { input: file, format, out: opts.out, rejects: opts.rejects, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
         rules.scenarios,
         rules.hts,
         { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },

@@ -9,6 +9,7 @@ import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
+import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
 
 const HELP = `
 Input columns (header names are case-insensitive; aliases accepted):
@@ -24,6 +25,7 @@ Examples:
 `;
 
 interface EstimateOptions extends InputOptions {
+  jobs?: string;
   schedule: string;
   scenario: string;
   format?: string;
@@ -43,7 +45,7 @@ export function registerEstimate(program: Command): void {
     .option('-o, --out <file>', 'write the result to a file instead of standard output')
     .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
     .option('--explain', 'record every measure that reached each line and why it did or did not apply (json output)');
-  addInputOptions(command)
+  addJobsOption(addInputOptions(command))
     .addHelpText('after', HELP)
     .action(async (file: string, opts: EstimateOptions) => {
       const [{ openRules }, { runEstimate }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-estimate.js')]);
@@ -57,7 +59,7 @@ export function registerEstimate(program: Command): void {
         return;
       }
       const { exitCode } = await runEstimate(
-        { input: file, format, out: opts.out, rejects: opts.rejects, explain: opts.explain, reader, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}) },
+        { input: file, format, out: opts.out, rejects: opts.rejects, explain: opts.explain, reader, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
         rules.ruleSet,
         rules.hts,
         { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },

@@ -1,0 +1,19 @@
+/** `--jobs`, for the commands that can compute a large file on several threads (estimate, compare). */
+import type { Command } from 'commander';
+import { UsageError } from './usage-error.js';
+
+export function addJobsOption(command: Command): Command {
+  return command.option('-j, --jobs <n>', 'threads for CSV output of a file (default: one per CPU core for files over 16 MB; 1 = one thread)');
+}
+
+export function jobsOption(opts: { jobs?: string }): number | undefined {
+  if (opts.jobs === undefined) return undefined;
+  const n = Number(opts.jobs);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs ${opts.jobs}: expected a whole number of threads from 1 to 64`);
+  return n;
+}
+
+/** With --debug, how a parallel run divided the file goes to stderr. */
+export function parallelTrace(): { trace?: (message: string) => void } {
+  return process.argv.includes('--debug') ? { trace: (m) => process.stderr.write(`debug: ${m}\n`) } : {};
+}

@@ -1,0 +1,63 @@
+/**
+ * Reads one part of a line-item file that was cut at record boundaries after its header, given where the
+ * part starts (physical line, data-row number): the same lines and rejections, numbered the same, as the
+ * streaming reader gives for those rows. Worker threads read their parts of a large file with it.
+ */
+import { CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
+import type { HeaderReport } from './header.js';
+import { rowContextFor, unclosedQuote, type FatalInputError, type ReaderOptions } from './read-line-items.js';
+import type { RowContext } from './row-to-item.js';
+import { hasInvalidBytes, lineRowEvent, type RowEvent } from './row-events.js';
+
+export interface FilePart {
+  bytes: Uint8Array;
+  /** Physical line number of the first byte. */
+  firstLine: number;
+  /** Data rows before this part (the first data row of the file is row 1). */
+  rowsBefore: number;
+}
+
+export interface PartRead {
+  /** Data rows read (blank lines are not rows). */
+  rows: number;
+  /** Physical line number after the part. */
+  nextLine: number;
+  fatal?: FatalInputError;
+}
+
+export class ChunkReader {
+  private readonly ctx: RowContext;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+  constructor(
+    header: HeaderReport,
+    private readonly delimiter: string,
+    private readonly options: ReaderOptions,
+  ) {
+    this.ctx = rowContextFor(header, options);
+  }
+
+  get file(): string {
+    return this.options.file;
+  }
+
+  read(part: FilePart, emit: (ev: RowEvent) => void): PartRead {
+    const text = this.decoder.decode(part.bytes);
+    const sawInvalidBytes = hasInvalidBytes(text, part.bytes);
+    const tokenizer = new CsvTokenizer(this.delimiter, part.firstLine, false);
+    let rows = part.rowsBefore;
+    const file = this.options.file;
+    const onRecord = (fields: string[], sourceLine: number): void => {
+      rows += 1;
+      emit(lineRowEvent(fields, sourceLine, rows, this.ctx, file, sawInvalidBytes));
+    };
+    try {
+      tokenizer.push(text, onRecord);
+      tokenizer.end(onRecord);
+    } catch (e) {
+      if (!(e instanceof UnclosedQuoteError)) throw e;
+      return { rows: rows - part.rowsBefore, nextLine: tokenizer.nextLine, fatal: unclosedQuote(file, e) };
+    }
+    return { rows: rows - part.rowsBefore, nextLine: tokenizer.nextLine };
+  }
+}

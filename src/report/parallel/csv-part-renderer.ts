@@ -1,0 +1,29 @@
+/**
+ * The CSV of `estimate` or `compare` as the parallel run needs it: the same text from the main thread and
+ * from each worker, for compared entries (an estimate is a comparison of one schedule).
+ */
+import type { CompiledSchedule } from '../../engine/compile.js';
+import type { ComparedEntry } from '../../engine/compare.js';
+import type { Rejection } from '../../input/line-item.js';
+import { CompareCsvRenderer } from '../formats/compare.js';
+import { CsvRenderer } from '../formats/csv.js';
+
+export type ParallelCommand = { command: 'estimate' } | { command: 'compare'; entriesOnly: boolean };
+
+export interface CsvPartRenderer {
+  /** The header row. */
+  readonly head: string;
+  entry(c: ComparedEntry): string;
+  rejected(r: Rejection): string;
+}
+
+export function csvPartRenderer(what: ParallelCommand, compiled: readonly CompiledSchedule[], inputName: string): CsvPartRenderer {
+  if (what.command === 'estimate') {
+    const csv = new CsvRenderer();
+    const head = csv.begin({ provenance: compiled[0]!.provenance, schedule: compiled[0]!.rules.schedule, inputName });
+    return { head, entry: (c) => csv.entry(c.results[0]!), rejected: (r) => csv.rejected(r) };
+  }
+  const csv = new CompareCsvRenderer();
+  const head = csv.begin({ labels: compiled.map((c) => c.rules.scenario), provenances: compiled.map((c) => c.provenance), inputName, entriesOnly: what.entriesOnly });
+  return { head, entry: (c) => csv.entry(c), rejected: (r) => csv.rejected(r) };
+}

@@ -1,0 +1,61 @@
+/**
+ * How many worker threads a run uses: only for CSV output of a file (not standard input) in the line-item
+ * layout, and by default only when the file is large enough to repay starting the threads.
+ */
+import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
+import { ProgressMeter } from '../progress.js';
+import type { ParallelContext, ParallelOutcome, ParallelRun } from './run-parallel.js';
+
+/** About 200,000 lines: below this, starting threads costs more than it saves. */
+const AUTO_MIN_BYTES = 16 << 20;
+const AUTO_MAX_JOBS = 8;
+const DEFAULT_PART_BYTES = 1 << 18;
+
+export interface JobsRequest {
+  input: string;
+  format: string;
+  layout?: string;
+  /** --jobs: undefined for automatic, 1 for one thread. */
+  jobs?: number;
+}
+
+export function workerThreads(req: JobsRequest): number {
+  if (req.format !== 'csv' || req.input === '-' || req.layout === 'es003' || req.jobs === 1) return 0;
+  if (req.jobs !== undefined) return req.jobs;
+  let size: number;
+  try {
+    size = statSync(req.input).size;
+  } catch {
+    return 0; // the serial reader reports the missing file
+  }
+  const cores = Math.min(availableParallelism(), AUTO_MAX_JOBS);
+  return size >= AUTO_MIN_BYTES && cores > 1 ? cores : 0;
+}
+
+/** Size of the parts of the file given to the threads; TARIFF_PART_BYTES sets it (tests cut small files into many parts). */
+export function partBytes(): number {
+  const env = Number(process.env.TARIFF_PART_BYTES);
+  return Number.isInteger(env) && env > 0 ? env : DEFAULT_PART_BYTES;
+}
+
+/**
+ * Runs on worker threads when `workerThreads` says so (run-parallel is loaded only then); 'serial' when it
+ * does not or the file cannot be divided, and nothing was written.
+ */
+export async function inParallel(
+  req: JobsRequest & { trace?: (message: string) => void },
+  run: Omit<ParallelRun, 'path' | 'jobs' | 'partBytes'>,
+  ctx: Omit<ParallelContext, 'progress' | 'trace'>,
+  stderr: NodeJS.WritableStream & { isTTY?: boolean },
+): Promise<ParallelOutcome> {
+  const threads = workerThreads(req);
+  if (threads < 2) return 'serial';
+  const { runParallel } = await import('./run-parallel.js');
+  const progress = new ProgressMeter(stderr);
+  try {
+    return await runParallel({ ...run, path: req.input, jobs: threads, partBytes: partBytes() }, { ...ctx, progress, ...(req.trace ? { trace: req.trace } : {}) });
+  } finally {
+    progress.done();
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * A large line-item file computed by worker threads, part by part, with output identical to one pass over
+ * the file. The file is cut where the entry changes (FileParts); each part is computed as if its entries
+ * were new (compute-part); the main thread takes the results in file order and checks that this was so:
+ * that the part starts on the line and row it was numbered from, does not continue the previous part's
+ * last entry, and has no entry seen earlier in the file. A part that passes is stitched in (its rejected
+ * rows before its first line, then the previous part's last entry, then the rest); at the first part that
+ * does not, the workers stop and the main thread computes the rest of the file itself, from the last entry
+ * not yet closed, with the fee state of every entry closed so far: the result is the same, only slower.
+ */
+import { createReadStream } from 'node:fs';
+import type { CompiledSchedule } from '../../engine/compile.js';
+import { Comparer, type CompareEvent } from '../../engine/compare.js';
+import type { ComputeOptions } from '../../engine/compute-line.js';
+import { RunTotals } from '../../engine/totals.js';
+import { ChunkReader, type FilePart } from '../../input/chunk-reader.js';
+import { FileParts, type NumberedPart } from '../../input/file-parts.js';
+import type { HeaderReport } from '../../input/header.js';
+import type { Rejection } from '../../input/line-item.js';
+import { readLineItemBatches, type FatalInputError, type ReaderOptions } from '../../input/read-line-items.js';
+import type { RuleSet } from '../../rules/rule-set.js';
+import type { ProgressMeter } from '../progress.js';
+import type { BatchOutput } from '../run-estimate.js';
+import { renderEvents, type EncodedText, type EntrySnapshots, type PartResult } from './compute-part.js';
+import { csvPartRenderer, type CsvPartRenderer, type ParallelCommand } from './csv-part-renderer.js';
+import { PartPool } from './part-pool.js';
+import type { RunTotalsData } from '../../engine/totals.js';
+
+export interface ParallelRun {
+  path: string;
+  what: ParallelCommand;
+  ruleSets: RuleSet[];
+  compiled: CompiledSchedule[];
+  compute: ComputeOptions;
+  /** Reader options, `file` being the name shown in messages. */
+  reader: ReaderOptions;
+  jobs: number;
+  partBytes: number;
+}
+
+export interface ParallelContext {
+  output: BatchOutput;
+  /** One per schedule. */
+  totals: RunTotals[];
+  progress: ProgressMeter;
+  onHeader(header: HeaderReport): void;
+  /** Says how the file was divided (for --debug). */
+  trace?(message: string): void;
+}
+
+/** 'serial' when the file cannot be cut by entry (no entry column, an ES-003 export, a bad header): nothing was written. */
+export type ParallelOutcome = { fatal?: FatalInputError } | 'serial';
+
+interface OpenTail {
+  entry: string;
+  firstLine: number;
+  text: EncodedText;
+  totals: RunTotalsData[];
+  states: EntrySnapshots;
+  part: FilePart;
+}
+
+async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
+export async function runParallel(run: ParallelRun, ctx: ParallelContext): Promise<ParallelOutcome> {
+  const parts = new FileParts(createReadStream(run.path, { highWaterMark: run.partBytes }), run.partBytes);
+  // A file that cannot be read is left to the one-thread reader, which says why.
+  const head = await parts.header(run.reader.delimiter).catch(() => undefined);
+  if (!head) return 'serial';
+  const first = (await readLineItemBatches(once(head.bytes), run.reader).next()).value?.[0];
+  if (first?.kind !== 'header' || first.layout !== 'lines') return 'serial';
+  const header = first.header;
+  const entryColumn = header.index.entry;
+  if (entryColumn === undefined) return 'serial';
+  ctx.onHeader(header);
+  const defaultEntry = run.reader.defaultEntry ?? '1';
+  const renderer = csvPartRenderer(run.what, run.compiled, run.reader.file);
+  ctx.output.add(renderer.head);
+  const stitcher = new Stitcher(run, ctx, renderer, new ChunkReader(header, head.delimiter, run.reader));
+  const pool = new PartPool(run.jobs, { what: run.what, ruleSets: run.ruleSets, compute: run.compute, reader: run.reader, header, delimiter: head.delimiter });
+  try {
+    const inflight: Array<{ part: NumberedPart; result: Promise<PartResult> }> = [];
+    let seq = 0;
+    const computeRestHere = async (from: NumberedPart, why: string): Promise<void> => {
+      ctx.trace?.(`the part starting at line ${from.firstLine} ${why}; the rest of the file is computed on one thread`);
+      await pool.close();
+      await stitcher.computeFrom(from);
+      for (const f of inflight.splice(0)) await stitcher.computeFrom(f.part);
+    };
+    const settleFirst = async (): Promise<void> => {
+      const { part, result } = inflight.shift()!;
+      let r: PartResult;
+      try {
+        r = await result;
+      } catch (e) {
+        return computeRestHere(part, `could not be computed by a worker thread (${(e as Error).message})`);
+      }
+      const broken = stitcher.break(part, r);
+      if (broken === undefined) return stitcher.commit(part, r);
+      return computeRestHere(part, broken);
+    };
+    for await (const part of parts.parts((fields) => (fields[entryColumn] ?? '').trim() || defaultEntry)) {
+      if (stitcher.done) break;
+      if (part.insideEntry && !stitcher.serial) {
+        // One entry longer than a part: its lines cannot be divided, and holding them all is no job for a capped worker.
+        while (inflight.length > 0 && !stitcher.done && !stitcher.serial) await settleFirst();
+        if (stitcher.done) break;
+        if (!stitcher.serial) await computeRestHere(part, 'is in the middle of an entry too long to be a part of its own');
+        else await stitcher.computeFrom(part);
+        continue;
+      }
+      if (stitcher.serial) {
+        await stitcher.computeFrom(part);
+        continue;
+      }
+      inflight.push({ part, result: pool.compute(seq++, part) });
+      while (inflight.length >= 2 * run.jobs && !stitcher.done && !stitcher.serial) await settleFirst();
+    }
+    while (inflight.length > 0 && !stitcher.done) await settleFirst();
+    stitcher.finish();
+    ctx.trace?.(`${seq} part(s) of about ${run.partBytes} bytes sent to ${run.jobs} threads`);
+    return stitcher.fatal ? { fatal: stitcher.fatal } : {};
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Puts the parts' results together in file order, or computes parts itself once they cannot be. */
+class Stitcher {
+  private readonly comparer: Comparer;
+  private open: OpenTail | undefined;
+  /** Where the next part must start to read as the whole file does; unknown until the first part. */
+  private nextLine: number | undefined;
+  private rowsBefore = 0;
+  serial = false;
+  fatal: FatalInputError | undefined;
+  private readonly events: CompareEvent[] = [];
+
+  constructor(
+    private readonly run: ParallelRun,
+    private readonly ctx: ParallelContext,
+    private readonly renderer: CsvPartRenderer,
+    private readonly reader: ChunkReader,
+  ) {
+    this.comparer = new Comparer(run.compiled, run.reader.file, run.compute);
+  }
+
+  get done(): boolean {
+    return this.fatal !== undefined;
+  }
+
+  private seen(entry: string): boolean {
+    return this.comparer.entryIndex.has(entry) || entry === this.open?.entry;
+  }
+
+  /** Why the part, computed on its own, does not read as it would in one pass over the file; undefined when it does. */
+  break(part: NumberedPart, r: PartResult): string | undefined {
+    if (this.nextLine !== undefined && (part.firstLine !== this.nextLine || part.rowsBefore !== this.rowsBefore)) return `was numbered from line ${part.firstLine}, row ${part.rowsBefore + 1}, but the previous part ends at line ${this.nextLine - 1}, row ${this.rowsBefore}`;
+    if (r.firstEntry !== undefined && r.firstEntry === this.open?.entry) return `continues entry ${r.firstEntry}`;
+    const again = [...r.entries.map((e) => e.entry), ...(r.tailEntry !== undefined ? [r.tailEntry] : [])].find((e) => this.seen(e));
+    return again === undefined ? undefined : `has lines of entry ${again}, which appeared earlier in the file`;
+  }
+
+  private restore(s: EntrySnapshots): void {
+    this.comparer.restore(s.entry, s.states);
+  }
+
+  private merge(totals: readonly RunTotalsData[]): void {
+    totals.forEach((t, i) => this.ctx.totals[i]!.merge(t));
+  }
+
+  private write(text: EncodedText, rejections: readonly Rejection[]): void {
+    for (const bytes of text) this.ctx.output.addBytes(bytes);
+    this.ctx.output.rejectedElsewhere(rejections);
+  }
+
+  async commit(part: NumberedPart, r: PartResult): Promise<void> {
+    this.write(r.lead, r.leadRejections);
+    if (r.firstEntry !== undefined) this.closeOpenTail();
+    this.write(r.body, r.bodyRejections);
+    this.merge(r.totals);
+    for (const e of r.entries) this.restore(e);
+    if (r.tailEntry !== undefined) this.open = { entry: r.tailEntry, firstLine: r.tailFirstLine!, text: r.tail, totals: r.tailTotals, states: r.tailStates!, part };
+    this.nextLine = r.nextLine;
+    this.rowsBefore = part.rowsBefore + r.rows;
+    this.fatal = r.fatal;
+    this.ctx.progress.advance(r.rows);
+    await this.ctx.output.flush();
+  }
+
+  private closeOpenTail(): void {
+    const t = this.open;
+    if (!t) return;
+    this.write(t.text, []);
+    this.merge(t.totals);
+    this.restore(t.states);
+    this.open = undefined;
+  }
+
+  /**
+   * Computes `part` on the main thread, after the entry left open by the last part put together: its lines
+   * are fed again (they were computed as a closed group) so the entry continues into this part.
+   */
+  async computeFrom(part: NumberedPart): Promise<void> {
+    if (!this.serial) {
+      this.serial = true;
+      const t = this.open;
+      if (t) {
+        this.open = undefined;
+        this.reader.read(t.part, (ev) => {
+          if (ev.kind === 'line' && ev.item.sourceLine >= t.firstLine) this.comparer.push(ev.item, this.events);
+          // Rejections among these lines were written with the part they came from.
+          this.events.length = 0;
+        });
+      }
+    }
+    if (this.done) return;
+    const sink = { text: '', rejections: [] as Rejection[], totals: this.ctx.totals };
+    const read = this.reader.read({ bytes: part.bytes, firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
+      if (ev.kind === 'line') this.comparer.push(ev.item, this.events);
+      else this.events.push(ev);
+      renderEvents(this.events, this.renderer, sink);
+    });
+    this.ctx.output.add(sink.text);
+    this.ctx.output.rejectedElsewhere(sink.rejections);
+    this.nextLine = read.nextLine;
+    this.rowsBefore += read.rows;
+    this.fatal = read.fatal;
+    this.ctx.progress.advance(read.rows);
+    await this.ctx.output.flush();
+  }
+
+  /** Closes the last entry: the open tail of the last part, or the main thread's open group. */
+  finish(): void {
+    if (this.serial) {
+      const sink = { text: '', rejections: [] as Rejection[], totals: this.ctx.totals };
+      renderEvents(this.comparer.flush(this.events), this.renderer, sink);
+      this.ctx.output.add(sink.text);
+      return;
+    }
+    this.closeOpenTail();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Worker threads must not change a byte of the output: each file is run on one thread and on two, cut into
+ * parts of a few hundred bytes so that every kind of part boundary occurs, and the outputs, the rejects
+ * files, the messages and the exit codes are compared.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeBenchFile } from '../../src/scripts/bench-data.js';
+import { tariff } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tariff-parallel-'));
+const file = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+function bothWays(args: string[], partBytes: number): { one: ReturnType<typeof tariff> & { rejects: string }; two: ReturnType<typeof tariff> & { rejects: string } } {
+  const run = (jobs: string): ReturnType<typeof tariff> & { rejects: string } => {
+    // Through files: the output of a few thousand lines is more than spawnSync takes from a pipe.
+    const out = join(dir, `out-${jobs}.csv`);
+    const rejects = join(dir, `rejects-${jobs}.csv`);
+    writeFileSync(out, '');
+    writeFileSync(rejects, '');
+    const r = tariff([...args, '--format', 'csv', '--out', out, '--rejects', rejects, '--jobs', jobs, '--debug'], undefined, { TARIFF_PART_BYTES: String(partBytes) });
+    return { ...r, stdout: readFileSync(out, 'utf8'), rejects: readFileSync(rejects, 'utf8') };
+  };
+  return { one: run('1'), two: run('2') };
+}
+
+function expectSame(args: string[], partBytes: number): string {
+  const { one, two } = bothWays(args, partBytes);
+  expect(two.status).toBe(one.status);
+  expect(two.stdout.split('\n').length).toBeGreaterThan(2);
+  expect(two.stdout).toBe(one.stdout);
+  expect(two.rejects).toBe(one.rejects);
+  expect(two.stderr.replace(/^debug: .*\n/gm, '')).toBe(one.stderr);
+  expect(one.stderr).not.toContain('debug:');
+  return two.stderr;
+}
+
+const SCENARIOS = ['--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa'];
+
+describe('estimate and compare on worker threads', () => {
+  let bench: string;
+  beforeAll(async () => {
+    bench = join(dir, 'bench.csv');
+    await writeBenchFile(bench, 3000, '2025-03-04', '2026-12-31');
+  });
+
+  it('gives the same CSV as one thread on a generated file of 3,000 lines in 60 parts', () => {
+    const trace = expectSame(['estimate', bench], 4096);
+    expect(trace).toMatch(/debug: \d{2,} part\(s\) of about 4096 bytes sent to 2 threads/);
+    expect(trace).not.toContain('one thread');
+  });
+
+  it('gives the same comparison of three scenarios', () => {
+    expect(expectSame(['compare', bench, ...SCENARIOS], 4096)).toMatch(/sent to 2 threads/);
+    expect(expectSame(['compare', bench, '--refund'], 4096)).toMatch(/sent to 2 threads/);
+  });
+
+  const lines = [
+    'entry,hts,value,entry_date,description',
+    'A,8481.80.9050,1000,2025-09-01,valve',
+    'A,9999.99.9999,5,2025-09-01,unknown code between lines of an entry',
+    'A,7208.51.0030,2500,2025-09-01,"steel, plate"',
+    '',
+    'B,8481.80.9050,abc,2025-09-01,bad value',
+    'B,2709.00.2090,310000,2025-09-01,"crude\noil"',
+    'C,8481.80.9050,125,2025-09-01,small',
+    'D,3926.90.9910,700,2025-09-01,plastic',
+    'D,8481.80.9050,12,2025-13-01,impossible date',
+    'E,8481.80.9050,900000,2025-09-01,valve',
+    'E,8481.80.9050,900000,2025-09-01,"valve ""large"""',
+  ];
+
+  it('gives the same result where parts start with rejected rows, quoted line breaks, blank lines and CRLF', () => {
+    const text = `${lines.join('\n')}\n`;
+    for (const size of [40, 90, 200]) {
+      expectSame(['estimate', file('tricky.csv', text)], size);
+      expectSame(['estimate', file('tricky-crlf.csv', text.replace(/\n(?=[A-Z]|$)/g, '\r\n'))], size);
+    }
+  });
+
+  it('computes the rest on one thread, with the same result, when an entry appears again after others (its entry fee continues)', () => {
+    const body = lines.slice(1).join('\n');
+    const text = `${lines[0]}\n${body}\n${body}\n${body.replace(/^E,/gm, 'A,')}\n`;
+    const trace = expectSame(['estimate', file('again.csv', text)], 120);
+    expect(trace).toMatch(/debug: the part starting at line \d+ (has lines of entry \w, which appeared earlier|continues entry \w)/);
+    expectSame(['compare', file('again.csv', text), ...SCENARIOS], 120);
+  });
+
+  it('computes on one thread, with the same result, an entry too long to be cut into parts', () => {
+    const body = lines.slice(1).map((l) => l.replace(/^[A-Z],/, 'Z,'));
+    const text = `${lines[0]}\n${lines.slice(1, 6).join('\n')}\n${[...body, ...body, ...body, ...body].join('\n')}\n${lines.slice(6).join('\n')}\n`;
+    expect(expectSame(['estimate', file('long-entry.csv', text)], 40)).toMatch(/in the middle of an entry too long to be a part of its own; the rest of the file is computed on one thread/);
+  });
+
+  it('numbers lines the same when the file has no line column, and stops at the same place on a quote never closed', () => {
+    const text = `${lines.join('\n')}\n${lines.slice(1, 6).join('\n')}\nF,8481.80.9050,10,2025-09-01,"never closed\nF,8481.80.9050,10,2025-09-01,x\n`;
+    const r = bothWays(['estimate', file('unclosed.csv', text)], 60);
+    expect(r.two.status).toBe(r.one.status);
+    expect(r.one.status).toBe(1);
+    expect(r.two.stdout).toBe(r.one.stdout);
+    expect(r.two.stderr.replace(/^debug: .*\n/gm, '')).toBe(r.one.stderr);
+    expect(r.one.stderr).toContain('is never closed');
+  });
+});
