@@ -10,8 +10,6 @@ import type { FilePart } from './chunk-reader.js';
 import { RecordMarks, scanRecords } from './record-scanner.js';
 
 export interface NumberedPart extends FilePart {
-  /** The last part of the file (it may end without a line break, or in an open quote). */
-  final: boolean;
   /** Cut where the entry does not change: one entry ran longer than the part could grow. */
   insideEntry?: boolean;
 }
@@ -97,7 +95,8 @@ export class FileParts {
     if (this.pending.length > 0) {
       const bytes = this.pending;
       this.pending = Buffer.alloc(0);
-      yield { bytes, firstLine: this.nextLine, rowsBefore: this.rowsBefore, final: true };
+      // The last part may end without a line break, or in a quote never closed: the reader of the part says so.
+      yield { bytes, firstLine: this.nextLine, rowsBefore: this.rowsBefore };
     }
   }
 
@@ -116,7 +115,7 @@ export class FileParts {
   /** The part up to and including record `i`; the rest stays pending. */
   private take(i: number): NumberedPart {
     const end = this.marks.ends[i]!;
-    const part: NumberedPart = { bytes: this.pending.subarray(0, end), firstLine: this.nextLine, rowsBefore: this.rowsBefore, final: false };
+    const part: NumberedPart = { bytes: this.pending.subarray(0, end), firstLine: this.nextLine, rowsBefore: this.rowsBefore };
     this.nextLine += this.marks.lines[i]!;
     this.rowsBefore += this.marks.rows[i]!;
     this.pending = this.pending.subarray(end);
