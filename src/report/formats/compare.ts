@@ -9,7 +9,7 @@ import type { EntryResult, LineResult, Provenance } from '../../engine/types.js'
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
-import { csvRow, neutralizeFormula } from '../csv-cell.js';
+import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import type { RunSummary } from '../summary.js';
 
@@ -31,20 +31,36 @@ export interface CompareRenderer {
 
 const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
 
-function money(results: Array<{ dutyCents: number | bigint; feeCents: number | bigint; totalCents: number | bigint; landedCostCents: number | bigint }>): string[] {
-  const first = BigInt(results[0]!.totalCents);
-  return results.flatMap((r, i) => {
-    const cells = [formatCents(r.dutyCents), formatCents(r.feeCents), formatCents(r.totalCents), formatCents(r.landedCostCents)];
-    if (i > 0) cells.push(formatCents(BigInt(r.totalCents) - first));
-    return cells;
-  });
+type Amounts = { dutyCents: number | bigint; feeCents: number | bigint; totalCents: number | bigint; landedCostCents: number | bigint };
+
+/** a - b exactly: line amounts are numbers, entry amounts bigints. */
+function difference(a: number | bigint, b: number | bigint): number | bigint {
+  return typeof a === 'number' && typeof b === 'number' ? a - b : BigInt(a) - BigInt(b);
 }
+
+/** ",duty,fees,total,landed_cost[,diff]" per scenario: amounts the tool formats need no quoting. */
+function moneyCells(results: readonly Amounts[]): string {
+  const first = results[0]!.totalCents;
+  let out = '';
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    out += `,${formatCents(r.dutyCents)},${formatCents(r.feeCents)},${formatCents(r.totalCents)},${formatCents(r.landedCostCents)}`;
+    if (i > 0) out += `,${formatCents(difference(r.totalCents, first))}`;
+  }
+  return out;
+}
+
+/** A cell of text taken from the user's file. */
+const userCell = (text: string): string => csvCell(neutralizeFormula(text));
 
 export class CompareCsvRenderer implements CompareRenderer {
   private ctx!: CompareContext;
+  /** ",<scenarios>,<as of>\n": the same on every row, so built once. */
+  private rowEnd = '';
 
   begin(ctx: CompareContext): string {
     this.ctx = ctx;
+    this.rowEnd = `,${csvRow(this.scenarioCells())}`;
     const groups = ctx.labels.flatMap((l, i) => {
       const c = column(l);
       return [`${c}_duty`, `${c}_fees`, `${c}_total`, `${c}_landed_cost`, ...(i > 0 ? [`${c}_diff`] : [])];
@@ -60,18 +76,16 @@ export class CompareCsvRenderer implements CompareRenderer {
     let out = '';
     const first = c.results[0]!;
     if (!this.ctx.entriesOnly) {
+      const lines: LineResult[] = [];
       first.lines.forEach((l, k) => {
-        const lines: LineResult[] = c.results.map((r) => r.lines[k]!);
+        lines.length = 0;
+        for (const r of c.results) lines.push(r.lines[k]!);
         const item = l.item;
-        out += csvRow([
-          'line', neutralizeFormula(item.entry), neutralizeFormula(item.line), String(item.sourceLine), formatHts(item.hts), neutralizeFormula(item.description ?? ''),
-          item.entryDate, item.usmcaClaimed ? 'Y' : 'N', formatCents(item.valueCents), l.status === 'prohibited' ? 'not_importable' : 'computed',
-          ...money(lines), ...this.scenarioCells(),
-        ]);
+        out += `line,${userCell(item.entry)},${userCell(item.line)},${item.sourceLine},${formatHts(item.hts)},${userCell(item.description ?? '')},${item.entryDate},${item.usmcaClaimed ? 'Y' : 'N'},${formatCents(item.valueCents)},${l.status === 'prohibited' ? 'not_importable' : 'computed'}`;
+        out += moneyCells(lines) + this.rowEnd;
       });
     }
-    out += csvRow(['entry', neutralizeFormula(c.entry), '', '', '', '', first.entryDate, '', formatCents(first.valueCents), 'computed', ...money(c.results), ...this.scenarioCells()]);
-    return out;
+    return `${out}entry,${userCell(c.entry)},,,,,${first.entryDate},,${formatCents(first.valueCents)},computed${moneyCells(c.results)}${this.rowEnd}`;
   }
 
   rejected(r: Rejection): string {
