@@ -20,6 +20,7 @@ export type CompareEvent = { kind: 'entry'; compared: ComparedEntry } | { kind: 
 export class Comparer {
   private readonly estimators: Estimator[];
   private readonly scratch: EstimateEvent[][];
+  private readonly labels: string[];
 
   /** Every entry seen, in the order first closed (shared by the schedules). */
   readonly entryIndex = new EntryIndex();
@@ -27,6 +28,7 @@ export class Comparer {
   constructor(compiled: readonly CompiledSchedule[], file: string, options: ComputeOptions = {}) {
     this.estimators = compiled.map((c) => new Estimator(c, file, options, this.entryIndex));
     this.scratch = compiled.map(() => []);
+    this.labels = compiled.map((c) => c.rules.scenario);
   }
 
   /** The entry whose lines may continue with the next line. */
@@ -65,7 +67,22 @@ export class Comparer {
     return out;
   }
 
+  /**
+   * Feeds one line to every schedule. A line that one schedule cannot compute (a scenario that evaluates
+   * lines on another date can take a line the current schedule cannot) is rejected in all of them: a
+   * comparison is of the same lines.
+   */
   push(item: LineItem, out: CompareEvent[] = []): CompareEvent[] {
+    if (this.estimators.length > 1) {
+      for (let i = 0; i < this.estimators.length; i++) {
+        const rejection = this.estimators[i]!.rejection(item);
+        if (!rejection) continue;
+        const all = this.estimators.every((e) => e.rejection(item) !== undefined);
+        const reason = all ? rejection.reason : `${rejection.reason} under scenario ${this.labels[i]} (a line is compared only when every scenario computes it)`;
+        out.push({ kind: 'rejected', rejection: { ...rejection, reason } });
+        return out;
+      }
+    }
     this.estimators.forEach((e, i) => e.push(item, this.scratch[i]));
     return this.collect(out);
   }

@@ -5,7 +5,8 @@
  */
 import type { LineItem, Rejection } from '../input/line-item.js';
 import { formatHts } from '../rules/hts/format.js';
-import type { CompiledSchedule } from './compile.js';
+import type { CompiledSchedule, Segment } from './compile.js';
+import type { HtsRecord } from '../rules/hts/types.js';
 import { computeLine, type ComputeOptions } from './compute-line.js';
 import { EntryLedger } from './entry.js';
 import type { EntryIndex } from './entry-states.js';
@@ -13,8 +14,18 @@ import type { EntryResult, LineResult } from './types.js';
 
 export type EstimateEvent = { kind: 'entry'; entry: EntryResult } | { kind: 'rejected'; rejection: Rejection };
 
+/** A line this schedule can compute: as adjusted for the run, with its date segment and HTS record. */
+interface Admitted {
+  original: LineItem;
+  item: LineItem;
+  seg: Segment;
+  record: HtsRecord;
+}
+
 export class Estimator {
   private readonly ledger: EntryLedger;
+  /** The last line checked by `rejection`, so `push` does not check it again. */
+  private admitted: Admitted | undefined;
   private currentEntry: string | undefined;
   private group: LineResult[] = [];
 
@@ -42,7 +53,7 @@ export class Estimator {
     return this.ledger;
   }
 
-  private reject(item: LineItem, column: string, value: string, reason: string): EstimateEvent {
+  private reject(item: LineItem, column: string, value: string, reason: string): { kind: 'rejected'; rejection: Rejection } {
     return { kind: 'rejected', rejection: { file: this.file, sourceLine: item.sourceLine, column, value, reason, raw: [...(item.raw ?? [])] } };
   }
 
@@ -57,27 +68,47 @@ export class Estimator {
     return { ...item, entryDate: asOf ?? item.entryDate, usmcaClaimed: dropUsmca ? false : item.usmcaClaimed, inputNotes: notes };
   }
 
-  /** Feeds one line; returns the entry it closed (if the line starts a new entry) or the line's rejection. */
-  push(original: LineItem, out: EstimateEvent[] = []): EstimateEvent[] {
+  /**
+   * Why this schedule cannot compute the line (an entry date outside its coverage, an origin it does not
+   * encode, an HTS code that does not exist), or undefined when it can.
+   */
+  rejection(original: LineItem): Rejection | undefined {
+    const ev = this.admit(original);
+    return 'rejection' in ev ? ev.rejection : undefined;
+  }
+
+  /** The line as this schedule computes it, with its date segment and HTS record, or its rejection. */
+  private admit(original: LineItem): Admitted | { kind: 'rejected'; rejection: Rejection } {
+    if (this.admitted?.original === original) return this.admitted;
     const item = this.adjust(original);
     const seg = this.compiled.segmentFor(item.entryDate);
     if (!seg) {
       const { from, to } = this.compiled.coverage;
-      out.push(this.reject(item, 'entry_date', item.entryDate, `entry date ${item.entryDate} is outside the dates this schedule answers for (${from} to ${to})`));
-      return out;
+      return this.reject(item, 'entry_date', item.entryDate, `entry date ${item.entryDate} is outside the dates this schedule answers for (${from} to ${to})`);
     }
     if (!this.compiled.origins.has(item.origin)) {
       const covered = [...this.compiled.origins].join(', ');
-      out.push(this.reject(item, 'origin', item.origin, `origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${covered}; the line is not estimated`));
-      return out;
+      return this.reject(item, 'origin', item.origin, `origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${covered}; the line is not estimated`);
     }
     const record = this.compiled.hts.lookup(item.hts);
     if (!record) {
       const near = this.compiled.hts.suggest(item.hts, 3);
       const hint = near.length > 0 ? `; nearest valid codes: ${near.join(', ')}` : '';
-      out.push(this.reject(item, 'hts', formatHts(item.hts), `HTS ${formatHts(item.hts)} does not exist in the ${this.compiled.hts.meta.revision}${hint}`));
+      return this.reject(item, 'hts', formatHts(item.hts), `HTS ${formatHts(item.hts)} does not exist in the ${this.compiled.hts.meta.revision}${hint}`);
+    }
+    this.admitted = { original, item, seg, record };
+    return this.admitted;
+  }
+
+  /** Feeds one line; returns the entry it closed (if the line starts a new entry) or the line's rejection. */
+  push(original: LineItem, out: EstimateEvent[] = []): EstimateEvent[] {
+    const ev = this.admit(original);
+    this.admitted = undefined;
+    if ('rejection' in ev) {
+      out.push(ev);
       return out;
     }
+    const { item, seg, record } = ev;
     if (this.currentEntry !== undefined && item.entry !== this.currentEntry) this.flush(out);
     this.currentEntry = item.entry;
     this.group.push(computeLine(item, record, this.compiled, seg, this.options));

@@ -279,6 +279,23 @@ describe('engine: entry fees', () => {
     expect(feesOfA).toEqual([[3464, 3464], [3464, 3464]]);
   });
 
+  it('in a comparison a line that one scenario cannot compute is rejected in all, saying which scenario and why', () => {
+    const current = compileSchedule(ruleSetFromYaml(SCHEDULE), hts);
+    // A scenario that evaluates every line on a date inside the coverage takes lines the current schedule cannot.
+    const asOf = compileSchedule({ ...ruleSetFromYaml(SCHEDULE), scenario: 'as-of-june', evaluateAsOf: '2025-06-01' }, hts);
+    const comparer = new Comparer([current, asOf], 'test.csv');
+    const events: CompareEvent[] = [];
+    comparer.push(line({ entry: 'A', line: '1', hts: '8481300000', valueCents: 1_000_000, entryDate: '2025-02-01' }), events);
+    comparer.push(line({ entry: 'A', line: '2', hts: '8481300000', valueCents: 1_000_000, entryDate: '2024-12-31' }), events);
+    comparer.push(line({ entry: 'B', line: '1', hts: '8481300000', valueCents: 1_000_000, entryDate: '2025-02-01' }), events);
+    comparer.flush(events);
+    expect(events.map((e) => (e.kind === 'entry' ? `${e.compared.entry}: ${e.compared.results.map((r) => r.lines.length).join('/')}` : e.rejection.reason))).toEqual([
+      'entry date 2024-12-31 is outside the dates this schedule answers for (2025-01-01 to 2025-12-31) under scenario current (a line is compared only when every scenario computes it)',
+      'A: 1/1',
+      'B: 1/1',
+    ]);
+  });
+
   it('HMF applies to ocean lines only', () => {
     const { entries } = run([
       line({ line: '1', hts: '8481300000', valueCents: 1_000_000, entryDate: '2025-02-01', transport: 'ocean' }),
