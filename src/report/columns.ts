@@ -49,7 +49,12 @@ export class ColumnSummer {
   }
 
   sums(components: readonly Component[], more: readonly Component[] = []): number[] {
-    const sums = new Array<number>(this.columns.length).fill(0);
+    return this.sumsInto(new Array<number>(this.columns.length), components, more);
+  }
+
+  /** sums, into an array of the columns' length that the caller reuses. */
+  sumsInto(sums: number[], components: readonly Component[], more: readonly Component[] = []): number[] {
+    sums.fill(0);
     for (const c of components) {
       const i = this.columnIndex(c);
       if (i >= 0) sums[i]! += c.amountCents;

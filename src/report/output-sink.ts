@@ -6,6 +6,12 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 const FLUSH_AT = 1 << 16;
+/**
+ * Bytes the stream may hold unwritten before a write waits for it to drain. Well above a stream's own
+ * mark (16 KB), so the next batch is computed while the last is written: waiting on every batch left the
+ * thread idle for a write's round trip each time (measured on 1M lines: 1.3 s of 10 s).
+ */
+const BACKLOG_BYTES = 1 << 22;
 
 export class OutputSink {
   private buffer = '';
@@ -43,7 +49,8 @@ export class OutputSink {
   }
 
   private async send(chunk: string | Uint8Array): Promise<void> {
-    if (!this.stream.write(chunk)) {
+    this.stream.write(chunk);
+    if (this.stream.writableLength >= BACKLOG_BYTES) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = (): void => {
           this.stream.off('error', onError);

@@ -5,6 +5,7 @@
 import type { EntryResult, Provenance } from '../engine/types.js';
 import type { Rejection } from '../input/line-item.js';
 import type { Schedule } from '../rules/schedule-schema.js';
+import type { ByteWriter } from './byte-writer.js';
 import type { RunSummary } from './summary.js';
 
 export interface RenderContext {
@@ -17,6 +18,8 @@ export interface RenderContext {
 export interface Renderer {
   begin(ctx: RenderContext): string;
   entry(entry: EntryResult): string;
+  /** The entry written as bytes, where a format can do that without building strings (CSV). */
+  entryBytes?(entry: EntryResult, out: ByteWriter): void;
   rejected(rejection: Rejection): string;
   end(summary: RunSummary): string;
 }

@@ -62,7 +62,8 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
       for (const ev of list) {
         if (ev.kind === 'entry') {
           ev.compared.results.forEach((r, i) => totals[i]!.addEntry(r));
-          output.add(out.entry(ev.compared));
+          if (out.entryBytes) out.entryBytes(ev.compared, output.bytes);
+          else output.add(out.entry(ev.compared));
         } else {
           for (const t of totals) t.linesRejected += 1;
           output.reject(ev.rejection, out.rejected(ev.rejection));

@@ -13,6 +13,7 @@ import { inParallel } from './parallel/jobs.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { EXIT } from './exit-codes.js';
+import { ByteWriter } from './byte-writer.js';
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat, Renderer } from './renderer.js';
@@ -59,19 +60,12 @@ export async function makeRenderer(format: OutputFormat): Promise<Renderer> {
 }
 
 /**
- * Text is encoded as it comes, in pieces of about this many characters: a whole batch held as strings outlives
- * the young generation and costs the collector (measured on 243k lines: 16% less CPU, 34 MB less peak memory).
- */
-const ENCODE_AT = 1 << 14;
-
-/**
- * Output of one input batch: the rendered text and the rejected rows, written together with one await
+ * Output of one input batch: the rendered bytes and the rejected rows, written together with one await
  * per batch (awaiting per line would cost more than computing the line).
  */
 export class BatchOutput {
-  private text = '';
-  /** Output encoded so far, in order (from `text`, or from worker threads). */
-  private pieces: Uint8Array[] = [];
+  /** Renderers write here, in file order (text is encoded as it comes). */
+  readonly bytes = new ByteWriter();
   private rejected: Rejection[] = [];
 
   constructor(
@@ -80,18 +74,12 @@ export class BatchOutput {
   ) {}
 
   add(text: string): void {
-    this.text += text;
-    if (this.text.length >= ENCODE_AT) this.encode();
+    if (text.length > 0) this.bytes.text(text);
   }
 
-  private encode(): void {
-    this.pieces.push(Buffer.from(this.text, 'utf8'));
-    this.text = '';
-  }
-
+  /** Bytes encoded elsewhere (by a worker thread), after what was added before. */
   addBytes(bytes: Uint8Array): void {
-    if (this.text.length > 0) this.encode();
-    this.pieces.push(bytes);
+    this.bytes.piece(bytes);
   }
 
   reject(r: Rejection, rendered: string): void {
@@ -105,10 +93,7 @@ export class BatchOutput {
   }
 
   async flush(): Promise<void> {
-    for (const piece of this.pieces) await this.sink.writeBytes(piece);
-    this.pieces = [];
-    await this.sink.write(this.text);
-    this.text = '';
+    for (const piece of this.bytes.take()) await this.sink.writeBytes(piece);
     for (const r of this.rejected) await this.rejects!.add(r);
     this.rejected = [];
   }
@@ -148,7 +133,8 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
       for (const ev of list) {
         if (ev.kind === 'entry') {
           totals.addEntry(ev.entry);
-          output.add(renderer.entry(ev.entry));
+          if (renderer.entryBytes) renderer.entryBytes(ev.entry, output.bytes);
+          else output.add(renderer.entry(ev.entry));
         } else {
           totals.linesRejected += 1;
           output.reject(ev.rejection, renderer.rejected(ev.rejection));

@@ -9,6 +9,8 @@ import type { EntryResult, LineResult, Provenance } from '../../engine/types.js'
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
+import { ByteWriter, encoded } from '../byte-writer.js';
+import { UserCellCache, writeUserCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import type { RunSummary } from '../summary.js';
@@ -25,27 +27,42 @@ export interface CompareContext {
 export interface CompareRenderer {
   begin(ctx: CompareContext): string;
   entry(c: ComparedEntry): string;
+  /** The entry written as bytes, where a format can do that without building strings (CSV). */
+  entryBytes?(c: ComparedEntry, out: ByteWriter): void;
   rejected(r: Rejection): string;
   end(summaries: RunSummary[]): string;
 }
 
 const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
 
-type Amounts = { dutyCents: number | bigint; feeCents: number | bigint; totalCents: number | bigint; landedCostCents: number | bigint };
-
-/** a - b exactly: line amounts are numbers, entry amounts bigints. */
-function difference(a: number | bigint, b: number | bigint): number | bigint {
-  return typeof a === 'number' && typeof b === 'number' ? a - b : BigInt(a) - BigInt(b);
+/** ",duty,fees,total,landed_cost[,diff]" per scenario, for lines (amounts in numbers): the tool's own figures need no quoting. */
+function lineMoneyCells(w: ByteWriter, lines: readonly LineResult[]): void {
+  const first = lines[0]!.totalCents;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    w.char(COMMA);
+    w.cents(l.dutyCents);
+    w.char(COMMA);
+    w.cents(l.feeCents);
+    w.char(COMMA);
+    w.cents(l.totalCents);
+    w.char(COMMA);
+    w.cents(l.landedCostCents);
+    if (i > 0) {
+      w.char(COMMA);
+      w.cents(l.totalCents - first);
+    }
+  }
 }
 
-/** ",duty,fees,total,landed_cost[,diff]" per scenario: amounts the tool formats need no quoting. */
-function moneyCells(results: readonly Amounts[]): string {
+/** The same for entries, whose amounts are bigints. */
+function entryMoneyCells(results: readonly EntryResult[]): string {
   const first = results[0]!.totalCents;
   let out = '';
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
     out += `,${formatCents(r.dutyCents)},${formatCents(r.feeCents)},${formatCents(r.totalCents)},${formatCents(r.landedCostCents)}`;
-    if (i > 0) out += `,${formatCents(difference(r.totalCents, first))}`;
+    if (i > 0) out += `,${formatCents(r.totalCents - first)}`;
   }
   return out;
 }
@@ -53,14 +70,23 @@ function moneyCells(results: readonly Amounts[]): string {
 /** A cell of text taken from the user's file. */
 const userCell = (text: string): string => csvCell(neutralizeFormula(text));
 
+const COMMA = 44;
+const LINE = encoded('line,');
+const STATUS = { computed: encoded(',computed'), not_importable: encoded(',not_importable') };
+
 export class CompareCsvRenderer implements CompareRenderer {
   private ctx!: CompareContext;
   /** ",<scenarios>,<as of>\n": the same on every row, so built once. */
   private rowEnd = '';
+  private rowEndBytes = encoded('\n');
+  private readonly entryCell = new UserCellCache();
+  private readonly htsBytes = new Map<string, Uint8Array>();
+  private readonly lines: LineResult[] = [];
 
   begin(ctx: CompareContext): string {
     this.ctx = ctx;
     this.rowEnd = `,${csvRow(this.scenarioCells())}`;
+    this.rowEndBytes = encoded(this.rowEnd);
     const groups = ctx.labels.flatMap((l, i) => {
       const c = column(l);
       return [`${c}_duty`, `${c}_fees`, `${c}_total`, `${c}_landed_cost`, ...(i > 0 ? [`${c}_diff`] : [])];
@@ -72,20 +98,52 @@ export class CompareCsvRenderer implements CompareRenderer {
     return [this.ctx.provenances.map((p) => `${p.scenario}#${p.rulesSha256.slice(0, 12)}`).join(' '), this.ctx.provenances[0]!.asOf];
   }
 
-  entry(c: ComparedEntry): string {
-    let out = '';
+  private hts(code: string): Uint8Array {
+    let bytes = this.htsBytes.get(code);
+    if (bytes === undefined) {
+      bytes = encoded(formatHts(code));
+      if (this.htsBytes.size < 1 << 16) this.htsBytes.set(code, bytes);
+    }
+    return bytes;
+  }
+
+  entryBytes(c: ComparedEntry, w: ByteWriter): void {
     const first = c.results[0]!;
     if (!this.ctx.entriesOnly) {
-      const lines: LineResult[] = [];
-      first.lines.forEach((l, k) => {
+      const lines = this.lines;
+      for (let k = 0; k < first.lines.length; k++) {
+        const l = first.lines[k]!;
         lines.length = 0;
         for (const r of c.results) lines.push(r.lines[k]!);
         const item = l.item;
-        out += `line,${userCell(item.entry)},${userCell(item.line)},${item.sourceLine},${formatHts(item.hts)},${userCell(item.description ?? '')},${item.entryDate},${item.usmcaClaimed ? 'Y' : 'N'},${formatCents(item.valueCents)},${l.status === 'prohibited' ? 'not_importable' : 'computed'}`;
-        out += moneyCells(lines) + this.rowEnd;
-      });
+        w.bytes(LINE);
+        this.entryCell.write(w, item.entry);
+        w.char(COMMA);
+        writeUserCell(w, item.line);
+        w.char(COMMA);
+        w.uint(item.sourceLine);
+        w.char(COMMA);
+        w.bytes(this.hts(item.hts));
+        w.char(COMMA);
+        writeUserCell(w, item.description ?? '');
+        w.char(COMMA);
+        w.text(item.entryDate);
+        w.char(COMMA);
+        w.char(item.usmcaClaimed ? 89 : 78);
+        w.char(COMMA);
+        w.cents(item.valueCents);
+        w.bytes(l.status === 'prohibited' ? STATUS.not_importable : STATUS.computed);
+        lineMoneyCells(w, lines);
+        w.bytes(this.rowEndBytes);
+      }
     }
-    return `${out}entry,${userCell(c.entry)},,,,,${first.entryDate},,${formatCents(first.valueCents)},computed${moneyCells(c.results)}${this.rowEnd}`;
+    w.text(`entry,${userCell(c.entry)},,,,,${first.entryDate},,${formatCents(first.valueCents)},computed${entryMoneyCells(c.results)}${this.rowEnd}`);
+  }
+
+  entry(c: ComparedEntry): string {
+    const w = new ByteWriter();
+    this.entryBytes(c, w);
+    return Buffer.concat(w.take()).toString('utf8');
   }
 
   rejected(r: Rejection): string {

@@ -2,35 +2,56 @@
  * CSV output: one row per input line (computed, not importable, or rejected), stable columns for a
  * spreadsheet or pandas; provenance on every row so a row pasted elsewhere still says which rules made it.
  */
-import type { Component, EntryResult, LineResult } from '../../engine/types.js';
+import type { Component, EntryResult, LineResult, LineWarning, NotApplied } from '../../engine/types.js';
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
+import { ByteWriter, encoded } from '../byte-writer.js';
+import { needsQuotes, UserCellCache, writeTextCell, writeUserCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 
-export function componentText(c: Component): string {
-  const where = c.heading ?? c.measure;
-  return `${where} ${c.rateText} on ${c.basis} = ${formatCents(c.amountCents)}${c.verified ? '' : ' [UNVERIFIED]'}`;
+const COMMA = 44;
+const QUOTE = 34;
+
+/** A component's words before its amount, as CSV bytes (quotes doubled), and whether they need the cell quoted. */
+interface Words {
+  bytes: Uint8Array;
+  quoted: boolean;
 }
 
-export function feeShareText(c: Component): string {
-  return `${c.title} (this line's share of the entry fee, by value) = ${formatCents(c.amountCents)}${c.verified ? '' : ' [UNVERIFIED]'}`;
+/** Words of components by where/rate/basis; few distinct ones in a run, but a basis can name a quantity, so each level is capped. */
+const WORDS_PER_LEVEL = 256;
+
+function words(text: string): Words {
+  return { bytes: encoded(text.replace(/"/g, '""')), quoted: needsQuotes(text) };
 }
+
+const UNVERIFIED = encoded(' [UNVERIFIED]');
+const SEPARATOR = encoded('; ');
+const STATUS = { computed: encoded('computed'), incomplete: encoded('incomplete'), not_importable: encoded('not_importable') };
 
 export class CsvRenderer implements Renderer {
   private summer = new ColumnSummer([]);
   private provenanceCells: string[] = [];
-  /** ",<schedule>,<scenario>,<sha>,<as of>\n": the same on every row, so built once. */
-  private rowEnd = '\n';
-  private readonly htsText = new Map<string, string>();
+  /** ",<schedule>,<scenario>,<sha>,<as of>\n": the same on every row, so encoded once. */
+  private rowEnd = encoded('\n');
+  private readonly htsBytes = new Map<string, Uint8Array>();
+  private readonly entryCell = new UserCellCache();
+  private readonly componentWords = new Map<string, Map<string, Map<string, Words>>>();
+  private readonly feeShareWords = new Map<string, Words>();
+  /** Notes of lines that share their (frozen) warnings and precedence notes, by those arrays. */
+  private readonly notesCells = new WeakMap<readonly NotApplied[], Map<readonly LineWarning[], Uint8Array>>();
+  private sums: number[] = [];
+  private readonly lineWords: Words[] = [];
 
   begin(ctx: RenderContext): string {
     this.summer = new ColumnSummer(amountColumns(ctx.schedule));
+    this.sums = this.summer.columns.map(() => 0);
     const p = ctx.provenance;
     this.provenanceCells = [`${p.scheduleId}@${p.scheduleVersion}`, p.scenario, p.rulesSha256.slice(0, 12), p.asOf];
-    this.rowEnd = `,${csvRow(this.provenanceCells)}`;
+    this.rowEnd = encoded(`,${csvRow(this.provenanceCells)}`);
     return csvRow([
       'entry', 'line', 'source_line', 'hts', 'description', 'origin', 'entry_date', 'usmca', 'invoice_value', 'customs_value', 'status',
       ...this.summer.columns.map((c) => c.name), 'duty', 'fees', 'total', 'brokerage', 'landed_cost', 'landed_cost_per_unit', 'components', 'notes',
@@ -38,26 +59,124 @@ export class CsvRenderer implements Renderer {
     ]);
   }
 
-  private hts(code: string): string {
-    let text = this.htsText.get(code);
-    if (text === undefined) {
-      text = formatHts(code);
-      this.htsText.set(code, text);
+  private hts(code: string): Uint8Array {
+    let bytes = this.htsBytes.get(code);
+    if (bytes === undefined) {
+      bytes = encoded(formatHts(code));
+      if (this.htsBytes.size < 1 << 16) this.htsBytes.set(code, bytes);
     }
-    return text;
+    return bytes;
+  }
+
+  private componentWordsOf(c: Component): Words {
+    const where = c.heading ?? c.measure;
+    let byRate = this.componentWords.get(where);
+    if (!byRate) this.componentWords.set(where, (byRate = new Map()));
+    let byBasis = byRate.get(c.rateText);
+    if (!byBasis) {
+      byBasis = new Map();
+      if (byRate.size < WORDS_PER_LEVEL) byRate.set(c.rateText, byBasis);
+    }
+    let w = byBasis.get(c.basis);
+    if (!w) {
+      w = words(`${where} ${c.rateText} on ${c.basis} = `);
+      if (byBasis.size < WORDS_PER_LEVEL) byBasis.set(c.basis, w);
+    }
+    return w;
+  }
+
+  private feeShareWordsOf(c: Component): Words {
+    let w = this.feeShareWords.get(c.title);
+    if (!w) this.feeShareWords.set(c.title, (w = words(`${c.title} (this line's share of the entry fee, by value) = `)));
+    return w;
   }
 
   // Cells this tool writes (numbers, dates, codes, status words) need no quoting; only text is checked.
-  private lineRow(l: LineResult): string {
+  private lineTo(l: LineResult, w: ByteWriter): void {
     const item = l.item;
-    let row = `${csvCell(neutralizeFormula(item.entry))},${csvCell(neutralizeFormula(item.line))},${item.sourceLine},${this.hts(item.hts)},${csvCell(neutralizeFormula(item.description ?? ''))},${csvCell(item.origin)},${item.entryDate},${item.usmcaClaimed ? 'Y' : 'N'},`;
-    row += `${formatCents(item.costing?.invoiceValueCents ?? item.valueCents)},${formatCents(item.valueCents)},${l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed'}`;
-    for (const a of this.summer.sums(l.components, l.feeShares)) row += `,${formatCents(a)}`;
-    row += `,${formatCents(l.dutyCents)},${formatCents(l.feeCents)},${formatCents(l.totalCents)},${formatCents(l.brokerageCents)},${formatCents(l.landedCostCents)},${l.landedCostPerUnitCents === undefined ? '' : formatCents(l.landedCostPerUnitCents)}`;
-    let components = '';
-    for (const c of l.components) components += (components ? '; ' : '') + componentText(c);
-    for (const c of l.feeShares) components += (components ? '; ' : '') + feeShareText(c);
-    return `${row},${csvCell(components)},${csvCell(neutralizeFormula(this.notes(l)))}${this.rowEnd}`;
+    this.entryCell.write(w, item.entry);
+    w.char(COMMA);
+    writeUserCell(w, item.line);
+    w.char(COMMA);
+    w.uint(item.sourceLine);
+    w.char(COMMA);
+    w.bytes(this.hts(item.hts));
+    w.char(COMMA);
+    writeUserCell(w, item.description ?? '');
+    w.char(COMMA);
+    writeTextCell(w, item.origin);
+    w.char(COMMA);
+    w.text(item.entryDate);
+    w.char(COMMA);
+    w.char(item.usmcaClaimed ? 89 : 78);
+    w.char(COMMA);
+    w.cents(item.costing?.invoiceValueCents ?? item.valueCents);
+    w.char(COMMA);
+    w.cents(item.valueCents);
+    w.char(COMMA);
+    w.bytes(l.status === 'prohibited' ? STATUS.not_importable : l.incomplete ? STATUS.incomplete : STATUS.computed);
+    const sums = this.summer.sumsInto(this.sums, l.components, l.feeShares);
+    for (let i = 0; i < sums.length; i++) {
+      w.char(COMMA);
+      w.cents(sums[i]!);
+    }
+    w.char(COMMA);
+    w.cents(l.dutyCents);
+    w.char(COMMA);
+    w.cents(l.feeCents);
+    w.char(COMMA);
+    w.cents(l.totalCents);
+    w.char(COMMA);
+    w.cents(l.brokerageCents);
+    w.char(COMMA);
+    w.cents(l.landedCostCents);
+    w.char(COMMA);
+    if (l.landedCostPerUnitCents !== undefined) w.cents(l.landedCostPerUnitCents);
+    w.char(COMMA);
+    this.componentsCell(l, w);
+    w.char(COMMA);
+    this.notesCell(l, w);
+    w.bytes(this.rowEnd);
+  }
+
+  /** "<where> <rate> on <basis> = <amount>[ [UNVERIFIED]]; ..." then the entry fee shares, quoted when any words need it. */
+  private componentsCell(l: LineResult, w: ByteWriter): void {
+    const parts = this.lineWords;
+    parts.length = 0;
+    let quoted = false;
+    for (const c of l.components) {
+      const words = this.componentWordsOf(c);
+      quoted ||= words.quoted;
+      parts.push(words);
+    }
+    for (const c of l.feeShares) {
+      const words = this.feeShareWordsOf(c);
+      quoted ||= words.quoted;
+      parts.push(words);
+    }
+    if (quoted) w.char(QUOTE);
+    const n = l.components.length;
+    for (let i = 0; i < parts.length; i++) {
+      const c = i < n ? l.components[i]! : l.feeShares[i - n]!;
+      if (i > 0) w.bytes(SEPARATOR);
+      w.bytes(parts[i]!.bytes);
+      w.cents(c.amountCents);
+      if (!c.verified) w.bytes(UNVERIFIED);
+    }
+    if (quoted) w.char(QUOTE);
+  }
+
+  private notesCell(l: LineResult, w: ByteWriter): void {
+    if (l.status !== 'computed' || !Object.isFrozen(l.notApplied) || !Object.isFrozen(l.warnings)) {
+      w.text(csvCell(neutralizeFormula(this.notes(l))));
+      return;
+    }
+    if (l.notApplied.length === 0 && l.warnings.length === 0) return;
+    let byWarnings = this.notesCells.get(l.notApplied);
+    if (!byWarnings) this.notesCells.set(l.notApplied, (byWarnings = new Map()));
+    let cell = byWarnings.get(l.warnings);
+    if (!cell) byWarnings.set(l.warnings, (cell = encoded(csvCell(neutralizeFormula(this.notes(l))))));
+    w.bytes(cell);
   }
 
   private notes(l: LineResult): string {
@@ -67,10 +186,14 @@ export class CsvRenderer implements Renderer {
     return notes;
   }
 
+  entryBytes(e: EntryResult, w: ByteWriter): void {
+    for (const l of e.lines) this.lineTo(l, w);
+  }
+
   entry(e: EntryResult): string {
-    let out = '';
-    for (const l of e.lines) out += this.lineRow(l);
-    return out;
+    const w = new ByteWriter();
+    this.entryBytes(e, w);
+    return Buffer.concat(w.take()).toString('utf8');
   }
 
   rejected(r: Rejection): string {

@@ -5,6 +5,7 @@
 import type { CompiledSchedule } from '../../engine/compile.js';
 import type { ComparedEntry } from '../../engine/compare.js';
 import type { Rejection } from '../../input/line-item.js';
+import type { ByteWriter } from '../byte-writer.js';
 import { CompareCsvRenderer } from '../formats/compare.js';
 import { CsvRenderer } from '../formats/csv.js';
 
@@ -13,7 +14,7 @@ export type ParallelCommand = { command: 'estimate' } | { command: 'compare'; en
 export interface CsvPartRenderer {
   /** The header row. */
   readonly head: string;
-  entry(c: ComparedEntry): string;
+  entry(c: ComparedEntry, out: ByteWriter): void;
   rejected(r: Rejection): string;
 }
 
@@ -21,9 +22,9 @@ export function csvPartRenderer(what: ParallelCommand, compiled: readonly Compil
   if (what.command === 'estimate') {
     const csv = new CsvRenderer();
     const head = csv.begin({ provenance: compiled[0]!.provenance, schedule: compiled[0]!.rules.schedule, inputName });
-    return { head, entry: (c) => csv.entry(c.results[0]!), rejected: (r) => csv.rejected(r) };
+    return { head, entry: (c, out) => csv.entryBytes(c.results[0]!, out), rejected: (r) => csv.rejected(r) };
   }
   const csv = new CompareCsvRenderer();
   const head = csv.begin({ labels: compiled.map((c) => c.rules.scenario), provenances: compiled.map((c) => c.provenance), inputName, entriesOnly: what.entriesOnly });
-  return { head, entry: (c) => csv.entry(c), rejected: (r) => csv.rejected(r) };
+  return { head, entry: (c, out) => csv.entryBytes(c, out), rejected: (r) => csv.rejected(r) };
 }

@@ -217,13 +217,12 @@ class Stitcher {
       }
     }
     if (this.done) return;
-    const sink = { text: '', rejections: [] as Rejection[], totals: this.ctx.totals };
+    const sink = { out: this.ctx.output.bytes, rejections: [] as Rejection[], totals: this.ctx.totals };
     const read = this.reader.read({ bytes: part.bytes, firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
       if (ev.kind === 'line') this.comparer.push(ev.item, this.events);
       else this.events.push(ev);
       renderEvents(this.events, this.renderer, sink);
     });
-    this.ctx.output.add(sink.text);
     this.ctx.output.rejectedElsewhere(sink.rejections);
     this.nextLine = read.nextLine;
     this.rowsBefore += read.rows;
@@ -235,9 +234,9 @@ class Stitcher {
   /** Closes the last entry: the open tail of the last part, or the main thread's open group. */
   finish(): void {
     if (this.serial) {
-      const sink = { text: '', rejections: [] as Rejection[], totals: this.ctx.totals };
+      const sink = { out: this.ctx.output.bytes, rejections: [] as Rejection[], totals: this.ctx.totals };
       renderEvents(this.comparer.flush(this.events), this.renderer, sink);
-      this.ctx.output.add(sink.text);
+      this.ctx.output.rejectedElsewhere(sink.rejections);
       return;
     }
     this.closeOpenTail();
