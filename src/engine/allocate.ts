@@ -1,15 +1,50 @@
 /**
  * Splits an amount of cents across weights so the shares add up exactly to the amount
- * (largest remainder; ties go to the earlier share).
+ * (largest remainder; ties go to the earlier share). In numbers while every product is exact, which is
+ * every entry fee and brokerage of a real entry; in bigint beyond.
  */
 export function allocateCents(amount: number, weights: readonly number[]): number[] {
-  const total = weights.reduce((a, b) => a + b, 0);
   if (weights.length === 0) return [];
+  let total = 0;
+  for (const w of weights) total += w;
   if (total <= 0) {
     const even = weights.map(() => 0);
     even[0] = amount;
     return even;
   }
+  // (amount + 1) * total bounds every product and every quotient's check below.
+  if (amount >= 0 && Number.isSafeInteger(total) && (amount + 1) * total <= Number.MAX_SAFE_INTEGER) return allocateExact(amount, weights, total);
+  return allocateBig(amount, weights, total);
+}
+
+function allocateExact(amount: number, weights: readonly number[], total: number): number[] {
+  const shares = new Array<number>(weights.length);
+  const remainders = new Array<number>(weights.length);
+  let given = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const exact = amount * weights[i]!;
+    let share = Math.floor(exact / total);
+    let r = exact - share * total;
+    // The division is rounded; the remainder says which way.
+    if (r < 0) {
+      share -= 1;
+      r += total;
+    } else if (r >= total) {
+      share += 1;
+      r -= total;
+    }
+    shares[i] = share;
+    remainders[i] = r;
+    given += share;
+  }
+  const left = amount - given;
+  if (left === 0) return shares;
+  const order = weights.map((_, i) => i).sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[b]! - remainders[a]!));
+  for (let k = 0; k < left; k++) shares[order[k]!]! += 1;
+  return shares;
+}
+
+function allocateBig(amount: number, weights: readonly number[], total: number): number[] {
   const bigAmount = BigInt(amount);
   const bigTotal = BigInt(total);
   const shares: number[] = [];

@@ -1,20 +1,48 @@
 /**
  * Column 1 duty of a line from its HTS record: the USMCA special rate when claimed and listed, otherwise
  * the General rate; ad valorem on whole dollars, specific on quantity, compound as the sum.
+ *
+ * In two steps: which rate applies and what it says of the line (`column1Rate`, the same for every line
+ * with the same record, claim, unit and whether a quantity is given), then the amount (`column1Amount`).
  */
 import type { LineItem } from '../input/line-item.js';
 import { adValoremCents, formatPercent, formatScaled, specificCents, wholeDollars } from '../money/decimal.js';
 import type { HtsRecord, ParsedRate } from '../rules/hts/types.js';
 import type { LineWarning } from './types.js';
 
-export interface Column1Outcome {
-  amountCents: number;
+type Part = Extract<ParsedRate, { kind: 'ad_valorem' } | { kind: 'specific' }>;
+
+/** A part of a rate as charged, in one shape for both kinds. */
+interface Charge {
+  onQuantity: boolean;
+  rateNanos: number;
+  amountNanoDollars: number;
+  per: number;
+  unit: string;
+}
+
+function charge(p: Part): Charge {
+  return p.kind === 'ad_valorem'
+    ? { onQuantity: false, rateNanos: p.rateNanos, amountNanoDollars: 0, per: 1, unit: '' }
+    : { onQuantity: true, rateNanos: 0, amountNanoDollars: p.amountNanoDollars, per: p.per, unit: p.unit };
+}
+
+export interface Column1Rate {
+  /** The parts charged (specific parts only when the line gives a quantity); none when free or not computable. */
+  parts: Charge[];
   rateText: string;
+  /** The base in words when no part is on quantity; undefined when the words name the line's quantity. */
+  fixedBasis: string | undefined;
+  /** A part could not be charged: the duty is a lower bound. */
+  incomplete: boolean;
+}
+
+export interface Column1Amount {
+  amountCents: number;
   /** What the rate was applied to: the value, the quantity, or both. */
   basis: string;
-  baseDollars?: number;
-  incomplete: boolean;
-  warnings: LineWarning[];
+  /** Whole dollars an ad valorem part was applied to. */
+  baseDollars: number | undefined;
 }
 
 const UNIT_ALIASES: Record<string, string> = {
@@ -28,16 +56,17 @@ function normalUnit(u: string): string {
   return UNIT_ALIASES[lower] ?? lower;
 }
 
-type Part = Extract<ParsedRate, { kind: 'ad_valorem' } | { kind: 'specific' }>;
-
 function partText(p: Part): string {
   if (p.kind === 'ad_valorem') return formatPercent(p.rateNanos);
   const dollars = formatScaled(p.amountNanoDollars, 9);
   return `$${dollars}/${p.per === 1 ? '' : `${p.per} `}${p.unit}`;
 }
 
-export function computeColumn1(item: LineItem, record: HtsRecord): Column1Outcome {
-  const warnings: LineWarning[] = [];
+/**
+ * Reads of the line: the USMCA claim, whether a quantity is given, and its unit; never the value or the
+ * quantity. What the line should be told (the claim cannot be honoured, a part cannot be charged) goes to `warnings`.
+ */
+export function column1Rate(item: LineItem, record: HtsRecord, warnings: LineWarning[]): Column1Rate {
   let rate: ParsedRate = record.general;
   let rawText = record.generalText;
   let column = 'General';
@@ -53,43 +82,55 @@ export function computeColumn1(item: LineItem, record: HtsRecord): Column1Outcom
       });
     }
   }
-  if (rate.kind === 'free') return { amountCents: 0, rateText: `Free (${column})`, basis: 'full value', incomplete: false, warnings };
+  if (rate.kind === 'free') return { parts: [], rateText: `Free (${column})`, fixedBasis: 'full value', incomplete: false };
   if (rate.kind === 'unparsed') {
     warnings.push({
       code: 'rate-not-computable',
       message: `column 1 rate "${rawText}" cannot be computed (${rate.reason}); the column 1 duty is left at 0.00 and the line total is a lower bound`,
     });
-    return { amountCents: 0, rateText: `${rawText} (${column}, not computable)`, basis: 'full value', incomplete: true, warnings };
+    return { parts: [], rateText: `${rawText} (${column}, not computable)`, fixedBasis: 'full value', incomplete: true };
   }
-  const parts: Part[] = rate.kind === 'compound' ? rate.parts : [rate];
-  const dollars = wholeDollars(item.valueCents);
-  let amount = 0;
+  const all: Part[] = rate.kind === 'compound' ? rate.parts : [rate];
+  const parts: Charge[] = [];
   let incomplete = false;
-  let usedDollars: number | undefined;
-  const bases: string[] = [];
-  for (const part of parts) {
-    if (part.kind === 'ad_valorem') {
-      amount += adValoremCents(dollars, part.rateNanos);
-      usedDollars = dollars;
-      bases.push('full value');
-      continue;
+  for (const part of all) {
+    if (part.kind === 'specific') {
+      if (item.quantityMicros === undefined) {
+        incomplete = true;
+        warnings.push({
+          code: 'quantity-missing',
+          message: `column 1 rate ${rawText} needs a quantity in ${part.unit}; give quantity and unit on the line (this part is left at 0.00)`,
+        });
+        continue;
+      }
+      if (item.unit !== undefined && normalUnit(item.unit) !== normalUnit(part.unit)) {
+        warnings.push({
+          code: 'unit-mismatch',
+          message: `quantity is in "${item.unit}" but the rate ${partText(part)} is per ${part.unit}; the quantity was used as if it were in ${part.unit}`,
+        });
+      }
     }
-    if (item.quantityMicros === undefined) {
-      incomplete = true;
-      warnings.push({
-        code: 'quantity-missing',
-        message: `column 1 rate ${rawText} needs a quantity in ${part.unit}; give quantity and unit on the line (this part is left at 0.00)`,
-      });
-      continue;
-    }
-    if (item.unit !== undefined && normalUnit(item.unit) !== normalUnit(part.unit)) {
-      warnings.push({
-        code: 'unit-mismatch',
-        message: `quantity is in "${item.unit}" but the rate ${partText(part)} is per ${part.unit}; the quantity was used as if it were in ${part.unit}`,
-      });
-    }
-    amount += specificCents(item.quantityMicros, part.amountNanoDollars, part.per);
-    bases.push(`quantity ${formatScaled(item.quantityMicros, 6)} ${part.unit}`);
+    parts.push(charge(part));
   }
-  return { amountCents: amount, rateText: `${parts.map(partText).join(' + ')} (${column})`, basis: [...new Set(bases)].join(' and ') || 'full value', baseDollars: usedDollars, incomplete, warnings };
+  const onQuantity = parts.some((p) => p.onQuantity);
+  return { parts, rateText: `${all.map(partText).join(' + ')} (${column})`, fixedBasis: onQuantity ? undefined : 'full value', incomplete };
+}
+
+export function column1Amount(rate: Column1Rate, item: LineItem): Column1Amount {
+  let amount = 0;
+  let baseDollars: number | undefined;
+  let bases: string[] | undefined;
+  const parts = rate.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (!part.onQuantity) {
+      baseDollars = wholeDollars(item.valueCents);
+      amount += adValoremCents(baseDollars, part.rateNanos);
+      if (rate.fixedBasis === undefined) (bases ??= []).push('full value');
+      continue;
+    }
+    amount += specificCents(item.quantityMicros!, part.amountNanoDollars, part.per);
+    (bases ??= []).push(`quantity ${formatScaled(item.quantityMicros!, 6)} ${part.unit}`);
+  }
+  return { amountCents: amount, basis: rate.fixedBasis ?? [...new Set(bases)].join(' and '), baseDollars };
 }

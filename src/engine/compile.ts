@@ -3,7 +3,10 @@
  * precedence rule changes; each segment gets its measures in stacking order and HTS prefix indexes, so a
  * line costs a date lookup and a few hash probes, never a scan of all measures or lists.
  */
-import type { HtsTable } from '../rules/hts/types.js';
+import type { LineItem } from '../input/line-item.js';
+import type { HtsRecord, HtsTable } from '../rules/hts/types.js';
+import { planLine, PlanWords, type LinePlan } from './line-plan.js';
+import { PlanKeys } from './plan-key.js';
 import { exclusionTargets } from '../rules/exclusion.js';
 import type { Measure, Scope } from '../rules/schedule-schema.js';
 import { compileRate, dollarsToCents, type CompiledMeasure } from './compiled-measure.js';
@@ -18,6 +21,8 @@ export interface Segment {
   to: string;
   /** Active measures in evaluation (stacking) order. */
   measures: CompiledMeasure[];
+  /** The entry-level fees among them (MPF), charged when an entry's lines close. */
+  entryFees: CompiledMeasure[];
   /** Measures whose scope is every HTS code. */
   universal: number[];
   include: Map<string, number[]>;
@@ -26,9 +31,14 @@ export interface Segment {
   prefixLengths: number[];
   /** HTS code -> candidate measures (orders), filled as lines arrive. */
   candidates: Map<string, readonly CompiledMeasure[]>;
+  /** HTS code -> plan key -> plan, filled as lines arrive. */
+  plans: Map<string, Map<number, LinePlan>>;
+  planCount: number;
 }
 
 const CANDIDATE_CACHE_LIMIT = 100_000;
+/** Plans kept per segment; past this the cache starts again (a file with that many kinds of line is rare). */
+const PLAN_CACHE_LIMIT = 200_000;
 
 function scopeItems(scope: Scope, lists: Record<string, string[]>, which: 'include' | 'exclude'): string[] {
   const raw = which === 'include' ? (scope.include === 'all' ? [] : scope.include) : (scope.exclude ?? []);
@@ -85,6 +95,9 @@ export class CompiledSchedule {
   private readonly boundaries: string[];
   private readonly segments = new Map<number, Segment>();
   private readonly dateToSegment = new Map<string, Segment>();
+  private readonly planKeys: PlanKeys;
+  /** Words the plans share. */
+  readonly words = new PlanWords();
 
   constructor(
     readonly rules: RuleSet,
@@ -113,6 +126,7 @@ export class CompiledSchedule {
       }
     }
     this.boundaries = [...cuts].sort();
+    this.planKeys = new PlanKeys(s.measures);
   }
 
   /** Origins the schedule answers for. */
@@ -133,6 +147,18 @@ export class CompiledSchedule {
 
   /** The segment in force on an entry date; undefined outside the schedule's coverage. */
   segmentFor(date: string): Segment | undefined {
+    // The lines of an entry share a date.
+    if (date === this.lastDate) return this.lastSegment;
+    const seg = this.findSegment(date);
+    this.lastDate = date;
+    this.lastSegment = seg;
+    return seg;
+  }
+
+  private lastDate: string | undefined;
+  private lastSegment: Segment | undefined;
+
+  private findSegment(date: string): Segment | undefined {
     const cached = this.dateToSegment.get(date);
     if (cached) return cached;
     const { from, to } = this.rules.schedule.coverage;
@@ -198,7 +224,8 @@ export class CompiledSchedule {
       for (const p of scopeItems(cm.scope, this.rules.lists, 'exclude')) add(exclude, p, cm.order);
     }
     const prefixLengths = [...new Set([...include.keys(), ...exclude.keys()].map((k) => k.length))].sort((a, b) => a - b);
-    return { from, to, measures, universal, include, exclude, prefixLengths, candidates: new Map() };
+    const entryFees = measures.filter((cm) => cm.level === 'entry' && cm.rate.kind === 'percent');
+    return { from, to, measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map(), plans: new Map(), planCount: 0 };
   }
 
   /** Measures whose scope reaches an HTS code (digits only), in stacking order. */
@@ -217,6 +244,25 @@ export class CompiledSchedule {
     if (seg.candidates.size >= CANDIDATE_CACHE_LIMIT) seg.candidates.clear();
     seg.candidates.set(hts, result);
     return result;
+  }
+
+  /** The plan of a line in a segment (see line-plan), shared with the lines alike in what it depends on. */
+  planFor(seg: Segment, item: LineItem, record: HtsRecord): LinePlan {
+    const key = this.planKeys.key(item, record);
+    if (key === undefined) return planLine(item, record, this, seg, false);
+    let byKey = seg.plans.get(item.hts);
+    let plan = byKey?.get(key);
+    if (plan) return plan;
+    plan = planLine(item, record, this, seg, false);
+    if (seg.planCount >= PLAN_CACHE_LIMIT) {
+      seg.plans.clear();
+      seg.planCount = 0;
+      byKey = undefined;
+    }
+    if (!byKey) seg.plans.set(item.hts, (byKey = new Map()));
+    byKey.set(key, plan);
+    seg.planCount += 1;
+    return plan;
   }
 }
 

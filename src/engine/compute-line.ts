@@ -1,16 +1,17 @@
 /**
- * One line through the stacking order: each measure that reaches the line by scope is checked for origin,
- * precedence and conditions, given its base, charged, and allowed to exclude the measures after it.
+ * One line through the stacking order: its plan (line-plan: which measures apply, on what base, which are
+ * set aside and why), shared with every line alike in the facts the plan depends on, then the arithmetic:
+ * each base taken from the line's values less what earlier measures charged of them, rounded to whole
+ * dollars, and charged at its rate.
  */
 import type { LineItem } from '../input/line-item.js';
-import { adValoremCents, formatPercent, mulDivRound, RATE_SCALE, parsePercent, wholeDollars } from '../money/decimal.js';
+import { adValoremCents, formatPercent, mulDivRound, RATE_SCALE, wholeDollars } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
-import { computeColumn1 } from './column1.js';
-import type { CompiledMeasure } from './compiled-measure.js';
+import { column1Amount } from './column1.js';
 import type { CompiledSchedule, Segment } from './compile.js';
-import { describeCondition, evaluateAll } from './conditions.js';
 import { component } from './component.js';
-import type { Component, LineResult, LineWarning, NotApplied } from './types.js';
+import { planLine, zeroedPlan, type BaseRule, type LinePlan } from './line-plan.js';
+import type { Component, LineResult, LineWarning } from './types.js';
 
 export interface ComputeOptions {
   /** Record every measure that reached the line by scope and why it did not apply (for `explain`). */
@@ -21,131 +22,83 @@ export interface ComputeOptions {
   brokerageCents?: number;
 }
 
-const CONTENT_WORDS: Record<string, string> = {
-  steel_value: 'steel content',
-  aluminum_value: 'aluminum content',
-  copper_value: 'copper content',
-};
-
-interface BaseOutcome {
-  cents: number;
-  basis: string;
-}
-
-/** The value a measure applies to, before any part taken by a measure that excluded it for the remainder. */
-function baseFor(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): BaseOutcome | string {
-  const base = cm.measure.base;
-  if (base === 'full_value') return { cents: item.valueCents, basis: 'full value' };
-  if ('content' in base) {
-    const cents = item.contentCents[base.content];
-    if (cents !== undefined) return { cents, basis: CONTENT_WORDS[base.content] ?? base.content };
-    if (base.if_missing === 'not_applied') return `the line gives no ${base.content}`;
-    warnings.push({ code: 'content-missing', message: `${cm.title}: no ${base.content} on the line, so the duty is charged on the full value (CBP: one line when the metal value is unknown)` });
-    return { cents: item.valueCents, basis: 'full value (content value not given)' };
-  }
-  const us = item.contentCents.us_content_value;
-  if (us === undefined) {
-    if (base.if_missing === 'not_applied') return 'the line gives no us_content_value';
-    warnings.push({ code: 'content-missing', message: `${cm.title}: no us_content_value on the line, so the duty is charged on the full value` });
-    return { cents: item.valueCents, basis: 'full value (US content not given)' };
-  }
-  let cents = item.valueCents - us;
-  let basis = 'non-US content (value less US content)';
-  if (base.minimum_share !== undefined) {
-    const floor = mulDivRound(item.valueCents, parsePercent(base.minimum_share)!, RATE_SCALE);
-    if (floor > cents) {
-      cents = floor;
-      basis = `${base.minimum_share} of value (minimum base; non-US content is less)`;
+/** The step's base in cents, before anything is carved off it (its words: baseWords). */
+function baseCents(rule: BaseRule, item: LineItem): number {
+  switch (rule.kind) {
+    case 'value':
+      return item.valueCents;
+    case 'content':
+      return item.contentCents[rule.column!]!;
+    case 'non_us': {
+      const cents = item.valueCents - item.contentCents.us_content_value!;
+      return rule.minimumNanos !== undefined ? Math.max(cents, mulDivRound(item.valueCents, rule.minimumNanos, RATE_SCALE)) : cents;
     }
   }
-  return { cents, basis };
 }
 
-function notApplied(cm: CompiledMeasure, reason: string, by?: CompiledMeasure): NotApplied {
-  return { measure: cm.id, title: cm.title, heading: cm.heading, reason, ...(by ? { by: by.id } : {}) };
+/** The words of a base of `cents`: the minimum base names itself when it was taken. */
+function baseWords(rule: BaseRule, item: LineItem, cents: number): string {
+  if (rule.kind === 'non_us' && rule.minimumNanos !== undefined && cents !== item.valueCents - item.contentCents.us_content_value!) return rule.minimumBasis!;
+  return rule.basis;
 }
 
-export function computeLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, options: ComputeOptions = {}): LineResult {
-  const candidates = compiled.candidatesFor(seg, item.hts);
-  // Exclusions that fired on this line, by the excluded measure's order; a line meets only a few, so
-  // small lists beat arrays sized to the whole schedule.
-  let excluded: Array<{ target: number; by: CompiledMeasure; reason: string }> | undefined;
-  let carves: Array<{ target: number; cents: number; by: CompiledMeasure[]; reason: string }> | undefined;
-  const assumptions: string[] = [];
+const CARVED: number[] = [];
+
+function lineWarnings(item: LineItem, plan: LinePlan): readonly LineWarning[] {
+  const notes = item.inputNotes;
+  if (notes === undefined || notes.length === 0) return plan.warnings;
+  return [...notes.map((message): LineWarning => ({ code: 'input-note', message })), ...plan.warnings];
+}
+
+/**
+ * The line computed by a plan made for it or for a line alike; when a carve leaves a step nothing, by the
+ * plan for that case instead (`cents` holds each step's base after carving, for the steps after it).
+ */
+export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean): LineResult {
+  const warnings = lineWarnings(item, plan);
+  if (plan.status === 'prohibited') {
+    return {
+      item, status: 'prohibited', components: [], notApplied: plan.skipped, warnings, dutyCents: 0, feeCents: 0, feeShares: [], totalCents: 0,
+      incomplete: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: plan.prohibition,
+    };
+  }
+  const steps = plan.steps;
+  // Each step's base after carving, for the steps carved by it (only earlier steps are read).
+  const cents = CARVED;
   const components: Component[] = [];
-  const skipped: NotApplied[] = [];
-  const warnings: LineWarning[] = [];
   const entryFeeBase: Record<string, number> = {};
   let column1Cents = 0;
-  let incomplete = false;
   let dutyCents = 0;
   let feeCents = 0;
-
-  for (const note of item.inputNotes ?? []) warnings.push({ code: 'input-note', message: note });
-
-  for (const cm of candidates) {
-    if (!cm.origins.has(item.origin)) {
-      if (options.explain) skipped.push(notApplied(cm, `applies to goods of ${[...cm.origins].join(', ')}; this line's origin is ${item.origin}`));
-      continue;
-    }
-    const exclusion = excluded?.find((x) => x.target === cm.order);
-    if (exclusion) {
-      skipped.push(notApplied(cm, exclusion.reason, exclusion.by));
-      continue;
-    }
-    const failed = cm.when.length === 0 ? undefined : evaluateAll(cm.when, item, record, assumptions);
-    // An assumption about missing data is reported whatever it decided.
-    if (assumptions.length > 0) {
-      for (const a of assumptions) warnings.push({ code: 'assumed-condition', message: `${cm.title}: ${a}` });
-      assumptions.length = 0;
-    }
-    if (failed) {
-      if (options.explain) skipped.push(notApplied(cm, `condition not met: ${describeCondition(failed)}`));
-      continue;
-    }
-
-    if (cm.category === 'prohibition') {
-      const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
-      return {
-        item, status: 'prohibited', components: [], notApplied: skipped, warnings, dutyCents: 0, feeCents: 0, feeShares: [], totalCents: 0,
-        incomplete: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation },
-      };
-    }
-
-    const base = baseFor(cm, item, warnings);
-    if (typeof base === 'string') {
-      if (options.explain) skipped.push(notApplied(cm, base));
-      continue;
-    }
-    let { cents, basis } = base;
-    const carve = carves?.find((c) => c.target === cm.order);
-    if (carve && carve.cents > 0) {
-      cents = Math.max(0, cents - carve.cents);
-      const names = carve.by.map((b) => b.title).join(', ');
-      basis = `${basis} less the part charged under ${names}`;
-      if (cents === 0) {
-        skipped.push({ ...notApplied(cm, `the whole value is charged under ${names}: ${carve.reason}`), by: carve.by[0]!.id });
-        continue;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    const cm = step.cm;
+    let base = baseCents(step.base, item);
+    let basis = baseWords(step.base, item, base);
+    if (step.carvedBy.length > 0) {
+      let carved = 0;
+      for (const k of step.carvedBy) carved += cents[k]!;
+      if (carved > 0) {
+        base = Math.max(0, base - carved);
+        basis = step.carvedBasis!;
+        if (base === 0) return computeWithPlan(zeroedPlan(plan, i, item, record, compiled, seg, explain), item, record, compiled, seg, explain);
       }
     }
-
+    cents[i] = base;
     if (cm.level === 'entry') {
-      entryFeeBase[cm.id] = wholeDollars(cents);
+      entryFeeBase[cm.id] = wholeDollars(base);
       continue;
     }
-
     let amount: number;
     let rateText = cm.rateText;
-    let baseDollars: number | undefined = wholeDollars(cents);
+    let baseDollars: number | undefined = wholeDollars(base);
     switch (cm.rate.kind) {
       case 'column1': {
-        const c1 = computeColumn1(item, record);
+        const c1 = column1Amount(step.column1!, item);
         amount = c1.amountCents;
-        rateText = c1.rateText;
+        rateText = step.column1!.rateText;
         basis = c1.basis;
         baseDollars = c1.baseDollars;
-        incomplete ||= c1.incomplete;
-        warnings.push(...c1.warnings);
         column1Cents = amount;
         break;
       }
@@ -163,25 +116,18 @@ export function computeLine(item: LineItem, record: HtsRecord, compiled: Compile
         amount = 0;
         break;
     }
-    components.push(component(cm, basis, cents, rateText, amount, baseDollars));
+    components.push(component(cm, basis, base, rateText, amount, baseDollars));
     if (cm.category === 'fee') feeCents += amount;
     else dutyCents += amount;
-
-    for (const x of cm.excludes) {
-      if (x.portion === 'whole') {
-        if (!excluded?.some((e) => e.target === x.target)) (excluded ??= []).push({ target: x.target, by: cm, reason: x.reason });
-      } else {
-        const existing = carves?.find((c) => c.target === x.target);
-        if (existing) {
-          existing.cents += cents;
-          existing.by.push(cm);
-        } else (carves ??= []).push({ target: x.target, cents, by: [cm], reason: x.reason });
-      }
-    }
   }
-
   return {
-    item, status: 'computed', components, notApplied: skipped, warnings, dutyCents, feeCents, feeShares: [], totalCents: dutyCents + feeCents,
-    incomplete, entryFeeBase, brokerageCents: 0, landedCostCents: 0,
+    item, status: 'computed', components, notApplied: plan.skipped, warnings, dutyCents, feeCents, feeShares: [], totalCents: dutyCents + feeCents,
+    incomplete: plan.incomplete, entryFeeBase, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: undefined,
   };
+}
+
+export function computeLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, options: ComputeOptions = {}): LineResult {
+  const explain = options.explain === true;
+  const plan = explain ? planLine(item, record, compiled, seg, true) : compiled.planFor(seg, item, record);
+  return computeWithPlan(plan, item, record, compiled, seg, explain);
 }

@@ -6,9 +6,10 @@
  * the fee on the combined base less what earlier groups already paid (the fee only grows with its base),
  * so line shares always add up to what the entry owes. Only this small per-entry state is kept.
  */
+import { CentsSum } from '../money/cents-sum.js';
 import { adValoremCents } from '../money/decimal.js';
 import { allocateCents } from './allocate.js';
-import { component } from './component.js';
+import { component, entryFee } from './component.js';
 import { EntryStates, type EntryIndex, type EntryStateSnapshot } from './entry-states.js';
 import { applyLandedCost, groupBrokerage } from './landed-cost.js';
 import type { CompiledMeasure } from './compiled-measure.js';
@@ -51,17 +52,25 @@ export class EntryLedger {
     const entryDate = this.entries.dateOf(n);
     for (const l of computed) {
       if (l.item.entryDate !== entryDate) {
-        l.warnings.push({ code: 'entry-date-mixed', message: `entry ${entry} has lines with different entry dates; its entry fees use the date of its first line, ${entryDate}` });
+        l.warnings = [...l.warnings, { code: 'entry-date-mixed', message: `entry ${entry} has lines with different entry dates; its entry fees use the date of its first line, ${entryDate}` }];
       }
     }
     const seg = this.compiled.segmentFor(entryDate);
     const fees: EntryFee[] = [];
-    for (const cm of seg?.measures ?? []) {
-      if (cm.level !== 'entry' || cm.rate.kind !== 'percent') continue;
-      const subject = computed.map((l) => cm.id in l.entryFeeBase);
-      if (!subject.some(Boolean)) continue;
-      const weights = computed.map((l) => l.entryFeeBase[cm.id] ?? 0);
-      const groupBase = weights.reduce((a, b) => a + b, 0);
+    for (const cm of seg?.entryFees ?? []) {
+      if (cm.rate.kind !== 'percent') continue;
+      const weights = new Array<number>(computed.length);
+      let subjectLines = 0;
+      let groupBase = 0;
+      for (let i = 0; i < computed.length; i++) {
+        const base = computed[i]!.entryFeeBase[cm.id];
+        weights[i] = base ?? 0;
+        if (base !== undefined) {
+          subjectLines += 1;
+          groupBase += base;
+        }
+      }
+      if (subjectLines === 0) continue;
       const prior = this.entries.fee(n, cm.id);
       const priorCharged = prior.chargedCents;
       const baseDollars = prior.baseDollars + groupBase;
@@ -72,35 +81,32 @@ export class EntryLedger {
       const charge = total - priorCharged;
       this.entries.setFee(n, cm.id, baseDollars, total);
       // Lines under a dollar weigh nothing by value; then the subject lines share equally.
-      const shares = allocateCents(charge, groupBase > 0 ? weights : subject.map((s) => (s ? 1 : 0)));
-      computed.forEach((l, i) => {
-        if (!subject[i]) return;
+      const shares = allocateCents(charge, groupBase > 0 ? weights : computed.map((l) => (cm.id in l.entryFeeBase ? 1 : 0)));
+      for (let i = 0; i < computed.length; i++) {
+        const l = computed[i]!;
+        if (!(cm.id in l.entryFeeBase)) continue;
         const share = shares[i] ?? 0;
         l.feeShares.push(feeComponent(cm, weights[i] ?? 0, share));
         l.feeCents += share;
         l.totalCents += share;
-      });
-      fees.push({
-        ...feeComponent(cm, baseDollars, charge),
-        basis: priorCharged > 0 ? 'entry value, less the fee charged with earlier rows of this entry' : 'entry value subject to the fee',
-        uncappedCents: uncapped,
-        ...(cm.minimumCents !== undefined ? { minimumCents: cm.minimumCents } : {}),
-        ...(cm.maximumCents !== undefined ? { maximumCents: cm.maximumCents } : {}),
-      });
+      }
+      fees.push(entryFee(cm, priorCharged > 0 ? 'entry value, less the fee charged with earlier rows of this entry' : 'entry value subject to the fee', baseDollars, charge, uncapped));
     }
     const brokerage = this.entries.brokerageCharged(n) ? 0 : groupBrokerage(computed, this.defaultBrokerageCents);
     if (computed.length > 0) this.entries.markBrokerageCharged(n);
     applyLandedCost(lines, brokerage);
-    let duty = 0n;
-    let fee = 0n;
-    let value = 0n;
-    let landed = 0n;
+    const duty = new CentsSum();
+    const fee = new CentsSum();
+    const value = new CentsSum();
+    const landed = new CentsSum();
     for (const l of computed) {
-      duty += BigInt(l.dutyCents);
-      fee += BigInt(l.feeCents);
-      value += BigInt(l.item.valueCents);
-      landed += BigInt(l.landedCostCents);
+      duty.add(l.dutyCents);
+      fee.add(l.feeCents);
+      value.add(l.item.valueCents);
+      landed.add(l.landedCostCents);
     }
-    return { entry, entryDate, lines, fees, dutyCents: duty, feeCents: fee, totalCents: duty + fee, valueCents: value, brokerageCents: BigInt(brokerage), landedCostCents: landed };
+    const dutyCents = duty.value;
+    const feeCents = fee.value;
+    return { entry, entryDate, lines, fees, dutyCents, feeCents, totalCents: dutyCents + feeCents, valueCents: value.value, brokerageCents: BigInt(brokerage), landedCostCents: landed.value };
   }
 }

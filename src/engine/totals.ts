@@ -2,6 +2,7 @@
  * Running totals of a run, in bigint cents so no file is too large. Every total is a sum of the printed
  * line components, never recomputed from rates.
  */
+import { CentsSum } from '../money/cents-sum.js';
 import type { Category, Component, EntryResult } from './types.js';
 
 export interface AuthorityTotal {
@@ -19,16 +20,6 @@ export interface HeadingTotal {
   category: Category;
   amountCents: bigint;
   lines: number;
-}
-
-function mergeCounted<T extends { amountCents: bigint; lines: number }>(into: Map<string, T>, from: ReadonlyMap<string, T>): void {
-  for (const [key, t] of from) {
-    const a = into.get(key);
-    if (a) {
-      a.amountCents += t.amountCents;
-      a.lines += t.lines;
-    } else into.set(key, { ...t });
-  }
 }
 
 /** The totals as plain data, as they cross to another thread. */
@@ -50,7 +41,19 @@ export interface RunTotalsData {
   byCategory: ReadonlyMap<Category, bigint>;
 }
 
-export class RunTotals implements RunTotalsData {
+/** What a component adds to: its authority, its measure and its category (found once per measure). */
+interface MeasureSlot {
+  authority: { total: AuthorityTotal; sum: CentsSum };
+  measure: { total: HeadingTotal; sum: CentsSum };
+  category: CentsSum;
+}
+
+/**
+ * Sums of a run. Line amounts are added as numbers (CentsSum carries them into bigint before they could
+ * lose a cent), and each component finds its authority, measure and category through one lookup: a bigint
+ * operation and three map lookups per component cost more than computing the line.
+ */
+export class RunTotals {
   linesComputed = 0;
   linesProhibited = 0;
   linesRejected = 0;
@@ -58,42 +61,86 @@ export class RunTotals implements RunTotalsData {
   linesWithWarnings = 0;
   linesUnverified = 0;
   entries = 0;
-  valueCents = 0n;
-  dutyCents = 0n;
-  feeCents = 0n;
-  brokerageCents = 0n;
-  landedCostCents = 0n;
-  readonly byAuthority = new Map<string, AuthorityTotal>();
-  readonly byMeasure = new Map<string, HeadingTotal>();
-  readonly byCategory = new Map<Category, bigint>();
+  private readonly value = new CentsSum();
+  private readonly duty = new CentsSum();
+  private readonly fee = new CentsSum();
+  private brokerage = 0n;
+  private landedCost = 0n;
+  private readonly slots = new Map<string, MeasureSlot>();
+  private readonly authorities = new Map<string, { total: AuthorityTotal; sum: CentsSum }>();
+  private readonly measures = new Map<string, { total: HeadingTotal; sum: CentsSum }>();
+  private readonly categories = new Map<Category, CentsSum>();
 
   get linesRead(): number {
     return this.linesComputed + this.linesProhibited + this.linesRejected;
+  }
+
+  get valueCents(): bigint {
+    return this.value.value;
+  }
+
+  get dutyCents(): bigint {
+    return this.duty.value;
+  }
+
+  get feeCents(): bigint {
+    return this.fee.value;
   }
 
   get totalCents(): bigint {
     return this.dutyCents + this.feeCents;
   }
 
+  get brokerageCents(): bigint {
+    return this.brokerage;
+  }
+
+  get landedCostCents(): bigint {
+    return this.landedCost;
+  }
+
+  /** By authority, in the order first charged. */
+  get byAuthority(): ReadonlyMap<string, AuthorityTotal> {
+    return new Map([...this.authorities].map(([k, a]) => [k, { ...a.total, amountCents: a.total.amountCents + a.sum.value }]));
+  }
+
+  /** By measure (heading), in the order first charged. */
+  get byMeasure(): ReadonlyMap<string, HeadingTotal> {
+    return new Map([...this.measures].map(([k, m]) => [k, { ...m.total, amountCents: m.total.amountCents + m.sum.value }]));
+  }
+
+  get byCategory(): ReadonlyMap<Category, bigint> {
+    return new Map([...this.categories].map(([k, c]) => [k, c.value]));
+  }
+
+  private slot(c: Component): MeasureSlot {
+    let s = this.slots.get(c.measure);
+    if (s === undefined) {
+      let authority = this.authorities.get(c.authority);
+      if (!authority) this.authorities.set(c.authority, (authority = { total: { authority: c.authority, authorityName: c.authorityName, amountCents: 0n, lines: 0 }, sum: new CentsSum() }));
+      let measure = this.measures.get(c.measure);
+      if (!measure) this.measures.set(c.measure, (measure = { total: { measure: c.measure, title: c.title, heading: c.heading, authority: c.authority, category: c.category, amountCents: 0n, lines: 0 }, sum: new CentsSum() }));
+      let category = this.categories.get(c.category);
+      if (!category) this.categories.set(c.category, (category = new CentsSum()));
+      s = { authority, measure, category };
+      this.slots.set(c.measure, s);
+    }
+    return s;
+  }
+
   private addComponent(c: Component): void {
-    const amount = BigInt(c.amountCents);
-    const a = this.byAuthority.get(c.authority);
-    if (a) {
-      a.amountCents += amount;
-      a.lines += 1;
-    } else this.byAuthority.set(c.authority, { authority: c.authority, authorityName: c.authorityName, amountCents: amount, lines: 1 });
-    const m = this.byMeasure.get(c.measure);
-    if (m) {
-      m.amountCents += amount;
-      m.lines += 1;
-    } else this.byMeasure.set(c.measure, { measure: c.measure, title: c.title, heading: c.heading, authority: c.authority, category: c.category, amountCents: amount, lines: 1 });
-    this.byCategory.set(c.category, (this.byCategory.get(c.category) ?? 0n) + amount);
+    const s = this.slot(c);
+    s.authority.sum.add(c.amountCents);
+    s.authority.total.lines += 1;
+    s.measure.sum.add(c.amountCents);
+    s.measure.total.lines += 1;
+    s.category.add(c.amountCents);
   }
 
   addEntry(e: EntryResult): void {
     this.entries += 1;
-    this.brokerageCents += e.brokerageCents;
-    this.landedCostCents += e.landedCostCents;
+    this.brokerage += e.brokerageCents;
+    this.landedCost += e.landedCostCents;
     for (const l of e.lines) {
       if (l.status === 'prohibited') {
         this.linesProhibited += 1;
@@ -102,13 +149,27 @@ export class RunTotals implements RunTotalsData {
       this.linesComputed += 1;
       if (l.incomplete) this.linesIncomplete += 1;
       if (l.warnings.length > 0) this.linesWithWarnings += 1;
-      if (l.components.some((c) => !c.verified)) this.linesUnverified += 1;
-      this.valueCents += BigInt(l.item.valueCents);
-      this.dutyCents += BigInt(l.dutyCents);
-      this.feeCents += BigInt(l.feeCents);
-      for (const c of l.components) this.addComponent(c);
+      let unverified = false;
+      for (const c of l.components) {
+        unverified ||= !c.verified;
+        this.addComponent(c);
+      }
+      if (unverified) this.linesUnverified += 1;
+      this.value.add(l.item.valueCents);
+      this.duty.add(l.dutyCents);
+      this.fee.add(l.feeCents);
       for (const c of l.feeShares) this.addComponent(c);
     }
+  }
+
+  /** The totals as plain data, to send to another thread. */
+  data(): RunTotalsData {
+    return {
+      linesComputed: this.linesComputed, linesProhibited: this.linesProhibited, linesRejected: this.linesRejected, linesIncomplete: this.linesIncomplete,
+      linesWithWarnings: this.linesWithWarnings, linesUnverified: this.linesUnverified, entries: this.entries,
+      valueCents: this.valueCents, dutyCents: this.dutyCents, feeCents: this.feeCents, brokerageCents: this.brokerage, landedCostCents: this.landedCost,
+      byAuthority: this.byAuthority, byMeasure: this.byMeasure, byCategory: this.byCategory,
+    };
   }
 
   /** Adds totals of later lines (kept apart, e.g. by a worker thread); keys keep the order first seen. */
@@ -120,13 +181,31 @@ export class RunTotals implements RunTotalsData {
     this.linesWithWarnings += o.linesWithWarnings;
     this.linesUnverified += o.linesUnverified;
     this.entries += o.entries;
-    this.valueCents += o.valueCents;
-    this.dutyCents += o.dutyCents;
-    this.feeCents += o.feeCents;
-    this.brokerageCents += o.brokerageCents;
-    this.landedCostCents += o.landedCostCents;
-    mergeCounted(this.byAuthority, o.byAuthority);
-    mergeCounted(this.byMeasure, o.byMeasure);
-    for (const [k, v] of o.byCategory) this.byCategory.set(k, (this.byCategory.get(k) ?? 0n) + v);
+    this.value.addBig(o.valueCents);
+    this.duty.addBig(o.dutyCents);
+    this.fee.addBig(o.feeCents);
+    this.brokerage += o.brokerageCents;
+    this.landedCost += o.landedCostCents;
+    for (const [key, t] of o.byAuthority) {
+      const a = this.authorities.get(key);
+      if (a) {
+        a.total.amountCents += t.amountCents;
+        a.total.lines += t.lines;
+      } else this.authorities.set(key, { total: { ...t }, sum: new CentsSum() });
+    }
+    for (const [key, t] of o.byMeasure) {
+      const m = this.measures.get(key);
+      if (m) {
+        m.total.amountCents += t.amountCents;
+        m.total.lines += t.lines;
+      } else this.measures.set(key, { total: { ...t }, sum: new CentsSum() });
+    }
+    for (const [k, v] of o.byCategory) {
+      let c = this.categories.get(k);
+      if (!c) this.categories.set(k, (c = new CentsSum()));
+      c.addBig(v);
+    }
+    // Slots point at the entries above; a merged key found later by a component must reach the same ones.
+    this.slots.clear();
   }
 }

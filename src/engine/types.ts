@@ -63,8 +63,10 @@ export interface LineResult {
   status: 'computed' | 'prohibited';
   /** Duty and line-level fee components, in stacking order; entry fee shares are added by the entry step. */
   components: Component[];
-  notApplied: NotApplied[];
-  warnings: LineWarning[];
+  /** Shared by lines alike (frozen when shared): never changed in place. */
+  notApplied: readonly NotApplied[];
+  /** Shared by lines alike (frozen when shared): never changed in place. */
+  warnings: readonly LineWarning[];
   /** Sum of duty components (column 1, additional duties, trade remedies). */
   dutyCents: number;
   /** Sum of line-level fees (e.g. HMF) and this line's share of entry-level fees (e.g. MPF). */

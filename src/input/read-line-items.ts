@@ -9,7 +9,7 @@ import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from './line-item.js';
 import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
-import { fxTable, type RowContext } from './row-to-item.js';
+import { columnIndex, fxTable, type RowContext } from './row-to-item.js';
 import { hasInvalidBytes, lineRowEvent, rejectedRow, unreadableRow } from './row-events.js';
 
 export interface ReaderOptions {
@@ -56,7 +56,7 @@ export function unclosedQuote(file: string, e: UnclosedQuoteError): FatalInputEr
 
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
-  return { header, fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
+  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
 }
 
 export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>, options: ReaderOptions): AsyncGenerator<ReadEvent[]> {

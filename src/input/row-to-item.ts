@@ -2,13 +2,15 @@
  * One CSV record -> a LineItem, or the first problem found (column, offending text, reason).
  */
 import { mulDivRound, parseScaled, RATE_SCALE } from '../money/decimal.js';
-import type { CanonicalColumn } from './columns.js';
+import { CANONICAL_COLUMN_NAMES, type CanonicalColumn } from './columns.js';
 import { FieldError, parseCountry, parseCurrency, parseDate, parseHts, parseMoney, parsePercentField, parseQuantity, parseTransport, parseYesNo } from './fields.js';
 import type { HeaderReport } from './header.js';
 import type { ContentColumn, LineItem } from './line-item.js';
 
 export interface RowContext {
   header: HeaderReport;
+  /** Field index of every canonical column (-1 when the file has none), read once from the header. */
+  cols: ColumnIndex;
   /** USD per unit, as nanos, by currency. */
   fxNanos: Map<string, { nanos: number; text: string }>;
   defaultDate?: string;
@@ -17,40 +19,53 @@ export interface RowContext {
   valueBasis?: 'FOB' | 'CIF';
 }
 
+export type ColumnIndex = Record<CanonicalColumn, number>;
+
+/** Every canonical column's field index, in one object of one shape (a lookup by name per field costs more than the field). */
+export function columnIndex(header: HeaderReport): ColumnIndex {
+  const out = {} as ColumnIndex;
+  for (const name of CANONICAL_COLUMN_NAMES) out[name] = header.index[name] ?? -1;
+  return out;
+}
+
 export interface RowProblem {
   column: string;
   value: string;
   reason: string;
 }
 
-const CONTENT: ContentColumn[] = ['steel_value', 'aluminum_value', 'copper_value', 'us_content_value'];
-
 function problem(column: string, value: string, e: FieldError): RowProblem {
   return { column, value, reason: e.reason };
 }
 
+/** An optional money column: undefined when empty, else cents or the problem. */
+function optionalMoney(text: string, column: string): number | undefined | RowProblem {
+  if (text.trim() === '') return undefined;
+  const cents = parseMoney(text, column);
+  return cents instanceof FieldError ? problem(column, text, cents) : cents;
+}
+
+const isProblem = (v: unknown): v is RowProblem => typeof v === 'object' && v !== null;
+
 /** Converts a record; `recordNumber` is 1 for the first data row. */
 export function rowToItem(fields: string[], sourceLine: number, recordNumber: number, ctx: RowContext): LineItem | RowProblem {
-  const ix = ctx.header.index;
-  const get = (c: CanonicalColumn): string => {
-    const i = ix[c];
-    return i === undefined ? '' : (fields[i] ?? '');
-  };
+  const c = ctx.cols;
+  const get = (i: number): string => (i < 0 ? '' : (fields[i] ?? ''));
 
-  const htsText = get('hts');
+  const htsText = get(c.hts);
   const hts = parseHts(htsText);
   if (hts instanceof FieldError) return problem('hts', htsText, hts);
 
-  const valueText = get('value');
+  const valueText = get(c.value);
   const valueRaw = parseMoney(valueText, 'value');
   if (valueRaw instanceof FieldError) return problem('value', valueText, valueRaw);
 
-  const currencyText = get('currency');
+  const currencyText = get(c.currency);
   let currency = 'USD';
   if (currencyText.trim() !== '') {
-    const c = parseCurrency(currencyText);
-    if (c instanceof FieldError) return problem('currency', currencyText, c);
-    currency = c;
+    const cur = parseCurrency(currencyText);
+    if (cur instanceof FieldError) return problem('currency', currencyText, cur);
+    currency = cur;
   }
   let fx: { nanos: number; text: string } | undefined;
   if (currency !== 'USD') {
@@ -58,27 +73,27 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     if (!fx) return { column: 'currency', value: currencyText, reason: `no exchange rate for ${currency}: give --fx ${currency}=<USD per ${currency}> or an FX file` };
   }
   const toUsd = (cents: number): number => (fx ? mulDivRound(cents, fx.nanos, RATE_SCALE) : cents);
-  const costs: Record<'freight' | 'insurance' | 'other_costs' | 'brokerage', number | undefined> = { freight: undefined, insurance: undefined, other_costs: undefined, brokerage: undefined };
-  for (const c of ['freight', 'insurance', 'other_costs', 'brokerage'] as const) {
-    const text = get(c);
-    if (text.trim() === '') continue;
-    const cents = parseMoney(text, c);
-    if (cents instanceof FieldError) return problem(c, text, cents);
-    costs[c] = cents;
-  }
-  const basisText = get('value_basis').trim().toUpperCase();
+  const freight = optionalMoney(get(c.freight), 'freight');
+  if (isProblem(freight)) return freight;
+  const insurance = optionalMoney(get(c.insurance), 'insurance');
+  if (isProblem(insurance)) return insurance;
+  const otherCosts = optionalMoney(get(c.other_costs), 'other_costs');
+  if (isProblem(otherCosts)) return otherCosts;
+  const brokerage = optionalMoney(get(c.brokerage), 'brokerage');
+  if (isProblem(brokerage)) return brokerage;
+  const basisField = get(c.value_basis);
+  const basisText = basisField.trim().toUpperCase();
   const valueBasis = basisText === '' ? ctx.valueBasis ?? 'FOB' : basisText;
-  if (valueBasis !== 'FOB' && valueBasis !== 'CIF') return { column: 'value_basis', value: get('value_basis'), reason: `value_basis "${get('value_basis')}" must be FOB or CIF` };
+  if (valueBasis !== 'FOB' && valueBasis !== 'CIF') return { column: 'value_basis', value: basisField, reason: `value_basis "${basisField}" must be FOB or CIF` };
   let customsRaw = valueRaw;
   if (valueBasis === 'CIF') {
-    customsRaw = valueRaw - (costs.freight ?? 0) - (costs.insurance ?? 0);
+    customsRaw = valueRaw - (freight ?? 0) - (insurance ?? 0);
     if (customsRaw < 0) {
-      return { column: 'value', value: valueText, reason: `CIF value ${valueText.trim()} is less than its freight and insurance (${get('freight').trim() || '0'} + ${get('insurance').trim() || '0'}): the customs value would be negative` };
+      return { column: 'value', value: valueText, reason: `CIF value ${valueText.trim()} is less than its freight and insurance (${get(c.freight).trim() || '0'} + ${get(c.insurance).trim() || '0'}): the customs value would be negative` };
     }
   }
-  const valueCents = toUsd(customsRaw);
 
-  const dateText = get('entry_date');
+  const dateText = get(c.entry_date);
   let entryDate: string;
   if (dateText.trim() === '' && ctx.defaultDate !== undefined) entryDate = ctx.defaultDate;
   else {
@@ -87,109 +102,140 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     entryDate = d;
   }
 
-  const item: LineItem = {
-    sourceLine,
-    line: get('line').trim() || String(recordNumber),
-    entry: get('entry').trim() || ctx.defaultEntry,
-    hts: hts.code,
-    origin: 'CA',
-    valueCents,
-    invoiceValue: { amount: valueText.trim(), currency },
-    entryDate,
-    usmcaClaimed: false,
-    contentCents: {},
-    raw: fields,
-  };
-  if (hts.note) item.inputNotes = [hts.note];
-  if (valueBasis === 'CIF' || costs.freight !== undefined || costs.insurance !== undefined || costs.other_costs !== undefined || costs.brokerage !== undefined || ctx.valueBasis !== undefined) {
-    item.costing = {
-      valueBasis,
-      invoiceValueCents: toUsd(valueRaw),
-      freightCents: toUsd(costs.freight ?? 0),
-      insuranceCents: toUsd(costs.insurance ?? 0),
-      otherCostsCents: toUsd(costs.other_costs ?? 0),
-      ...(costs.brokerage !== undefined ? { entryBrokerageCents: toUsd(costs.brokerage) } : {}),
-    };
-  }
-  if (fx) item.fxRate = fx.text;
-
-  const description = get('description').trim();
-  if (description) item.description = description;
-
-  const originText = get('origin');
+  let origin = 'CA';
+  const originText = get(c.origin);
   if (originText.trim() !== '') {
     const o = parseCountry(originText);
     if (o instanceof FieldError) return problem('origin', originText, o);
-    item.origin = o;
+    origin = o;
   }
 
-  const quantityText = get('quantity');
+  let quantityMicros: number | undefined;
+  const quantityText = get(c.quantity);
   if (quantityText.trim() !== '') {
     const q = parseQuantity(quantityText);
     if (q instanceof FieldError) return problem('quantity', quantityText, q);
-    item.quantityMicros = q;
+    quantityMicros = q;
   }
-  const unit = get('unit').trim();
-  if (unit) item.unit = unit.toLowerCase();
+  const unitText = get(c.unit).trim();
+  const unit = unitText ? unitText.toLowerCase() : undefined;
 
-  const exportText = get('export_date');
+  let exportDate: string | undefined;
+  const exportText = get(c.export_date);
   if (exportText.trim() !== '') {
     const d = parseDate(exportText, 'export_date');
     if (d instanceof FieldError) return problem('export_date', exportText, d);
-    item.exportDate = d;
+    exportDate = d;
   }
 
-  const usmcaText = get('usmca');
+  let usmcaClaimed = false;
+  const usmcaText = get(c.usmca);
   if (usmcaText !== '') {
     const u = parseYesNo(usmcaText, 'usmca');
     if (u instanceof FieldError) return problem('usmca', usmcaText, u);
-    item.usmcaClaimed = u;
+    usmcaClaimed = u;
   }
 
-  const aircraftText = get('civil_aircraft');
+  let civilAircraft: boolean | undefined;
+  const aircraftText = get(c.civil_aircraft);
   if (aircraftText.trim() !== '') {
     const a = parseYesNo(aircraftText, 'civil_aircraft');
     if (a instanceof FieldError) return problem('civil_aircraft', aircraftText, a);
-    item.civilAircraft = a;
+    civilAircraft = a;
   }
 
-  const transportText = get('transport');
+  let transport: string | undefined;
+  const transportText = get(c.transport);
   if (transportText !== '') {
     const t = parseTransport(transportText);
     if (t instanceof FieldError) return problem('transport', transportText, t);
-    if (t !== undefined) item.transport = t;
+    transport = t;
   }
 
-  for (const c of CONTENT) {
-    const text = get(c);
-    if (text.trim() === '') continue;
-    const cents = parseMoney(text, c);
-    if (cents instanceof FieldError) return problem(c, text, cents);
-    if (cents > valueRaw) return { column: c, value: text, reason: `${c} ${text.trim()} is more than the line value ${valueText.trim()}` };
-    item.contentCents[c] = toUsd(cents);
-  }
+  const steel = contentValue(get(c.steel_value), 'steel_value', valueRaw, valueText);
+  if (isProblem(steel)) return steel;
+  const aluminum = contentValue(get(c.aluminum_value), 'aluminum_value', valueRaw, valueText);
+  if (isProblem(aluminum)) return aluminum;
+  const copper = contentValue(get(c.copper_value), 'copper_value', valueRaw, valueText);
+  if (isProblem(copper)) return copper;
+  const usContent = contentValue(get(c.us_content_value), 'us_content_value', valueRaw, valueText);
+  if (isProblem(usContent)) return usContent;
 
-  const weightText = get('metal_weight_pct');
+  let metalWeightPct: number | undefined;
+  const weightText = get(c.metal_weight_pct);
   if (weightText.trim() !== '') {
     const w = parsePercentField(weightText, 'metal_weight_pct', 100);
     if (w instanceof FieldError) return problem('metal_weight_pct', weightText, w);
-    item.metalWeightPct = w.value;
+    metalWeightPct = w.value;
   }
 
-  const usMetalText = get('us_metal');
+  let usMetal: boolean | undefined;
+  const usMetalText = get(c.us_metal);
   if (usMetalText.trim() !== '') {
     const u = parseYesNo(usMetalText, 'us_metal');
     if (u instanceof FieldError) return problem('us_metal', usMetalText, u);
-    item.usMetal = u;
+    usMetal = u;
   }
 
-  const adcvdText = get('adcvd_rate');
+  let adcvdRateNanos: number | undefined;
+  const adcvdText = get(c.adcvd_rate);
   if (adcvdText.trim() !== '') {
     const r = parsePercentField(adcvdText, 'adcvd_rate', 1000);
     if (r instanceof FieldError) return problem('adcvd_rate', adcvdText, r);
-    item.adcvdRateNanos = r.nanos;
+    adcvdRateNanos = r.nanos;
   }
-  return item;
+
+  const costed = valueBasis === 'CIF' || freight !== undefined || insurance !== undefined || otherCosts !== undefined || brokerage !== undefined || ctx.valueBasis !== undefined;
+  const description = get(c.description).trim();
+  // Every line has every field, absent ones undefined: one shape for the engine's and renderers' reads.
+  return {
+    sourceLine,
+    line: get(c.line).trim() || String(recordNumber),
+    entry: get(c.entry).trim() || ctx.defaultEntry,
+    hts: hts.code,
+    description: description || undefined,
+    origin,
+    valueCents: toUsd(customsRaw),
+    invoiceValue: { amount: valueText.trim(), currency },
+    costing: costed
+      ? {
+          valueBasis,
+          invoiceValueCents: toUsd(valueRaw),
+          freightCents: toUsd(freight ?? 0),
+          insuranceCents: toUsd(insurance ?? 0),
+          otherCostsCents: toUsd(otherCosts ?? 0),
+          ...(brokerage !== undefined ? { entryBrokerageCents: toUsd(brokerage) } : {}),
+        }
+      : undefined,
+    fxRate: fx?.text,
+    quantityMicros,
+    unit,
+    entryDate,
+    exportDate,
+    usmcaClaimed,
+    transport,
+    contentCents: {
+      steel_value: steel === undefined ? undefined : toUsd(steel),
+      aluminum_value: aluminum === undefined ? undefined : toUsd(aluminum),
+      copper_value: copper === undefined ? undefined : toUsd(copper),
+      us_content_value: usContent === undefined ? undefined : toUsd(usContent),
+    },
+    metalWeightPct,
+    usMetal,
+    civilAircraft,
+    adcvdRateNanos,
+    inputNotes: hts.note ? [hts.note] : undefined,
+    raw: fields,
+    filed: undefined,
+  };
+}
+
+/** A content value column: undefined when empty, cents in the line's currency, or the problem (it may not exceed the value). */
+function contentValue(text: string, column: ContentColumn, valueRaw: number, valueText: string): number | undefined | RowProblem {
+  const cents = optionalMoney(text, column);
+  if (cents === undefined || isProblem(cents)) return cents;
+  if (cents > valueRaw) return { column, value: text, reason: `${column} ${text.trim()} is more than the line value ${valueText.trim()}` };
+  return cents;
 }
 
 /** FX options (decimal text, USD per unit) -> nanos. */

@@ -20,6 +20,10 @@ export class CentsSum {
     }
   }
 
+  addBig(cents: bigint): void {
+    this.big += cents;
+  }
+
   get value(): bigint {
     return this.big + BigInt(this.small);
   }

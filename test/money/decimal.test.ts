@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateCents } from '../../src/engine/allocate.js';
 import {
@@ -60,5 +61,30 @@ describe('exact decimal arithmetic', () => {
     expect(allocateCents(100, [1, 1, 1])).toEqual([34, 33, 33]);
     expect(allocateCents(3358, [1000, 2000, 7000]).reduce((a, b) => a + b, 0)).toBe(3358);
     expect(allocateCents(10, [0, 0])).toEqual([10, 0]);
+  });
+
+  it('allocates as exact largest-remainder arithmetic does, in numbers and past them (ties to the earlier share)', () => {
+    // The definition, in bigint throughout.
+    const reference = (amount: number, weights: number[]): number[] => {
+      const total = weights.reduce((a, b) => a + BigInt(b), 0n);
+      const exact = weights.map((w) => BigInt(amount) * BigInt(w));
+      const shares = exact.map((e) => e / total);
+      const order = weights.map((_, i) => i).sort((a, b) => {
+        const ra = exact[a]! - shares[a]! * total;
+        const rb = exact[b]! - shares[b]! * total;
+        return ra === rb ? a - b : ra > rb ? -1 : 1;
+      });
+      const left = BigInt(amount) - shares.reduce((a, b) => a + b, 0n);
+      for (let k = 0; k < Number(left); k++) shares[order[k]!]! += 1n;
+      return shares.map(Number);
+    };
+    const weight = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000_000_000 }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.array(weight, { minLength: 1, maxLength: 60 }), (amount, weights) => {
+        fc.pre(weights.some((w) => w > 0));
+        expect(allocateCents(amount, weights)).toEqual(reference(amount, weights));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

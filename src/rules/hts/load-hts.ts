@@ -44,6 +44,8 @@ function parseRow(entry: Entry): { record: HtsRecord; suffixes: ReadonlySet<stri
   return { record: entry.record, suffixes: entry.suffixes! };
 }
 
+const FOUND_LIMIT = 1 << 16;
+
 export function parseHtsFile(text: string, contentSha256: string): HtsTable {
   const meta: HtsTableMeta = { revision: 'unknown HTS revision', sourceSha256: '', sourceFile: '', importedRecords: 0 };
   const entries = new Map<string, Entry>();
@@ -73,18 +75,29 @@ export function parseHtsFile(text: string, contentSha256: string): HtsTable {
     return allCodes;
   };
 
+  // Codes looked up before (a file has few; a comparison looks each line up once per scenario): one probe.
+  const found = new Map<string, HtsRecord | null>();
+  const find = (code: string): HtsRecord | undefined => {
+    const entry = entries.get(code.slice(0, 8));
+    if (!entry) return undefined;
+    const { record, suffixes } = parseRow(entry);
+    if (code.length === 8) return record;
+    if (code.length !== 10) return undefined;
+    const suffix = code.slice(8);
+    if (suffixes.has(suffix) || (suffixes.size === 0 && suffix === '00')) return record;
+    return undefined;
+  };
+
   return {
     meta,
     contentSha256,
     lookup(code: string): HtsRecord | undefined {
-      const entry = entries.get(code.slice(0, 8));
-      if (!entry) return undefined;
-      const { record, suffixes } = parseRow(entry);
-      if (code.length === 8) return record;
-      if (code.length !== 10) return undefined;
-      const suffix = code.slice(8);
-      if (suffixes.has(suffix) || (suffixes.size === 0 && suffix === '00')) return record;
-      return undefined;
+      const known = found.get(code);
+      if (known !== undefined) return known ?? undefined;
+      const record = find(code);
+      if (found.size >= FOUND_LIMIT) found.clear();
+      found.set(code, record ?? null);
+      return record;
     },
     suggest(code: string, limit = 5): string[] {
       const codes = everyCode();

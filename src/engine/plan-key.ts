@@ -1,0 +1,86 @@
+/**
+ * The facts of a line its plan depends on (see line-plan), packed in one number so lines can share plans at
+ * the cost of a few comparisons: the USMCA claim, the US-metal and civil-aircraft flags, which content
+ * values are given, whether an AD/CVD rate is given, the origin, which of the transports the schedule's
+ * conditions name it is, where the metal share by weight falls among the thresholds they compare it with,
+ * and, where column 1 is on quantity, whether a quantity is given and its unit (a warning names it). The HTS
+ * code and the date segment are keyed apart.
+ */
+import type { LineItem } from '../input/line-item.js';
+import type { HtsRecord, ParsedRate } from '../rules/hts/types.js';
+import type { Condition, Measure } from '../rules/schedule-schema.js';
+
+/** Distinct transports, origins or units beyond this are not keyed: their lines are planned one by one. */
+const MAX_INTERNED = 32;
+
+/** The metal-share thresholds and transports the conditions name. */
+function namedIn(c: Condition, thresholds: Set<number>, transports: Set<string>): void {
+  if ('metal_weight_pct' in c) {
+    if (c.metal_weight_pct.below !== undefined) thresholds.add(c.metal_weight_pct.below);
+    if (c.metal_weight_pct.at_least !== undefined) thresholds.add(c.metal_weight_pct.at_least);
+  } else if ('transport' in c) for (const t of c.transport) transports.add(t);
+  else if ('not' in c) namedIn(c.not, thresholds, transports);
+  else if ('any' in c) for (const inner of c.any) namedIn(inner, thresholds, transports);
+}
+
+const onQuantity = (r: ParsedRate | undefined): boolean => r !== undefined && (r.kind === 'specific' || (r.kind === 'compound' && r.parts.some((p) => p.kind === 'specific')));
+
+class Interned {
+  /** Few texts (transports, origins, units): a scan of them costs less than a map lookup. */
+  private readonly texts: string[] = [];
+
+  /** 1 + a small number for the text, 0 for none, -1 when too many are known. */
+  code(text: string | undefined): number {
+    if (text === undefined) return 0;
+    const texts = this.texts;
+    for (let i = 0; i < texts.length; i++) if (texts[i] === text) return i + 1;
+    if (texts.length >= MAX_INTERNED) return -1;
+    texts.push(text);
+    return texts.length;
+  }
+}
+
+export class PlanKeys {
+  /** Every metal-share threshold of the schedule, ascending: a share's key is how many it reaches. */
+  private readonly thresholds: number[];
+  /** The transports conditions name; any other (or none) is the same to every condition. */
+  private readonly transports: string[];
+  private readonly origins = new Interned();
+  private readonly units = new Interned();
+
+  constructor(measures: readonly Measure[]) {
+    const thresholds = new Set<number>();
+    const transports = new Set<string>();
+    for (const m of measures) for (const c of m.when) namedIn(c, thresholds, transports);
+    this.thresholds = [...thresholds].sort((a, b) => a - b);
+    this.transports = [...transports];
+  }
+
+  /** The key of the line's facts, or undefined when they are too unusual to key (the line is planned alone). */
+  key(item: LineItem, record: HtsRecord): number | undefined {
+    const transport = item.transport === undefined ? 0 : this.transports.indexOf(item.transport) + 1;
+    const origin = this.origins.code(item.origin);
+    const quantityRead = onQuantity(record.general) || (item.usmcaClaimed && onQuantity(record.usmca));
+    const unit = quantityRead && item.quantityMicros !== undefined ? this.units.code(item.unit) : 0;
+    if (origin < 0 || unit < 0 || this.transports.length > 254) return undefined;
+    const c = item.contentCents;
+    let flags = item.usmcaClaimed ? 1 : 0;
+    if (item.usMetal !== undefined) flags |= item.usMetal ? 2 : 4;
+    if (item.civilAircraft === true) flags |= 8;
+    if (c.steel_value !== undefined) flags |= 16;
+    if (c.aluminum_value !== undefined) flags |= 32;
+    if (c.copper_value !== undefined) flags |= 64;
+    if (c.us_content_value !== undefined) flags |= 128;
+    if (item.adcvdRateNanos !== undefined && item.adcvdRateNanos > 0) flags |= 256;
+    if (quantityRead && item.quantityMicros !== undefined) flags |= 512;
+    let share = 0;
+    const pct = item.metalWeightPct;
+    if (pct !== undefined) {
+      if (this.thresholds.length > 62) return undefined;
+      share = 1;
+      for (const t of this.thresholds) if (pct >= t) share += 1;
+    }
+    // 10 bits of flags, 6 of share, 8 each of transport, origin and unit: 40 bits, exact in a double.
+    return flags + 1024 * (share + 64 * (transport + 256 * (origin + 256 * unit)));
+  }
+}
