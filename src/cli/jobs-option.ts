@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from './usage-error.js';
 
 export function addJobsOption(command: Command): Command {
-  return command.option('-j, --jobs <n>', 'threads for CSV output of a file (default: one per CPU core for files over 16 MB; 1 = one thread)');
+  return command.option('-j, --jobs <n>', 'threads computing a file for CSV output: the main thread and n - 1 workers (default: one per CPU core, up to 8, for files over 16 MB; 1 = one thread)');
 }
 
 export function jobsOption(opts: { jobs?: string }): number | undefined {

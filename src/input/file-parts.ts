@@ -10,16 +10,31 @@ import type { FilePart } from './chunk-reader.js';
 import { RecordMarks, scanRecords } from './record-scanner.js';
 
 export interface NumberedPart extends FilePart {
+  /** Where the part's bytes are in the file (they can be read again from there). */
+  offset: number;
   /** Cut where the entry does not change: one entry ran longer than the part could grow. */
   insideEntry?: boolean;
+}
+
+/** Reads into the caller's memory; 0 at the end. */
+export interface ByteSource {
+  read(into: Uint8Array, at: number, length: number): Promise<number>;
 }
 
 /** How far a part may grow past `partBytes` looking for an entry change before it is cut anyway. */
 const MAX_GROWTH = 16;
 
+/**
+ * Bytes are read into one window, used again from part to part (reading each part into memory of its own
+ * left the main thread holding tens of megabytes for the collector): a part's `bytes` are a view of it,
+ * valid until the next part is asked for; its `offset` says where to read it again.
+ */
 export class FileParts {
-  private readonly source: AsyncIterator<Buffer>;
-  private pending: Buffer = Buffer.alloc(0);
+  private window: Buffer;
+  /** The unread bytes are window[start, end); window[0] is at `windowOffset` in the file. */
+  private start = 0;
+  private end = 0;
+  private windowOffset = 0;
   private ended = false;
   private readonly marks = new RecordMarks();
   private nextLine = 1;
@@ -27,20 +42,34 @@ export class FileParts {
   private delimiterByte = 44;
 
   constructor(
-    input: AsyncIterable<Buffer>,
+    private readonly source: ByteSource,
     private readonly partBytes: number,
   ) {
-    this.source = input[Symbol.asyncIterator]();
+    this.window = Buffer.allocUnsafeSlow(2 * partBytes);
   }
 
+  private get pending(): Buffer {
+    return this.window.subarray(this.start, this.end);
+  }
+
+  /** Reads more bytes after the unread ones (moving them to the front, or into a larger window, first). */
   private async more(): Promise<boolean> {
     if (this.ended) return false;
-    const r = await this.source.next();
-    if (r.done) {
+    if (this.end === this.window.length) {
+      const unread = this.end - this.start;
+      const target = unread + this.partBytes > this.window.length ? Buffer.allocUnsafeSlow(2 * this.window.length) : this.window;
+      this.window.copy(target, 0, this.start, this.end);
+      this.window = target;
+      this.windowOffset += this.start;
+      this.start = 0;
+      this.end = unread;
+    }
+    const n = await this.source.read(this.window, this.end, Math.min(this.partBytes, this.window.length - this.end));
+    if (n === 0) {
       this.ended = true;
       return false;
     }
-    this.pending = this.pending.length === 0 ? r.value : Buffer.concat([this.pending, r.value]);
+    this.end += n;
     return true;
   }
 
@@ -57,16 +86,18 @@ export class FileParts {
   }
 
   private firstRecord(given?: string): { bytes: Buffer; delimiter: string } | undefined {
-    const firstLineEnd = this.pending.indexOf(10);
+    const pending = this.pending;
+    const firstLineEnd = pending.indexOf(10);
     if (firstLineEnd < 0) return undefined;
-    const delimiter = given ?? detectDelimiter(this.pending.subarray(0, firstLineEnd).toString('utf8').replace(/^\uFEFF/, '').replace(/\r$/, ''));
+    const delimiter = given ?? detectDelimiter(pending.subarray(0, firstLineEnd).toString('utf8').replace(/^\uFEFF/, '').replace(/\r$/, ''));
     this.delimiterByte = delimiter.charCodeAt(0);
-    scanRecords(this.pending, this.delimiterByte, this.marks);
+    scanRecords(pending, this.delimiterByte, this.marks);
     if (this.marks.count === 0) return undefined;
     const end = this.marks.ends[0]!;
-    const bytes = this.pending.subarray(0, end);
+    // The header is kept for the whole run: a copy, not a view of the window.
+    const bytes = Buffer.from(pending.subarray(0, end));
     this.nextLine += this.marks.lines[0]!;
-    this.pending = this.pending.subarray(end);
+    this.start += end;
     return { bytes, delimiter };
   }
 
@@ -77,26 +108,26 @@ export class FileParts {
     const entryAt = (i: number): string | undefined => {
       let fields: string[] | undefined;
       const t = tokenizer();
-      t.push(this.pending.toString('utf8', this.marks.start(i), this.marks.ends[i]), (f) => (fields = f));
+      t.push(this.window.toString('utf8', this.start + this.marks.start(i), this.start + this.marks.ends[i]!), (f) => (fields = f));
       t.end((f) => (fields = f));
       return fields && entryOf(fields);
     };
     for (;;) {
-      while (this.pending.length < this.partBytes && (await this.more()));
+      while (this.end - this.start < this.partBytes && (await this.more()));
       if (this.ended) break;
       scanRecords(this.pending, this.delimiterByte, this.marks);
       const cut = this.entryBoundary(entryAt);
-      if (cut === undefined && (this.pending.length < this.partBytes * MAX_GROWTH || this.marks.count === 0)) {
+      if (cut === undefined && (this.end - this.start < this.partBytes * MAX_GROWTH || this.marks.count === 0)) {
         if (await this.more()) continue;
         break;
       }
       yield cut === undefined ? { ...this.take(this.marks.count - 1), insideEntry: true } : this.take(cut);
     }
-    if (this.pending.length > 0) {
-      const bytes = this.pending;
-      this.pending = Buffer.alloc(0);
+    if (this.end > this.start) {
+      const part = { bytes: this.pending, offset: this.windowOffset + this.start, firstLine: this.nextLine, rowsBefore: this.rowsBefore };
+      this.start = this.end;
       // The last part may end without a line break, or in a quote never closed: the reader of the part says so.
-      yield { bytes, firstLine: this.nextLine, rowsBefore: this.rowsBefore };
+      yield part;
     }
   }
 
@@ -115,10 +146,10 @@ export class FileParts {
   /** The part up to and including record `i`; the rest stays pending. */
   private take(i: number): NumberedPart {
     const end = this.marks.ends[i]!;
-    const part: NumberedPart = { bytes: this.pending.subarray(0, end), firstLine: this.nextLine, rowsBefore: this.rowsBefore };
+    const part: NumberedPart = { bytes: this.window.subarray(this.start, this.start + end), offset: this.windowOffset + this.start, firstLine: this.nextLine, rowsBefore: this.rowsBefore };
     this.nextLine += this.marks.lines[i]!;
     this.rowsBefore += this.marks.rows[i]!;
-    this.pending = this.pending.subarray(end);
+    this.start += end;
     return part;
   }
 }

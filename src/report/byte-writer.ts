@@ -5,20 +5,33 @@
  * rendering allocates next to nothing (building rows as strings cost a third of a run, half of it in the
  * collector, and encoding them another tenth).
  */
+import { PIECE_BYTES, type PiecePool } from './piece-pool.js';
 
-const PIECE_BYTES = 1 << 16;
+const NONE = Buffer.alloc(0);
+
 /** Longer strings go through the native encoder; below this a loop is faster than the call. */
 const NATIVE_FROM = 96;
 
 export class ByteWriter {
-  private buf: Buffer;
+  /** The piece being written (none until the first write after a take). */
+  private buf: Buffer = NONE;
   private pos = 0;
   private pieces: Uint8Array[] = [];
   /** Bytes in finished pieces. */
   private finished = 0;
 
-  constructor(private readonly pieceBytes = PIECE_BYTES) {
-    this.buf = Buffer.allocUnsafeSlow(pieceBytes);
+  private readonly pieceBytes: number;
+
+  /** Pieces come from `pool` (of PIECE_BYTES) when given, else of `pieceBytes` each. */
+  constructor(
+    private readonly pool?: PiecePool,
+    pieceBytes = PIECE_BYTES,
+  ) {
+    this.pieceBytes = pool ? PIECE_BYTES : pieceBytes;
+  }
+
+  private fresh(atLeast: number): Buffer {
+    return this.pool && atLeast <= PIECE_BYTES ? this.pool.take() : Buffer.allocUnsafeSlow(Math.max(this.pieceBytes, atLeast));
   }
 
   /** Bytes written and not yet taken. */
@@ -31,11 +44,16 @@ export class ByteWriter {
   }
 
   private cut(atLeast: number): void {
-    if (this.pos > 0) {
-      this.pieces.push(this.buf.subarray(0, this.pos));
-      this.finished += this.pos;
-    }
-    this.buf = Buffer.allocUnsafeSlow(Math.max(this.pieceBytes, atLeast));
+    this.finish();
+    this.buf = this.fresh(atLeast);
+  }
+
+  /** Ends the piece being written, if anything was written in it. */
+  private finish(): void {
+    if (this.pos === 0) return;
+    this.pieces.push(this.buf.subarray(0, this.pos));
+    this.finished += this.pos;
+    this.buf = NONE;
     this.pos = 0;
   }
 
@@ -62,7 +80,7 @@ export class ByteWriter {
     if (most > this.pieceBytes) {
       // A long text (a JSON or HTML chunk) becomes a piece of its own.
       const encoded = Buffer.from(s, 'utf8');
-      this.cut(0);
+      this.finish();
       this.pieces.push(encoded.byteLength === encoded.buffer.byteLength ? encoded : new Uint8Array(encoded));
       this.finished += encoded.byteLength;
       return;
@@ -83,7 +101,7 @@ export class ByteWriter {
   /** Bytes that become a piece of their own, without a copy (output a worker thread encoded). */
   piece(u: Uint8Array): void {
     if (u.length === 0) return;
-    if (this.pos > 0) this.cut(0);
+    this.finish();
     this.pieces.push(u);
     this.finished += u.length;
   }
@@ -133,11 +151,17 @@ export class ByteWriter {
 
   /** Everything written since the last take, in order; the writer starts afresh. */
   take(): Uint8Array[] {
-    if (this.pos > 0) this.cut(0);
+    this.finish();
     const out = this.pieces;
     this.pieces = [];
     this.finished = 0;
     return out;
+  }
+
+  /** Gives the piece not yet written into back to the pool (the writer is done with). */
+  release(): void {
+    if (this.buf !== NONE && this.pos === 0) this.pool?.give(this.buf);
+    this.buf = NONE;
   }
 }
 

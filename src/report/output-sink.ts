@@ -34,11 +34,14 @@ export class OutputSink {
     if (this.buffer.length >= FLUSH_AT) await this.flush();
   }
 
-  /** Writes bytes already encoded (by a worker thread), after the text buffered before them. */
-  async writeBytes(bytes: Uint8Array): Promise<void> {
-    if (bytes.length === 0) return;
+  /** Writes bytes already encoded, after the text buffered before them; `written` is called once they are out. */
+  async writeBytes(bytes: Uint8Array, written?: () => void): Promise<void> {
+    if (bytes.length === 0) {
+      written?.();
+      return;
+    }
     await this.flush();
-    await this.send(bytes);
+    await this.send(bytes, written);
   }
 
   async flush(): Promise<void> {
@@ -48,8 +51,8 @@ export class OutputSink {
     await this.send(chunk);
   }
 
-  private async send(chunk: string | Uint8Array): Promise<void> {
-    this.stream.write(chunk);
+  private async send(chunk: string | Uint8Array, written?: () => void): Promise<void> {
+    this.stream.write(chunk, written);
     if (this.stream.writableLength >= BACKLOG_BYTES) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = (): void => {

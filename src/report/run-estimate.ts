@@ -14,6 +14,7 @@ import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { EXIT } from './exit-codes.js';
 import { ByteWriter } from './byte-writer.js';
+import { PiecePool } from './piece-pool.js';
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat, Renderer } from './renderer.js';
@@ -64,8 +65,10 @@ export async function makeRenderer(format: OutputFormat): Promise<Renderer> {
  * per batch (awaiting per line would cost more than computing the line).
  */
 export class BatchOutput {
+  /** Memory to write into, used again once written (and lent to worker threads). */
+  readonly pool = new PiecePool();
   /** Renderers write here, in file order (text is encoded as it comes). */
-  readonly bytes = new ByteWriter();
+  readonly bytes = new ByteWriter(this.pool);
   private rejected: Rejection[] = [];
 
   constructor(
@@ -93,7 +96,7 @@ export class BatchOutput {
   }
 
   async flush(): Promise<void> {
-    for (const piece of this.bytes.take()) await this.sink.writeBytes(piece);
+    for (const piece of this.bytes.take()) await this.sink.writeBytes(piece, () => this.pool.give(piece));
     for (const r of this.rejected) await this.rejects!.add(r);
     this.rejected = [];
   }

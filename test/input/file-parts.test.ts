@@ -1,18 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FileParts, type NumberedPart } from '../../src/input/file-parts.js';
+import { FileParts, type ByteSource, type NumberedPart } from '../../src/input/file-parts.js';
 import { CsvTokenizer } from '../../src/input/csv-tokenizer.js';
 
-async function* chunks(text: string, size: number): AsyncGenerator<Buffer> {
+/** The text as a file read at most `size` bytes at a time. */
+function source(text: string, size: number): ByteSource {
   const bytes = Buffer.from(text, 'utf8');
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  let at = 0;
+  return {
+    read: async (into, offset, length) => {
+      const n = Math.min(size, length, bytes.length - at);
+      into.set(bytes.subarray(at, at + n), offset);
+      at += n;
+      return n;
+    },
+  };
 }
 
 async function cut(text: string, partBytes: number, readSize: number): Promise<{ header: string; parts: NumberedPart[] }> {
-  const fp = new FileParts(chunks(text, readSize), partBytes);
+  const fp = new FileParts(source(text, readSize), partBytes);
   const head = await fp.header();
   const parts: NumberedPart[] = [];
-  for await (const p of fp.parts((fields) => fields[0]!.trim() || '1')) parts.push(p);
+  const whole = Buffer.from(text, 'utf8');
+  for await (const p of fp.parts((fields) => fields[0]!.trim() || '1')) {
+    // A part's bytes are a view of FileParts' window, valid until the next part: they must be the file's at its offset.
+    expect(Buffer.compare(p.bytes, whole.subarray(p.offset, p.offset + p.bytes.length))).toBe(0);
+    parts.push({ ...p, bytes: Buffer.from(p.bytes) });
+  }
   return { header: head!.bytes.toString('utf8'), parts };
 }
 

@@ -19,6 +19,7 @@ import type { Rejection } from '../../input/line-item.js';
 import type { FatalInputError } from '../../input/read-line-items.js';
 import type { CsvPartRenderer } from './csv-part-renderer.js';
 import { ByteWriter } from '../byte-writer.js';
+import type { PiecePool } from '../piece-pool.js';
 
 export interface EntrySnapshots {
   entry: string;
@@ -53,13 +54,20 @@ export interface PartResult {
 
 /** Bytes and rejections of one section of the part's output. */
 class Section {
-  readonly out = new ByteWriter();
+  readonly out: ByteWriter;
   rejections: Rejection[] = [];
-  constructor(readonly totals: RunTotals[]) {}
+  constructor(
+    readonly totals: RunTotals[],
+    pool: PiecePool,
+  ) {
+    this.out = new ByteWriter(pool);
+  }
 
   /** The bytes, in pieces of their own memory (transferred to the main thread, not copied). */
   encoded(): EncodedText {
-    return this.out.take();
+    const pieces = this.out.take();
+    this.out.release();
+    return pieces;
   }
 }
 
@@ -83,11 +91,12 @@ export function renderEvents(events: CompareEvent[], renderer: CsvPartRenderer, 
   events.length = 0;
 }
 
-export function computePart(part: FilePart, reader: ChunkReader, compiled: readonly CompiledSchedule[], options: ComputeOptions, renderer: CsvPartRenderer): PartResult {
+/** `pool` gives the memory the part's output is written into. */
+export function computePart(part: FilePart, reader: ChunkReader, compiled: readonly CompiledSchedule[], options: ComputeOptions, renderer: CsvPartRenderer, pool: PiecePool): PartResult {
   const comparer = new Comparer(compiled, reader.file, options);
   const totals = compiled.map(() => new RunTotals());
-  const lead = new Section(totals);
-  const body = new Section(totals);
+  const lead = new Section(totals, pool);
+  const body = new Section(totals, pool);
   const events: CompareEvent[] = [];
   let firstEntry: string | undefined;
   let groupFirstLine: number | undefined;
@@ -104,7 +113,7 @@ export function computePart(part: FilePart, reader: ChunkReader, compiled: reado
     renderEvents(events, renderer, firstEntry === undefined ? lead : body);
   });
   const entries = [...comparer.entryIndex.ids()].map((entry) => ({ entry, states: comparer.snapshot(entry) }));
-  const tail = new Section(compiled.map(() => new RunTotals()));
+  const tail = new Section(compiled.map(() => new RunTotals()), pool);
   comparer.flush(events);
   renderEvents(events, renderer, tail);
   return {

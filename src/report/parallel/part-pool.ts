@@ -3,26 +3,34 @@
  * as a promise. The heap of each worker is capped: a part's working set is small and bounded.
  */
 import { Worker } from 'node:worker_threads';
-import type { FilePart } from '../../input/chunk-reader.js';
+import type { NumberedPart } from '../../input/file-parts.js';
 import type { PartResult } from './compute-part.js';
-import type { WorkerSetup } from './worker-setup.js';
+import type { PartPlace, WorkerSetup } from './worker-setup.js';
+import { SharedPieces, type PiecePool } from '../piece-pool.js';
 
 // Measured on 1M lines (2 cores): an old space of 32-48 MB makes the collector thrash; a young generation of
 // 16 MB costs no more CPU than 48 MB and 40 MB less memory per run; 8 MB costs a third more CPU on compare.
 const WORKER_OLD_SPACE_MB = 64;
 const WORKER_YOUNG_SPACE_MB = 16;
+/** Output slots shared with each worker (64 KB each): about four parts of estimate output, the results in flight. */
+const RING_SLOTS = 128;
 
 export class PartPool {
   private readonly workers: Worker[];
   private readonly waiting = new Map<number, { resolve(r: PartResult): void; reject(e: unknown): void }>();
   private failure: unknown;
 
-  constructor(size: number, setup: WorkerSetup) {
+  /** `output`: where the workers' output comes back to be freed once written. */
+  constructor(size: number, setup: Omit<WorkerSetup, 'ring'>, output: PiecePool) {
     this.workers = Array.from({ length: size }, () => {
+      const ring = SharedPieces.create(RING_SLOTS);
+      output.adopt(ring);
       // execArgv: not the main thread's flags, which may hold a script (node -e) that a worker would run again.
-      const w = new Worker(new URL('./part-worker.js', import.meta.url), { workerData: setup, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } });
+      const w = new Worker(new URL('./part-worker.js', import.meta.url), { workerData: { ...setup, ring: ring.shared } satisfies WorkerSetup, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } });
       w.on('message', (m: { seq: number; result: PartResult }) => {
-        this.waiting.get(m.seq)?.resolve(m.result);
+        const r = m.result;
+        for (const section of [r.lead, r.body, r.tail]) section.forEach((piece, i) => (section[i] = ring.own(piece)));
+        this.waiting.get(m.seq)?.resolve(r);
         this.waiting.delete(m.seq);
       });
       w.on('error', (e) => this.fail(e));
@@ -33,20 +41,29 @@ export class PartPool {
     });
   }
 
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Parts sent whose results have not come back. */
+  get pending(): number {
+    return this.waiting.size;
+  }
+
   private fail(e: unknown): void {
     this.failure ??= e;
     for (const w of this.waiting.values()) w.reject(e);
     this.waiting.clear();
   }
 
-  /** Computes part number `seq`; its bytes are copied to the worker (the caller keeps its own). */
-  compute(seq: number, part: FilePart): Promise<PartResult> {
+  /** Computes part number `seq`, which the worker reads from the file by its place. */
+  compute(seq: number, part: NumberedPart): Promise<PartResult> {
     if (this.failure) return Promise.reject(this.failure);
-    const bytes = new Uint8Array(part.bytes);
     const promise = new Promise<PartResult>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
     // A result may never be awaited (the run went on without it); its failure is then not an error.
     promise.catch(() => undefined);
-    this.workers[seq % this.workers.length]!.postMessage({ seq, part: { ...part, bytes } }, [bytes.buffer]);
+    const place: PartPlace = { offset: part.offset, length: part.bytes.length, firstLine: part.firstLine, rowsBefore: part.rowsBefore };
+    this.workers[seq % this.workers.length]!.postMessage({ seq, place });
     return promise;
   }
 

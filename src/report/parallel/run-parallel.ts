@@ -1,19 +1,22 @@
 /**
- * A large line-item file computed by worker threads, part by part, with output identical to one pass over
+ * A large line-item file computed on several threads, part by part, with output identical to one pass over
  * the file. The file is cut where the entry changes (FileParts); each part is computed as if its entries
- * were new (compute-part); the main thread takes the results in file order and checks that this was so:
+ * were new (compute-part), by a worker thread or, whenever the workers have parts enough waiting, by the
+ * main thread itself (so `jobs` threads compute: the main thread and jobs - 1 workers, one isolate fewer
+ * than a worker per thread); the main thread takes the results in file order and checks that this was so:
  * that the part starts on the line and row it was numbered from, does not continue the previous part's
  * last entry, and has no entry seen earlier in the file. A part that passes is stitched in (its rejected
  * rows before its first line, then the previous part's last entry, then the rest); at the first part that
  * does not, the workers stop and the main thread computes the rest of the file itself, from the last entry
  * not yet closed, with the fee state of every entry closed so far: the result is the same, only slower.
  */
-import { createReadStream } from 'node:fs';
+import { readSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { CompiledSchedule } from '../../engine/compile.js';
 import { Comparer, type CompareEvent } from '../../engine/compare.js';
 import type { ComputeOptions } from '../../engine/compute-line.js';
 import { RunTotals } from '../../engine/totals.js';
-import { ChunkReader, type FilePart } from '../../input/chunk-reader.js';
+import { ChunkReader } from '../../input/chunk-reader.js';
 import { FileParts, type NumberedPart } from '../../input/file-parts.js';
 import type { HeaderReport } from '../../input/header.js';
 import type { Rejection } from '../../input/line-item.js';
@@ -21,7 +24,7 @@ import { readLineItemBatches, type FatalInputError, type ReaderOptions } from '.
 import type { RuleSet } from '../../rules/rule-set.js';
 import type { ProgressMeter } from '../progress.js';
 import type { BatchOutput } from '../run-estimate.js';
-import { renderEvents, type EncodedText, type EntrySnapshots, type PartResult } from './compute-part.js';
+import { computePart, renderEvents, type EncodedText, type EntrySnapshots, type PartResult } from './compute-part.js';
 import { csvPartRenderer, type CsvPartRenderer, type ParallelCommand } from './csv-part-renderer.js';
 import { PartPool } from './part-pool.js';
 import type { RunTotalsData } from '../../engine/totals.js';
@@ -51,13 +54,16 @@ export interface ParallelContext {
 /** 'serial' when the file cannot be cut by entry (no entry column, an ES-003 export, a bad header): nothing was written. */
 export type ParallelOutcome = { fatal?: FatalInputError } | 'serial';
 
+/** Parts each worker is given ahead, so it never waits while the main thread computes one itself. */
+const AHEAD = 2;
+
 interface OpenTail {
   entry: string;
   firstLine: number;
   text: EncodedText;
   totals: RunTotalsData[];
   states: EntrySnapshots;
-  part: FilePart;
+  part: NumberedPart;
 }
 
 async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
@@ -65,8 +71,26 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
 }
 
 export async function runParallel(run: ParallelRun, ctx: ParallelContext): Promise<ParallelOutcome> {
-  const parts = new FileParts(createReadStream(run.path, { highWaterMark: run.partBytes }), run.partBytes);
   // A file that cannot be read is left to the one-thread reader, which says why.
+  const file = await open(run.path, 'r').catch(() => undefined);
+  if (!file) return 'serial';
+  try {
+    return await runOn(file, run, ctx);
+  } finally {
+    await file.close();
+  }
+}
+
+/** A part's bytes read again from the file (the view FileParts gave is gone once it moved on). */
+function loadPart(fd: number, part: NumberedPart): NumberedPart {
+  const bytes = Buffer.allocUnsafe(part.bytes.length);
+  const n = readSync(fd, bytes, 0, bytes.length, part.offset);
+  if (n !== bytes.length) throw new Error(`the file changed while it was read (line ${part.firstLine})`);
+  return { ...part, bytes };
+}
+
+async function runOn(file: FileHandle, run: ParallelRun, ctx: ParallelContext): Promise<ParallelOutcome> {
+  const parts = new FileParts({ read: async (into, at, length) => (await file.read(into, at, length, null)).bytesRead }, run.partBytes);
   const head = await parts.header(run.reader.delimiter).catch(() => undefined);
   if (!head) return 'serial';
   const first = (await readLineItemBatches(once(head.bytes), run.reader).next()).value?.[0];
@@ -78,11 +102,20 @@ export async function runParallel(run: ParallelRun, ctx: ParallelContext): Promi
   const defaultEntry = run.reader.defaultEntry ?? '1';
   const renderer = csvPartRenderer(run.what, run.compiled, run.reader.file);
   ctx.output.add(renderer.head);
-  const stitcher = new Stitcher(run, ctx, renderer, new ChunkReader(header, head.delimiter, run.reader));
-  const pool = new PartPool(run.jobs, { what: run.what, ruleSets: run.ruleSets, compute: run.compute, reader: run.reader, header, delimiter: head.delimiter });
+  const stitcher = new Stitcher(run, ctx, renderer, new ChunkReader(header, head.delimiter, run.reader), (p) => loadPart(file.fd, p));
+  const pool = new PartPool(run.jobs - 1, { path: run.path, what: run.what, ruleSets: run.ruleSets, compute: run.compute, reader: run.reader, header, delimiter: head.delimiter }, ctx.output.pool);
+  const here = new ChunkReader(header, head.delimiter, run.reader);
   try {
-    const inflight: Array<{ part: NumberedPart; result: Promise<PartResult> }> = [];
+    // In file order; `ready` once the result is in, so results are put together as soon as they can be
+    // (each held waiting keeps its output, in memory shared with a worker that then has less to write into).
+    const inflight: Array<{ part: NumberedPart; result: Promise<PartResult>; ready: boolean }> = [];
+    const track = (part: NumberedPart, result: Promise<PartResult>, ready: boolean): void => {
+      const f = { part, result, ready };
+      if (!ready) result.then(() => (f.ready = true), () => (f.ready = true));
+      inflight.push(f);
+    };
     let seq = 0;
+    let local = 0;
     const computeRestHere = async (from: NumberedPart, why: string): Promise<void> => {
       ctx.trace?.(`the part starting at line ${from.firstLine} ${why}; the rest of the file is computed on one thread`);
       await pool.close();
@@ -115,12 +148,17 @@ export async function runParallel(run: ParallelRun, ctx: ParallelContext): Promi
         await stitcher.computeFrom(part);
         continue;
       }
-      inflight.push({ part, result: pool.compute(seq++, part) });
-      while (inflight.length >= 2 * run.jobs && !stitcher.done && !stitcher.serial) await settleFirst();
+      seq += 1;
+      if (pool.pending < pool.size * AHEAD) track(part, pool.compute(seq, part), false);
+      else {
+        track(part, Promise.resolve(computePart(part, here, run.compiled, run.compute, renderer, ctx.output.pool)), true);
+        local += 1;
+      }
+      while (inflight.length > 0 && (inflight[0]!.ready || inflight.length >= (AHEAD + 1) * run.jobs) && !stitcher.done && !stitcher.serial) await settleFirst();
     }
     while (inflight.length > 0 && !stitcher.done) await settleFirst();
     stitcher.finish();
-    ctx.trace?.(`${seq} part(s) of about ${run.partBytes} bytes sent to ${run.jobs} threads`);
+    ctx.trace?.(`${seq} part(s) of about ${run.partBytes} bytes sent to ${run.jobs} threads (${local} computed by the main thread)`);
     return stitcher.fatal ? { fatal: stitcher.fatal } : {};
   } finally {
     await pool.close();
@@ -143,6 +181,8 @@ class Stitcher {
     private readonly ctx: ParallelContext,
     private readonly renderer: CsvPartRenderer,
     private readonly reader: ChunkReader,
+    /** The bytes of a part that FileParts has moved past. */
+    private readonly load: (part: NumberedPart) => NumberedPart,
   ) {
     this.comparer = new Comparer(run.compiled, run.reader.file, run.compute);
   }
@@ -209,7 +249,7 @@ class Stitcher {
       const t = this.open;
       if (t) {
         this.open = undefined;
-        this.reader.read(t.part, (ev) => {
+        this.reader.read(this.load(t.part), (ev) => {
           if (ev.kind === 'line' && ev.item.sourceLine >= t.firstLine) this.comparer.push(ev.item, this.events);
           // Rejections among these lines were written with the part they came from.
           this.events.length = 0;
@@ -218,7 +258,7 @@ class Stitcher {
     }
     if (this.done) return;
     const sink = { out: this.ctx.output.bytes, rejections: [] as Rejection[], totals: this.ctx.totals };
-    const read = this.reader.read({ bytes: part.bytes, firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
+    const read = this.reader.read({ bytes: this.load(part).bytes, firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
       if (ev.kind === 'line') this.comparer.push(ev.item, this.events);
       else this.events.push(ev);
       renderEvents(this.events, this.renderer, sink);

@@ -6,10 +6,22 @@ import type { RuleSet } from '../../rules/rule-set.js';
 import type { ParallelCommand } from './csv-part-renderer.js';
 
 export interface WorkerSetup {
+  /** The file: each part is read from it by its offset. */
+  path: string;
+  /** Memory for the output, shared with the main thread (see SharedPieces). */
+  ring: { memory: SharedArrayBuffer; states: SharedArrayBuffer };
   what: ParallelCommand;
   ruleSets: RuleSet[];
   compute: ComputeOptions;
   reader: ReaderOptions;
   header: HeaderReport;
   delimiter: string;
+}
+
+/** Where a part is in the file, and where it starts in the file's numbering. */
+export interface PartPlace {
+  offset: number;
+  length: number;
+  firstLine: number;
+  rowsBefore: number;
 }
