@@ -56,11 +56,12 @@ export class Comparer {
         out.push(ev);
         continue;
       }
-      const results = this.scratch.map((events) => {
-        const e = events[k];
+      const results = new Array<EntryResult>(this.scratch.length);
+      for (let i = 0; i < this.scratch.length; i++) {
+        const e = this.scratch[i]![k];
         if (e?.kind !== 'entry') throw new Error(`scenarios disagree on entry ${ev.entry.entry}: a line was accepted by one schedule and rejected by another`);
-        return e.entry;
-      });
+        results[i] = e.entry;
+      }
       out.push({ kind: 'entry', compared: { entry: ev.entry.entry, results } });
     }
     for (const s of this.scratch) s.length = 0;
@@ -73,8 +74,9 @@ export class Comparer {
    * comparison is of the same lines.
    */
   push(item: LineItem, out: CompareEvent[] = []): CompareEvent[] {
-    if (this.estimators.length > 1) {
-      for (let i = 0; i < this.estimators.length; i++) {
+    const n = this.estimators.length;
+    if (n > 1) {
+      for (let i = 0; i < n; i++) {
         const rejection = this.estimators[i]!.rejection(item);
         if (!rejection) continue;
         const all = this.estimators.every((e) => e.rejection(item) !== undefined);
@@ -83,12 +85,12 @@ export class Comparer {
         return out;
       }
     }
-    this.estimators.forEach((e, i) => e.push(item, this.scratch[i]));
+    for (let i = 0; i < n; i++) this.estimators[i]!.push(item, this.scratch[i]);
     return this.collect(out);
   }
 
   flush(out: CompareEvent[] = []): CompareEvent[] {
-    this.estimators.forEach((e, i) => e.flush(this.scratch[i]));
+    for (let i = 0; i < this.estimators.length; i++) this.estimators[i]!.flush(this.scratch[i]);
     return this.collect(out);
   }
 }

@@ -10,7 +10,7 @@ import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Amount } from './column1.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { component } from './component.js';
-import { planLine, zeroedPlan, type BaseRule, type LinePlan } from './line-plan.js';
+import { BaseKind, Charge, planLine, zeroedPlan, type LinePlan, type PlanStep } from './line-plan.js';
 import type { Component, LineResult, LineWarning } from './types.js';
 
 export interface ComputeOptions {
@@ -23,23 +23,23 @@ export interface ComputeOptions {
 }
 
 /** The step's base in cents, before anything is carved off it (its words: baseWords). */
-function baseCents(rule: BaseRule, item: LineItem): number {
-  switch (rule.kind) {
-    case 'value':
+function baseCents(step: PlanStep, item: LineItem): number {
+  switch (step.baseKind) {
+    case BaseKind.Value:
       return item.valueCents;
-    case 'content':
-      return item.contentCents[rule.column!]!;
-    case 'non_us': {
+    case BaseKind.Content:
+      return item.contentCents[step.column!]!;
+    case BaseKind.NonUsContent: {
       const cents = item.valueCents - item.contentCents.us_content_value!;
-      return rule.minimumNanos !== undefined ? Math.max(cents, mulDivRound(item.valueCents, rule.minimumNanos, RATE_SCALE)) : cents;
+      return step.minimumNanos !== undefined ? Math.max(cents, mulDivRound(item.valueCents, step.minimumNanos, RATE_SCALE)) : cents;
     }
   }
 }
 
 /** The words of a base of `cents`: the minimum base names itself when it was taken. */
-function baseWords(rule: BaseRule, item: LineItem, cents: number): string {
-  if (rule.kind === 'non_us' && rule.minimumNanos !== undefined && cents !== item.valueCents - item.contentCents.us_content_value!) return rule.minimumBasis!;
-  return rule.basis;
+function baseWords(step: PlanStep, item: LineItem, cents: number): string {
+  if (step.minimumNanos !== undefined && cents !== item.valueCents - item.contentCents.us_content_value!) return step.minimumBasis!;
+  return step.basis;
 }
 
 const CARVED: number[] = [];
@@ -59,7 +59,7 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
   if (plan.status === 'prohibited') {
     return {
       item, status: 'prohibited', components: [], notApplied: plan.skipped, warnings, dutyCents: 0, feeCents: 0, feeShares: [], totalCents: 0,
-      incomplete: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: plan.prohibition,
+      incomplete: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: plan.prohibition, plan,
     };
   }
   const steps = plan.steps;
@@ -73,8 +73,8 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     const cm = step.cm;
-    let base = baseCents(step.base, item);
-    let basis = baseWords(step.base, item, base);
+    let base = baseCents(step, item);
+    let basis = baseWords(step, item, base);
     if (step.carvedBy.length > 0) {
       let carved = 0;
       for (const k of step.carvedBy) carved += cents[k]!;
@@ -85,15 +85,15 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
       }
     }
     cents[i] = base;
-    if (cm.level === 'entry') {
+    if (step.charge === Charge.EntryFee) {
       entryFeeBase[cm.id] = wholeDollars(base);
       continue;
     }
     let amount: number;
     let rateText = cm.rateText;
     let baseDollars: number | undefined = wholeDollars(base);
-    switch (cm.rate.kind) {
-      case 'column1': {
+    switch (step.charge) {
+      case Charge.Column1: {
         const c1 = column1Amount(step.column1!, item);
         amount = c1.amountCents;
         rateText = step.column1!.rateText;
@@ -102,27 +102,27 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
         column1Cents = amount;
         break;
       }
-      case 'percent':
-        amount = adValoremCents(baseDollars, cm.rate.nanos);
+      case Charge.Percent:
+        amount = adValoremCents(baseDollars, step.nanos);
         break;
-      case 'floor':
-        amount = Math.max(0, adValoremCents(baseDollars, cm.rate.nanos) - column1Cents);
+      case Charge.Floor:
+        amount = Math.max(0, adValoremCents(baseDollars, step.nanos) - column1Cents);
         break;
-      case 'line_rate':
+      case Charge.LineRate:
         amount = adValoremCents(baseDollars, item.adcvdRateNanos ?? 0);
         rateText = `${formatPercent(item.adcvdRateNanos ?? 0)} (line's adcvd_rate)`;
         break;
-      case 'none':
+      default:
         amount = 0;
         break;
     }
     components.push(component(cm, basis, base, rateText, amount, baseDollars));
-    if (cm.category === 'fee') feeCents += amount;
+    if (step.fee) feeCents += amount;
     else dutyCents += amount;
   }
   return {
     item, status: 'computed', components, notApplied: plan.skipped, warnings, dutyCents, feeCents, feeShares: [], totalCents: dutyCents + feeCents,
-    incomplete: plan.incomplete, entryFeeBase, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: undefined,
+    incomplete: plan.incomplete, entryFeeBase, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: undefined, plan,
   };
 }
 

@@ -22,23 +22,39 @@ const CONTENT_WORDS: Record<string, string> = {
   copper_value: 'copper content',
 };
 
+/** Where a step's base comes from (numbers: the arithmetic tells them apart on every line). */
+export const BaseKind = { Value: 0, Content: 1, NonUsContent: 2 } as const;
+export type BaseKind = (typeof BaseKind)[keyof typeof BaseKind];
+
 /**
- * Where a step's base comes from, with its words. Plans and their steps have one shape each (every field
- * set, unused ones undefined): the arithmetic reads them for every line.
+ * What a step charges: EntryFee adds the base to an entry fee's (MPF), charged when the entry closes;
+ * Floor is an all-in rate less the column 1 duty; LineRate the line's own AD/CVD rate.
  */
-export interface BaseRule {
-  kind: 'value' | 'content' | 'non_us';
-  /** The content column, for 'content'. */
+export const Charge = { EntryFee: 0, Column1: 1, Percent: 2, Floor: 3, LineRate: 4, Nothing: 5 } as const;
+export type Charge = (typeof Charge)[keyof typeof Charge];
+
+/** Where a step's base comes from, with its words. */
+interface BaseRule {
+  baseKind: BaseKind;
+  /** The content column, for Content. */
   column: ContentColumn | undefined;
   basis: string;
-  /** For 'non_us': the base is never less than this share of the value, and its words when it binds. */
+  /** For NonUsContent: the base is never less than this share of the value, and its words when it binds. */
   minimumNanos: number | undefined;
   minimumBasis: string | undefined;
 }
 
-export interface PlanStep {
+/**
+ * One measure the line is charged, with all the arithmetic reads for every line in the step itself, in
+ * one shape (every field set, unused ones undefined): a line's steps are read for every line of the plan.
+ */
+export interface PlanStep extends BaseRule {
   cm: CompiledMeasure;
-  base: BaseRule;
+  charge: Charge;
+  /** The rate, for Percent and Floor. */
+  nanos: number;
+  /** A fee (summed apart from duty). */
+  fee: boolean;
   /** Earlier steps (indices) whose bases come off this one's (exclusions of the remainder). */
   carvedBy: number[];
   /** Words for a carved base, and the reason a base carved to nothing is set aside. */
@@ -48,8 +64,24 @@ export interface PlanStep {
   column1: Column1Rate | undefined;
 }
 
-function rule(kind: BaseRule['kind'], basis: string, column?: ContentColumn, minimumNanos?: number, minimumBasis?: string): BaseRule {
-  return { kind, column, basis, minimumNanos, minimumBasis };
+function rule(baseKind: BaseKind, basis: string, column?: ContentColumn, minimumNanos?: number, minimumBasis?: string): BaseRule {
+  return { baseKind, column, basis, minimumNanos, minimumBasis };
+}
+
+function chargeOf(cm: CompiledMeasure): Charge {
+  if (cm.level === 'entry') return Charge.EntryFee;
+  switch (cm.rate.kind) {
+    case 'column1':
+      return Charge.Column1;
+    case 'percent':
+      return Charge.Percent;
+    case 'floor':
+      return Charge.Floor;
+    case 'line_rate':
+      return Charge.LineRate;
+    case 'none':
+      return Charge.Nothing;
+  }
 }
 
 export interface LinePlan {
@@ -92,21 +124,21 @@ function notApplied(cm: CompiledMeasure, reason: string, by?: CompiledMeasure): 
 /** The base rule of a measure for the line, or why it does not apply (the line lacks the value it needs). */
 function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): BaseRule | string {
   const base = cm.measure.base;
-  if (base === 'full_value') return rule('value', 'full value');
+  if (base === 'full_value') return rule(BaseKind.Value, 'full value');
   if ('content' in base) {
-    if (item.contentCents[base.content] !== undefined) return rule('content', CONTENT_WORDS[base.content] ?? base.content, base.content);
+    if (item.contentCents[base.content] !== undefined) return rule(BaseKind.Content, CONTENT_WORDS[base.content] ?? base.content, base.content);
     if (base.if_missing === 'not_applied') return `the line gives no ${base.content}`;
     warnings.push({ code: 'content-missing', message: `${cm.title}: no ${base.content} on the line, so the duty is charged on the full value (CBP: one line when the metal value is unknown)` });
-    return rule('value', 'full value (content value not given)');
+    return rule(BaseKind.Value, 'full value (content value not given)');
   }
   if (item.contentCents.us_content_value === undefined) {
     if (base.if_missing === 'not_applied') return 'the line gives no us_content_value';
     warnings.push({ code: 'content-missing', message: `${cm.title}: no us_content_value on the line, so the duty is charged on the full value` });
-    return rule('value', 'full value (US content not given)');
+    return rule(BaseKind.Value, 'full value (US content not given)');
   }
   const basis = 'non-US content (value less US content)';
-  if (base.minimum_share === undefined) return rule('non_us', basis);
-  return rule('non_us', basis, undefined, parsePercent(base.minimum_share)!, `${base.minimum_share} of value (minimum base; non-US content is less)`);
+  if (base.minimum_share === undefined) return rule(BaseKind.NonUsContent, basis);
+  return rule(BaseKind.NonUsContent, basis, undefined, parsePercent(base.minimum_share)!, `${base.minimum_share} of value (minimum base; non-US content is less)`);
 }
 
 /**
@@ -155,7 +187,12 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       if (explain) skipped.push(notApplied(cm, base));
       continue;
     }
-    const step: PlanStep = { cm, base, carvedBy: [], carvedBasis: undefined, carvedAway: undefined, column1: undefined };
+    const charge = chargeOf(cm);
+    const nanos = cm.rate.kind === 'percent' || cm.rate.kind === 'floor' ? cm.rate.nanos : 0;
+    const step: PlanStep = {
+      baseKind: base.baseKind, column: base.column, basis: base.basis, minimumNanos: base.minimumNanos, minimumBasis: base.minimumBasis,
+      cm, charge, nanos, fee: cm.category === 'fee', carvedBy: [], carvedBasis: undefined, carvedAway: undefined, column1: undefined,
+    };
     const carve = carves?.find((c) => c.target === cm.order);
     if (carve) {
       const names = carve.by.map((b) => b.title).join(', ');

@@ -3,6 +3,7 @@
  * line components, never recomputed from rates.
  */
 import { CentsSum } from '../money/cents-sum.js';
+import type { LinePlan } from './line-plan.js';
 import type { Category, Component, EntryResult } from './types.js';
 
 export interface AuthorityTotal {
@@ -67,6 +68,8 @@ export class RunTotals {
   private brokerage = 0n;
   private landedCost = 0n;
   private readonly slots = new Map<string, MeasureSlot>();
+  /** The slots of each plan's components, in order (a plan fixes its components' measures). */
+  private planSlots = new WeakMap<LinePlan, MeasureSlot[]>();
   private readonly authorities = new Map<string, { total: AuthorityTotal; sum: CentsSum }>();
   private readonly measures = new Map<string, { total: HeadingTotal; sum: CentsSum }>();
   private readonly categories = new Map<Category, CentsSum>();
@@ -128,13 +131,16 @@ export class RunTotals {
     return s;
   }
 
-  private addComponent(c: Component): void {
-    const s = this.slot(c);
-    s.authority.sum.add(c.amountCents);
+  private addTo(s: MeasureSlot, cents: number): void {
+    s.authority.sum.add(cents);
     s.authority.total.lines += 1;
-    s.measure.sum.add(c.amountCents);
+    s.measure.sum.add(cents);
     s.measure.total.lines += 1;
-    s.category.add(c.amountCents);
+    s.category.add(cents);
+  }
+
+  private addComponent(c: Component): void {
+    this.addTo(this.slot(c), c.amountCents);
   }
 
   addEntry(e: EntryResult): void {
@@ -150,9 +156,21 @@ export class RunTotals {
       if (l.incomplete) this.linesIncomplete += 1;
       if (l.warnings.length > 0) this.linesWithWarnings += 1;
       let unverified = false;
-      for (const c of l.components) {
+      const components = l.components;
+      let slots: MeasureSlot[] | undefined;
+      if (l.plan !== undefined) {
+        slots = this.planSlots.get(l.plan);
+        if (!slots) this.planSlots.set(l.plan, (slots = []));
+      }
+      for (let i = 0; i < components.length; i++) {
+        const c = components[i]!;
         unverified ||= !c.verified;
-        this.addComponent(c);
+        let s = slots?.[i];
+        if (s === undefined) {
+          s = this.slot(c);
+          if (slots) slots[i] = s;
+        }
+        this.addTo(s, c.amountCents);
       }
       if (unverified) this.linesUnverified += 1;
       this.value.add(l.item.valueCents);
@@ -207,5 +225,6 @@ export class RunTotals {
     }
     // Slots point at the entries above; a merged key found later by a component must reach the same ones.
     this.slots.clear();
+    this.planSlots = new WeakMap();
   }
 }

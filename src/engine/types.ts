@@ -4,6 +4,7 @@
  */
 import type { LineItem } from '../input/line-item.js';
 import type { Schedule } from '../rules/schedule-schema.js';
+import type { LinePlan } from './line-plan.js';
 
 export type { RuleSet } from '../rules/rule-set.js';
 
@@ -87,6 +88,12 @@ export interface LineResult {
   landedCostPerUnitCents?: number;
   /** The prohibition that bars the goods, when status is "prohibited". */
   prohibition?: NotApplied & { heading: string | null; instrument: string; citation: string };
+  /**
+   * How the line was computed (line-plan): lines with the same plan have the same components, in the same
+   * order, and the same precedence notes; only amounts and the words of some bases differ. Renderers and
+   * totals keep what they derive from a component by it.
+   */
+  plan?: LinePlan;
 }
 
 export interface EntryFee extends Component {

@@ -34,14 +34,18 @@ export class OutputSink {
     if (this.buffer.length >= FLUSH_AT) await this.flush();
   }
 
-  /** Writes bytes already encoded, after the text buffered before them; `written` is called once they are out. */
-  async writeBytes(bytes: Uint8Array, written?: () => void): Promise<void> {
-    if (bytes.length === 0) {
-      written?.();
-      return;
-    }
+  /**
+   * Writes pieces of bytes, after the text buffered before them, in one write call (one trip to the thread
+   * that writes, not one per piece: those trips cost a tenth of a run); `written` is called for each piece
+   * once it is out.
+   */
+  async writePieces(pieces: readonly Uint8Array[], written: (piece: Uint8Array) => void): Promise<void> {
+    if (pieces.length === 0) return;
     await this.flush();
-    await this.send(bytes, written);
+    this.stream.cork();
+    for (const piece of pieces) this.stream.write(piece, () => written(piece));
+    this.stream.uncork();
+    await this.backPressure();
   }
 
   async flush(): Promise<void> {
@@ -51,8 +55,13 @@ export class OutputSink {
     await this.send(chunk);
   }
 
-  private async send(chunk: string | Uint8Array, written?: () => void): Promise<void> {
-    this.stream.write(chunk, written);
+  private async send(chunk: string): Promise<void> {
+    this.stream.write(chunk);
+    await this.backPressure();
+  }
+
+  /** Waits for the stream to drain when it holds too much not yet written. */
+  private async backPressure(): Promise<void> {
     if (this.stream.writableLength >= BACKLOG_BYTES) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = (): void => {

@@ -96,7 +96,7 @@ export class BatchOutput {
   }
 
   async flush(): Promise<void> {
-    for (const piece of this.bytes.take()) await this.sink.writeBytes(piece, () => this.pool.give(piece));
+    await this.sink.writePieces(this.bytes.take(), (piece) => this.pool.give(piece));
     for (const r of this.rejected) await this.rejects!.add(r);
     this.rejected = [];
   }

@@ -2,7 +2,8 @@
  * CSV output: one row per input line (computed, not importable, or rejected), stable columns for a
  * spreadsheet or pandas; provenance on every row so a row pasted elsewhere still says which rules made it.
  */
-import type { Component, EntryResult, LineResult, LineWarning, NotApplied } from '../../engine/types.js';
+import type { LinePlan } from '../../engine/line-plan.js';
+import type { Component, EntryResult, LineResult } from '../../engine/types.js';
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
@@ -19,13 +20,16 @@ const QUOTE = 34;
 interface Words {
   bytes: Uint8Array;
   quoted: boolean;
+  /** The rate and base words they were made from. */
+  rateText: string;
+  basis: string;
 }
 
 /** Words of components by where/rate/basis; few distinct ones in a run, but a basis can name a quantity, so each level is capped. */
 const WORDS_PER_LEVEL = 256;
 
-function words(text: string): Words {
-  return { bytes: encoded(text.replace(/"/g, '""')), quoted: needsQuotes(text) };
+function words(text: string, rateText = '', basis = ''): Words {
+  return { bytes: encoded(text.replace(/"/g, '""')), quoted: needsQuotes(text), rateText, basis };
 }
 
 const UNVERIFIED = encoded(' [UNVERIFIED]');
@@ -41,8 +45,8 @@ export class CsvRenderer implements Renderer {
   private readonly entryCell = new UserCellCache();
   private readonly componentWords = new Map<string, Map<string, Map<string, Words>>>();
   private readonly feeShareWords = new Map<string, Words>();
-  /** Notes of lines that share their (frozen) warnings and precedence notes, by those arrays. */
-  private readonly notesCells = new WeakMap<readonly NotApplied[], Map<readonly LineWarning[], Uint8Array>>();
+  /** By plan (lines alike): the words of each component, and the notes cell of lines with the plan's own warnings. */
+  private readonly byPlan = new WeakMap<LinePlan, { words: Array<Words | undefined>; notes: Uint8Array | undefined }>();
   private sums: number[] = [];
   private readonly lineWords: Words[] = [];
 
@@ -79,7 +83,7 @@ export class CsvRenderer implements Renderer {
     }
     let w = byBasis.get(c.basis);
     if (!w) {
-      w = words(`${where} ${c.rateText} on ${c.basis} = `);
+      w = words(`${where} ${c.rateText} on ${c.basis} = `, c.rateText, c.basis);
       if (byBasis.size < WORDS_PER_LEVEL) byBasis.set(c.basis, w);
     }
     return w;
@@ -133,19 +137,35 @@ export class CsvRenderer implements Renderer {
     w.char(COMMA);
     if (l.landedCostPerUnitCents !== undefined) w.cents(l.landedCostPerUnitCents);
     w.char(COMMA);
-    this.componentsCell(l, w);
+    const planned = this.planned(l);
+    this.componentsCell(l, w, planned);
     w.char(COMMA);
-    this.notesCell(l, w);
+    this.notesCell(l, w, planned);
     w.bytes(this.rowEnd);
   }
 
+  private planned(l: LineResult): { words: Array<Words | undefined>; notes: Uint8Array | undefined } | undefined {
+    const plan = l.plan;
+    if (plan === undefined) return undefined;
+    let p = this.byPlan.get(plan);
+    if (!p) this.byPlan.set(plan, (p = { words: [], notes: undefined }));
+    return p;
+  }
+
   /** "<where> <rate> on <basis> = <amount>[ [UNVERIFIED]]; ..." then the entry fee shares, quoted when any words need it. */
-  private componentsCell(l: LineResult, w: ByteWriter): void {
+  private componentsCell(l: LineResult, w: ByteWriter, planned: { words: Array<Words | undefined> } | undefined): void {
     const parts = this.lineWords;
     parts.length = 0;
     let quoted = false;
-    for (const c of l.components) {
-      const words = this.componentWordsOf(c);
+    const components = l.components;
+    for (let i = 0; i < components.length; i++) {
+      const c = components[i]!;
+      // The plan fixes the component's measure; its rate and base words are checked (the same strings, mostly).
+      let words = planned?.words[i];
+      if (words === undefined || words.rateText !== c.rateText || words.basis !== c.basis) {
+        words = this.componentWordsOf(c);
+        if (planned) planned.words[i] = words;
+      }
       quoted ||= words.quoted;
       parts.push(words);
     }
@@ -166,17 +186,15 @@ export class CsvRenderer implements Renderer {
     if (quoted) w.char(QUOTE);
   }
 
-  private notesCell(l: LineResult, w: ByteWriter): void {
-    if (l.status !== 'computed' || !Object.isFrozen(l.notApplied) || !Object.isFrozen(l.warnings)) {
+  private notesCell(l: LineResult, w: ByteWriter, planned: { notes: Uint8Array | undefined } | undefined): void {
+    // Lines of a plan share its notes unless they have warnings of their own (input notes, mixed dates).
+    if (l.status !== 'computed' || planned === undefined || l.warnings !== l.plan!.warnings || l.notApplied !== l.plan!.skipped) {
       w.text(csvCell(neutralizeFormula(this.notes(l))));
       return;
     }
     if (l.notApplied.length === 0 && l.warnings.length === 0) return;
-    let byWarnings = this.notesCells.get(l.notApplied);
-    if (!byWarnings) this.notesCells.set(l.notApplied, (byWarnings = new Map()));
-    let cell = byWarnings.get(l.warnings);
-    if (!cell) byWarnings.set(l.warnings, (cell = encoded(csvCell(neutralizeFormula(this.notes(l))))));
-    w.bytes(cell);
+    planned.notes ??= encoded(csvCell(neutralizeFormula(this.notes(l))));
+    w.bytes(planned.notes);
   }
 
   private notes(l: LineResult): string {
