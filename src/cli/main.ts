@@ -1,6 +1,7 @@
 /**
  * Commander wiring: builds the program from one file per command and maps failures to exit codes.
  */
+import './heap-settings.js';
 import chalk from 'chalk';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -15,6 +15,15 @@ import type { Provenance, RuleSet } from './types.js';
 
 export class ScheduleCompileError extends Error {}
 
+/** A small number for each measure id, the same in every schedule of the process (totals index by it). */
+const ORDINALS = new Map<string, number>();
+
+function measureOrdinal(id: string): number {
+  let n = ORDINALS.get(id);
+  if (n === undefined) ORDINALS.set(id, (n = ORDINALS.size));
+  return n;
+}
+
 export interface Segment {
   from: string;
   /** Inclusive last day. */
@@ -187,6 +196,7 @@ export class CompiledSchedule {
       const authority = s.authorities[m.authority]!;
       return {
         order,
+        ordinal: measureOrdinal(m.id),
         measure: m,
         period,
         id: m.id,

@@ -23,6 +23,8 @@ export interface CompiledExclusion {
 export interface CompiledMeasure {
   /** Position in the segment's evaluation order. */
   order: number;
+  /** The measure id's number, the same in every schedule of the process. */
+  ordinal: number;
   measure: Measure;
   period: Period;
   id: string;

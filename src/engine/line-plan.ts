@@ -87,6 +87,8 @@ function chargeOf(cm: CompiledMeasure): Charge {
 export interface LinePlan {
   status: 'computed' | 'prohibited';
   steps: PlanStep[];
+  /** The measure ordinal of each component a line of the plan is charged, in order (steps but entry fees). */
+  componentOrdinals: number[];
   /** Frozen, shared by every line of the plan. */
   skipped: readonly NotApplied[];
   /** Frozen; the line's own input notes come before them. */
@@ -179,7 +181,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
 
     if (cm.category === 'prohibition') {
       const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
-      return freeze({ status: 'prohibited', steps: [], skipped, warnings, incomplete: false, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation }, zeroed, zeroedPlans: undefined }, compiled.words);
+      return freeze({ status: 'prohibited', steps: [], componentOrdinals: [], skipped, warnings, incomplete: false, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation }, zeroed, zeroedPlans: undefined }, compiled.words);
     }
 
     const base = baseRule(cm, item, warnings);
@@ -224,7 +226,8 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       }
     }
   }
-  return freeze({ status: 'computed', steps, skipped, warnings, incomplete, prohibition: undefined, zeroed, zeroedPlans: undefined }, compiled.words);
+  const componentOrdinals = steps.filter((st) => st.charge !== Charge.EntryFee).map((st) => st.cm.ordinal);
+  return freeze({ status: 'computed', steps, componentOrdinals, skipped, warnings, incomplete, prohibition: undefined, zeroed, zeroedPlans: undefined }, compiled.words);
 }
 
 /** The plan with its notes shared with other plans' and frozen (lines share them). */

@@ -3,7 +3,6 @@
  * line components, never recomputed from rates.
  */
 import { CentsSum } from '../money/cents-sum.js';
-import type { LinePlan } from './line-plan.js';
 import type { Category, Component, EntryResult } from './types.js';
 
 export interface AuthorityTotal {
@@ -68,8 +67,11 @@ export class RunTotals {
   private brokerage = 0n;
   private landedCost = 0n;
   private readonly slots = new Map<string, MeasureSlot>();
-  /** The slots of each plan's components, in order (a plan fixes its components' measures). */
-  private planSlots = new WeakMap<LinePlan, MeasureSlot[]>();
+  /**
+   * Slots by measure ordinal, found through a line's plan (a plan fixes its components' measures): no lookup
+   * by name per component. (A map from plans held per part of a file kept every line's young objects alive.)
+   */
+  private byOrdinal: Array<MeasureSlot | undefined> = [];
   private readonly authorities = new Map<string, { total: AuthorityTotal; sum: CentsSum }>();
   private readonly measures = new Map<string, { total: HeadingTotal; sum: CentsSum }>();
   private readonly categories = new Map<Category, CentsSum>();
@@ -157,18 +159,15 @@ export class RunTotals {
       if (l.warnings.length > 0) this.linesWithWarnings += 1;
       let unverified = false;
       const components = l.components;
-      let slots: MeasureSlot[] | undefined;
-      if (l.plan !== undefined) {
-        slots = this.planSlots.get(l.plan);
-        if (!slots) this.planSlots.set(l.plan, (slots = []));
-      }
+      const ordinals = l.plan?.componentOrdinals;
       for (let i = 0; i < components.length; i++) {
         const c = components[i]!;
         unverified ||= !c.verified;
-        let s = slots?.[i];
+        const ordinal = ordinals?.[i];
+        let s = ordinal === undefined ? undefined : this.byOrdinal[ordinal];
         if (s === undefined) {
           s = this.slot(c);
-          if (slots) slots[i] = s;
+          if (ordinal !== undefined) this.byOrdinal[ordinal] = s;
         }
         this.addTo(s, c.amountCents);
       }
@@ -225,6 +224,6 @@ export class RunTotals {
     }
     // Slots point at the entries above; a merged key found later by a component must reach the same ones.
     this.slots.clear();
-    this.planSlots = new WeakMap();
+    this.byOrdinal = [];
   }
 }

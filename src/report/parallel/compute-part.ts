@@ -45,8 +45,13 @@ export interface PartResult {
   tailEntry?: string;
   tailFirstLine?: number;
   tailStates?: EntrySnapshots;
-  /** Every entry the part closed, with its state before the tail closed. */
-  entries: EntrySnapshots[];
+  /**
+   * Every entry the part closed, with its state before the tail closed, as JSON of EntrySnapshots[]: one
+   * string crosses to the main thread, not a few objects per entry that outlive its young generation.
+   */
+  entries: string;
+  /** The entries named in `entries`, in order. */
+  entryIds: string[];
   rows: number;
   nextLine: number;
   fatal?: FatalInputError;
@@ -112,7 +117,8 @@ export function computePart(part: FilePart, reader: ChunkReader, compiled: reado
     } else events.push(ev);
     renderEvents(events, renderer, firstEntry === undefined ? lead : body);
   });
-  const entries = [...comparer.entryIndex.ids()].map((entry) => ({ entry, states: comparer.snapshot(entry) }));
+  const entryIds = [...comparer.entryIndex.ids()];
+  const entries = JSON.stringify(entryIds.map((entry): EntrySnapshots => ({ entry, states: comparer.snapshot(entry) })));
   const tail = new Section(compiled.map(() => new RunTotals()), pool);
   comparer.flush(events);
   renderEvents(events, renderer, tail);
@@ -127,6 +133,7 @@ export function computePart(part: FilePart, reader: ChunkReader, compiled: reado
     ...(firstEntry !== undefined ? { firstEntry } : {}),
     ...(open !== undefined ? { tailEntry: open, tailFirstLine: groupFirstLine!, tailStates: { entry: open, states: comparer.snapshot(open) } } : {}),
     entries,
+    entryIds,
     rows: read.rows,
     nextLine: read.nextLine,
     ...(read.fatal ? { fatal: read.fatal } : {}),

@@ -199,7 +199,7 @@ class Stitcher {
   break(part: NumberedPart, r: PartResult): string | undefined {
     if (this.nextLine !== undefined && (part.firstLine !== this.nextLine || part.rowsBefore !== this.rowsBefore)) return `was numbered from line ${part.firstLine}, row ${part.rowsBefore + 1}, but the previous part ends at line ${this.nextLine - 1}, row ${this.rowsBefore}`;
     if (r.firstEntry !== undefined && r.firstEntry === this.open?.entry) return `continues entry ${r.firstEntry}`;
-    const again = [...r.entries.map((e) => e.entry), ...(r.tailEntry !== undefined ? [r.tailEntry] : [])].find((e) => this.seen(e));
+    const again = [...r.entryIds, ...(r.tailEntry !== undefined ? [r.tailEntry] : [])].find((e) => this.seen(e));
     return again === undefined ? undefined : `has lines of entry ${again}, which appeared earlier in the file`;
   }
 
@@ -221,7 +221,7 @@ class Stitcher {
     if (r.firstEntry !== undefined) this.closeOpenTail();
     this.write(r.body, r.bodyRejections);
     this.merge(r.totals);
-    for (const e of r.entries) this.restore(e);
+    for (const e of JSON.parse(r.entries) as EntrySnapshots[]) this.restore(e);
     if (r.tailEntry !== undefined) this.open = { entry: r.tailEntry, firstLine: r.tailFirstLine!, text: r.tail, totals: r.tailTotals, states: r.tailStates!, part };
     this.nextLine = r.nextLine;
     this.rowsBefore = part.rowsBefore + r.rows;
