@@ -5,7 +5,7 @@
  */
 import type { LineItem } from '../input/line-item.js';
 import type { HtsRecord, HtsTable } from '../rules/hts/types.js';
-import { planLine, PlanWords, type LinePlan } from './line-plan.js';
+import { planLine, PlanWords, type LinePlan, type PlanStep } from './line-plan.js';
 import { PlanKeys } from './plan-key.js';
 import { exclusionTargets } from '../rules/exclusion.js';
 import type { Measure, Scope } from '../rules/schedule-schema.js';
@@ -43,6 +43,8 @@ export interface Segment {
   /** HTS code -> plan key -> plan, filled as lines arrive. */
   plans: Map<string, Map<number, LinePlan>>;
   planCount: number;
+  /** Step lists shared by the plans that charge a line alike (see line-plan's sharedSteps). */
+  stepLists: Map<string, { steps: PlanStep[]; componentOrdinals: number[] }>;
 }
 
 const CANDIDATE_CACHE_LIMIT = 100_000;
@@ -235,7 +237,7 @@ export class CompiledSchedule {
     }
     const prefixLengths = [...new Set([...include.keys(), ...exclude.keys()].map((k) => k.length))].sort((a, b) => a - b);
     const entryFees = measures.filter((cm) => cm.level === 'entry' && cm.rate.kind === 'percent');
-    return { from, to, measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map(), plans: new Map(), planCount: 0 };
+    return { from, to, measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map(), plans: new Map(), planCount: 0, stepLists: new Map() };
   }
 
   /** Measures whose scope reaches an HTS code (digits only), in stacking order. */
