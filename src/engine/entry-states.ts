@@ -4,7 +4,7 @@
  * Kept in typed arrays indexed by the entry's ordinal (about 20-40 bytes an entry, plus the shared index,
  * instead of a few hundred as objects), because this is the only state that grows with the file.
  */
-const INITIAL = 1024;
+const INITIAL = 64;
 
 /**
  * Entry id -> ordinal. The largest part of the per-entry memory, so one index serves every scenario of a

@@ -11,7 +11,7 @@ const FLUSH_AT = 1 << 16;
  * mark (16 KB), so the next batch is computed while the last is written: waiting on every batch left the
  * thread idle for a write's round trip each time (measured on 1M lines: 1.3 s of 10 s).
  */
-const BACKLOG_BYTES = 1 << 22;
+const BACKLOG_BYTES = 1 << 21;
 
 export class OutputSink {
   private buffer = '';

@@ -9,7 +9,7 @@
 export const PIECE_BYTES = 1 << 16;
 
 /** Free pieces kept at most (more are left to the collector). */
-const KEEP = 256;
+const KEEP = 128;
 
 const FREE = 0;
 const TAKEN = 1;

@@ -10,7 +10,7 @@ import type { ParallelContext, ParallelOutcome, ParallelRun } from './run-parall
 /** About 200,000 lines: below this, starting threads costs more than it saves. */
 const AUTO_MIN_BYTES = 16 << 20;
 const AUTO_MAX_JOBS = 8;
-const DEFAULT_PART_BYTES = 1 << 18;
+const DEFAULT_PART_BYTES = 1 << 16;
 
 export interface JobsRequest {
   input: string;
