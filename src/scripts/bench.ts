@@ -1,9 +1,14 @@
 /**
- * `npm run bench -- --lines N`: generates a realistic synthetic file and reports, in one run, lines per
- * second of `estimate` (one schedule) and `compare` (three scenarios) against the floor: a bare csv-parse
- * pass over the same file (default options, records as arrays, counted by a `data` listener); and `audit` and
- * `refund` on a synthetic ACE ES-003 export of as many entry lines, against a csv-parse pass over that file.
- * Each job runs in a fresh process so its time and peak RSS are its own.
+ * `npm run bench -- --lines N [--rounds R]`: generates a realistic synthetic file and reports, in one run,
+ * lines per second of `estimate` (one schedule) and `compare` (three scenarios), each on one thread and on
+ * one thread per core (the default for files over 16 MB), against the floor: a bare csv-parse pass over the
+ * same file (default options, records as arrays, counted by a `data` listener); and `audit` and `refund` on a
+ * synthetic ACE ES-003 export of as many entry lines, against a csv-parse pass over that file. Each job runs
+ * in a fresh process so its time and peak RSS are its own.
+ *
+ * The machines this runs on change speed from minute to minute (the floor itself has taken 2.7 s and 5.6 s
+ * for the same million lines): each round runs the floor and then every job, a job's ratio is taken against
+ * the floor of its own round, and the report gives the median over the rounds (peak RSS: the largest).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -13,12 +18,18 @@ import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../rules/paths.js';
 import { writeBenchFile, writeEs003BenchFile } from './bench-data.js';
 
-interface JobResult {
-  name: string;
+interface Sample {
   ms: number;
   maxRssMb: number;
-  records?: number;
-  exitCode?: number;
+}
+
+interface Job {
+  name: string;
+  /** The floor this job is measured against, or none (a floor, start-up). */
+  floor?: Job;
+  run(): Sample;
+  samples: Sample[];
+  ratios: number[];
 }
 
 function argValue(name: string, fallback: string): string {
@@ -48,16 +59,16 @@ const code = await main(['node', 'tariff', ...JSON.parse(process.argv[2])]);
 process.stdout.write(JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, exitCode: code }));
 `;
 
-function runJob(name: string, script: string, args: string[]): JobResult {
+function runScript(name: string, script: string, args: string[]): Sample {
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
-  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKb: number; records?: number; exitCode?: number };
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKb: number; exitCode?: number };
   if (out.exitCode !== undefined && out.exitCode !== 0) throw new Error(`${name} exited with ${out.exitCode}: ${r.stderr}`);
-  return { name, ms: out.ms, maxRssMb: out.maxRssKb / 1024, records: out.records, exitCode: out.exitCode };
+  return { ms: out.ms, maxRssMb: out.maxRssKb / 1024 };
 }
 
 /** Whole-process wall time (module loading included), median of five runs. */
-function startup(name: string, args: string[]): JobResult {
+function startup(name: string, args: string[]): Sample {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
@@ -65,62 +76,89 @@ function startup(name: string, args: string[]): JobResult {
     times.push(performance.now() - t0);
     if (r.status !== 0 && r.status !== 2) throw new Error(`${name} failed: ${r.stderr}`);
   }
-  times.sort((a, b) => a - b);
-  return { name, ms: times[2]!, maxRssMb: 0 };
+  return { ms: median(times), maxRssMb: 0 };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function job(name: string, run: () => Sample, floor?: Job): Job {
+  return { name, run, floor, samples: [], ratios: [] };
 }
 
 function row(cells: string[]): string {
-  return cells.map((c, i) => (i === 0 ? c.padEnd(38) : c.padStart(12))).join('');
+  return cells.map((c, i) => (i === 0 ? c.padEnd(44) : c.padStart(12))).join('');
 }
 
 async function main(): Promise<void> {
   const lines = Number(argValue('--lines', '100000'));
+  const rounds = Number(argValue('--rounds', lines > 2_000_000 ? '1' : '3'));
   const file = argValue('--file', join(tmpdir(), `tariff-bench-${lines}.csv`));
   if (!existsSync(file)) {
     process.stderr.write(`generating ${lines} lines into ${file}\n`);
     await writeBenchFile(file, lines, '2025-03-04', '2026-12-31');
-  }
-  const mainUrl = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')).href;
-  const jobs: JobResult[] = [];
-  const floor = runJob('csv-parse floor', FLOOR, [file]);
-  jobs.push(floor);
-  // Each command on one thread and on one thread per core (the default for files over 16 MB).
-  const threads = String(Math.min(availableParallelism(), 8));
-  const commands: Array<[string, string[]]> = [
-    ['estimate', ['estimate', file]],
-    ['compare 3 scen.', ['compare', file, '--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa']],
-  ];
-  for (const [name, args] of commands) {
-    for (const j of ['1', threads]) {
-      const label = `${name}, ${j === '1' ? '1 thread' : `${j} threads`} (csv out)`;
-      jobs.push(runJob(label, CLI, [mainUrl, JSON.stringify([...args, '--format', 'csv', '--out', '/dev/null', '--jobs', j])]));
-    }
   }
   const es003 = join(tmpdir(), `tariff-bench-es003-${lines}.csv`);
   if (!existsSync(es003)) {
     process.stderr.write(`generating an ES-003 export of ${lines} entry lines into ${es003}\n`);
     await writeEs003BenchFile(es003, lines, '2025-03-04', '2026-11-24');
   }
-  const es003Floor = runJob('csv-parse floor (ES-003 rows)', FLOOR, [es003]);
+  const mainUrl = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')).href;
+  const cli = (name: string, args: string[], floor: Job): Job => job(name, () => runScript(name, CLI, [mainUrl, JSON.stringify(args)]), floor);
+  const out = ['--format', 'csv', '--out', '/dev/null'];
+
+  const floor = job('csv-parse floor', () => runScript('floor', FLOOR, [file]));
+  const jobs: Job[] = [floor];
+  // Each command on one thread and on one thread per core (the default for files over 16 MB).
+  const threads = Math.min(availableParallelism(), 8);
+  const commands: Array<[string, string[]]> = [
+    ['estimate', ['estimate', file]],
+    ['compare 3 scen.', ['compare', file, '--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa']],
+  ];
+  for (const [name, args] of commands) {
+    for (const j of [1, threads]) {
+      const label = `${name}, ${j === 1 ? '1 thread' : `${j} threads`}${j === threads && statSync(file).size >= 16 << 20 ? ' (default)' : ''}`;
+      jobs.push(cli(label, [...args, ...out, '--jobs', String(j)], floor));
+    }
+  }
+  const es003Floor = job('csv-parse floor (ES-003 rows)', () => runScript('floor', FLOOR, [es003]));
   jobs.push(es003Floor);
-  jobs.push(runJob('audit ES-003 (csv out)', CLI, [mainUrl, JSON.stringify(['audit', es003, '--format', 'csv', '--out', '/dev/null'])]));
-  jobs.push(runJob('refund ES-003 (csv out)', CLI, [mainUrl, JSON.stringify(['refund', es003, '--today', '2026-11-24', '--format', 'csv', '--out', '/dev/null'])]));
+  jobs.push(cli('audit ES-003', ['audit', es003, ...out], es003Floor));
+  jobs.push(cli('refund ES-003', ['refund', es003, '--today', '2026-11-24', ...out], es003Floor));
+
+  for (let r = 0; r < rounds; r++) {
+    process.stderr.write(`round ${r + 1} of ${rounds}\n`);
+    for (const j of jobs) {
+      const s = j.run();
+      j.samples.push(s);
+      if (j.floor) j.ratios.push(s.ms / j.floor.samples[r]!.ms);
+    }
+  }
+
   const oneLine = join(tmpdir(), 'tariff-bench-1.csv');
   if (!existsSync(oneLine)) await writeBenchFile(oneLine, 1, '2025-09-10', '2025-09-10');
-  jobs.push(startup('start-up: tariff --version', ['--version']));
-  jobs.push(startup('start-up: estimate on a 1-line file', ['estimate', oneLine, '--format', 'csv', '--out', '/dev/null']));
+  const version = startup('--version', ['--version']);
+  const tiny = startup('1-line estimate', ['estimate', oneLine, ...out]);
 
-  const sizeMb = statSync(file).size / 1e6;
-  process.stdout.write(`file: ${file} (${lines.toLocaleString('en-US')} lines, ${sizeMb.toFixed(1)} MB), node ${process.version}\n`);
-  process.stdout.write(`ES-003: ${es003} (${lines.toLocaleString('en-US')} entry lines, ${(statSync(es003).size / 1e6).toFixed(1)} MB); lines/s counts entry lines, the floor counts rows\n`);
-  process.stdout.write(`${row(['job', 'seconds', 'lines/s', 'x floor', 'peak RSS MB'])}\n`);
+  const w = (s: string): void => void process.stdout.write(`${s}\n`);
+  w(`file: ${file} (${lines.toLocaleString('en-US')} lines, ${(statSync(file).size / 1e6).toFixed(1)} MB), node ${process.version}, ${availableParallelism()} cores`);
+  w(`ES-003: ${es003} (${lines.toLocaleString('en-US')} entry lines, ${(statSync(es003).size / 1e6).toFixed(1)} MB); lines/s counts entry lines, the floor counts rows`);
+  w(`${rounds} round(s): each runs the floor, then every job; x floor is the median of each round's job time over its round's floor`);
+  w(row(['job', 'seconds', 'lines/s', 'x floor', 'peak RSS MB']));
   for (const j of jobs) {
-    const seconds = j.ms / 1000;
-    const perSecond = j.name.startsWith('start-up') ? '' : Math.round(lines / seconds).toLocaleString('en-US');
-    const base = j.name.includes('ES-003') ? es003Floor : floor;
-    const ratio = j === floor || j === es003Floor || j.name.startsWith('start-up') ? '' : (j.ms / base.ms).toFixed(2);
-    const rss = j.name.startsWith('start-up') ? '' : j.maxRssMb.toFixed(0);
-    process.stdout.write(`${row([j.name, j.name.startsWith('start-up') ? `${j.ms.toFixed(0)} ms` : seconds.toFixed(2), perSecond, ratio, rss])}\n`);
+    const seconds = median(j.samples.map((s) => s.ms)) / 1000;
+    const ratio = j.ratios.length > 0 ? median(j.ratios).toFixed(2) : '';
+    const rss = Math.max(...j.samples.map((s) => s.maxRssMb)).toFixed(0);
+    w(row([j.name, seconds.toFixed(2), Math.round(lines / seconds).toLocaleString('en-US'), ratio, rss]));
+  }
+  w(row(['start-up: tariff --version', `${version.ms.toFixed(0)} ms`, '', '', '']));
+  w(row(['start-up: estimate on a 1-line file', `${tiny.ms.toFixed(0)} ms`, '', '', '']));
+  if (rounds > 1) {
+    w('per round, x floor:');
+    for (const j of jobs) if (j.ratios.length > 0) w(`  ${j.name.padEnd(42)} ${j.ratios.map((x) => x.toFixed(2)).join('  ')}`);
   }
 }
 
