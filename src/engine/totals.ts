@@ -203,20 +203,8 @@ export class RunTotals {
     this.fee.addBig(o.feeCents);
     this.brokerage += o.brokerageCents;
     this.landedCost += o.landedCostCents;
-    for (const [key, t] of o.byAuthority) {
-      const a = this.authorities.get(key);
-      if (a) {
-        a.total.amountCents += t.amountCents;
-        a.total.lines += t.lines;
-      } else this.authorities.set(key, { total: { ...t }, sum: new CentsSum() });
-    }
-    for (const [key, t] of o.byMeasure) {
-      const m = this.measures.get(key);
-      if (m) {
-        m.total.amountCents += t.amountCents;
-        m.total.lines += t.lines;
-      } else this.measures.set(key, { total: { ...t }, sum: new CentsSum() });
-    }
+    mergeTallies(this.authorities, o.byAuthority);
+    mergeTallies(this.measures, o.byMeasure);
     for (const [k, v] of o.byCategory) {
       let c = this.categories.get(k);
       if (!c) this.categories.set(k, (c = new CentsSum()));
@@ -225,5 +213,16 @@ export class RunTotals {
     // Slots point at the entries above; a merged key found later by a component must reach the same ones.
     this.slots.clear();
     this.byOrdinal = [];
+  }
+}
+
+/** Adds another run's amounts and line counts, by key, to these. */
+function mergeTallies<T extends { amountCents: bigint; lines: number }>(into: Map<string, { total: T; sum: CentsSum }>, from: ReadonlyMap<string, T>): void {
+  for (const [key, t] of from) {
+    const known = into.get(key);
+    if (known) {
+      known.total.amountCents += t.amountCents;
+      known.total.lines += t.lines;
+    } else into.set(key, { total: { ...t }, sum: new CentsSum() });
   }
 }

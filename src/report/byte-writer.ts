@@ -132,6 +132,12 @@ export class ByteWriter {
     b[--p] = 48 + n;
   }
 
+  /** A comma, then the amount: the next cell of a CSV row. */
+  nextCents(cents: number): void {
+    this.char(44);
+    this.cents(cents);
+  }
+
   /** Integer cents as "1234.56" (a minus sign when negative), as formatCents writes them. */
   cents(cents: number): void {
     if (!Number.isSafeInteger(cents)) throw new RangeError(`${cents} is not a whole number of cents`);

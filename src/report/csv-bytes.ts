@@ -2,7 +2,9 @@
  * CSV cells written as bytes, with the quoting and formula neutralising of csv-cell (which stays the one
  * definition of both: these only avoid building the strings).
  */
-import type { ByteWriter } from './byte-writer.js';
+import type { LineItem } from '../input/line-item.js';
+import { formatHts } from '../rules/hts/format.js';
+import { encoded, type ByteWriter } from './byte-writer.js';
 import { csvCell, neutralizeFormula } from './csv-cell.js';
 
 /** The text has a character that needs the cell quoted (" , CR LF). */
@@ -40,5 +42,37 @@ export class UserCellCache {
       this.lastBytes = new Uint8Array(Buffer.from(csvCell(neutralizeFormula(s)), 'utf8'));
     }
     w.bytes(this.lastBytes);
+  }
+}
+
+const COMMA = 44;
+
+/**
+ * The cells that say which input line a row is: entry, line, source_line, hts, description. The bytes of
+ * the entry (the same on each of its lines) and of each HTS code (a run has a few thousand) are kept.
+ */
+export class LineKeyCells {
+  private readonly entry = new UserCellCache();
+  private readonly htsBytes = new Map<string, Uint8Array>();
+
+  private hts(code: string): Uint8Array {
+    let bytes = this.htsBytes.get(code);
+    if (bytes === undefined) {
+      bytes = encoded(formatHts(code));
+      if (this.htsBytes.size < 1 << 16) this.htsBytes.set(code, bytes);
+    }
+    return bytes;
+  }
+
+  write(w: ByteWriter, item: LineItem): void {
+    this.entry.write(w, item.entry);
+    w.char(COMMA);
+    writeUserCell(w, item.line);
+    w.char(COMMA);
+    w.uint(item.sourceLine);
+    w.char(COMMA);
+    w.bytes(this.hts(item.hts));
+    w.char(COMMA);
+    writeUserCell(w, item.description ?? '');
   }
 }

@@ -10,7 +10,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { ByteWriter, encoded } from '../byte-writer.js';
-import { UserCellCache, writeUserCell } from '../csv-bytes.js';
+import { LineKeyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import type { RunSummary } from '../summary.js';
@@ -40,18 +40,11 @@ function lineMoneyCells(w: ByteWriter, lines: readonly LineResult[]): void {
   const first = lines[0]!.totalCents;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    w.char(COMMA);
-    w.cents(l.dutyCents);
-    w.char(COMMA);
-    w.cents(l.feeCents);
-    w.char(COMMA);
-    w.cents(l.totalCents);
-    w.char(COMMA);
-    w.cents(l.landedCostCents);
-    if (i > 0) {
-      w.char(COMMA);
-      w.cents(l.totalCents - first);
-    }
+    w.nextCents(l.dutyCents);
+    w.nextCents(l.feeCents);
+    w.nextCents(l.totalCents);
+    w.nextCents(l.landedCostCents);
+    if (i > 0) w.nextCents(l.totalCents - first);
   }
 }
 
@@ -79,8 +72,7 @@ export class CompareCsvRenderer implements CompareRenderer {
   /** ",<scenarios>,<as of>\n": the same on every row, so built once. */
   private rowEnd = '';
   private rowEndBytes = encoded('\n');
-  private readonly entryCell = new UserCellCache();
-  private readonly htsBytes = new Map<string, Uint8Array>();
+  private readonly lineKey = new LineKeyCells();
   private readonly lines: LineResult[] = [];
 
   begin(ctx: CompareContext): string {
@@ -98,15 +90,6 @@ export class CompareCsvRenderer implements CompareRenderer {
     return [this.ctx.provenances.map((p) => `${p.scenario}#${p.rulesSha256.slice(0, 12)}`).join(' '), this.ctx.provenances[0]!.asOf];
   }
 
-  private hts(code: string): Uint8Array {
-    let bytes = this.htsBytes.get(code);
-    if (bytes === undefined) {
-      bytes = encoded(formatHts(code));
-      if (this.htsBytes.size < 1 << 16) this.htsBytes.set(code, bytes);
-    }
-    return bytes;
-  }
-
   entryBytes(c: ComparedEntry, w: ByteWriter): void {
     const first = c.results[0]!;
     if (!this.ctx.entriesOnly) {
@@ -117,21 +100,12 @@ export class CompareCsvRenderer implements CompareRenderer {
         for (const r of c.results) lines.push(r.lines[k]!);
         const item = l.item;
         w.bytes(LINE);
-        this.entryCell.write(w, item.entry);
-        w.char(COMMA);
-        writeUserCell(w, item.line);
-        w.char(COMMA);
-        w.uint(item.sourceLine);
-        w.char(COMMA);
-        w.bytes(this.hts(item.hts));
-        w.char(COMMA);
-        writeUserCell(w, item.description ?? '');
+        this.lineKey.write(w, item);
         w.char(COMMA);
         w.text(item.entryDate);
         w.char(COMMA);
         w.char(item.usmcaClaimed ? 89 : 78);
-        w.char(COMMA);
-        w.cents(item.valueCents);
+        w.nextCents(item.valueCents);
         w.bytes(l.status === 'prohibited' ? STATUS.not_importable : STATUS.computed);
         lineMoneyCells(w, lines);
         w.bytes(this.rowEndBytes);

@@ -6,10 +6,9 @@ import type { LinePlan } from '../../engine/line-plan.js';
 import type { Component, EntryResult, LineResult } from '../../engine/types.js';
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
-import { formatHts } from '../../rules/hts/format.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
 import { ByteWriter, encoded } from '../byte-writer.js';
-import { needsQuotes, UserCellCache, writeTextCell, writeUserCell } from '../csv-bytes.js';
+import { LineKeyCells, needsQuotes, writeTextCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 
@@ -41,8 +40,7 @@ export class CsvRenderer implements Renderer {
   private provenanceCells: string[] = [];
   /** ",<schedule>,<scenario>,<sha>,<as of>\n": the same on every row, so encoded once. */
   private rowEnd = encoded('\n');
-  private readonly htsBytes = new Map<string, Uint8Array>();
-  private readonly entryCell = new UserCellCache();
+  private readonly lineKey = new LineKeyCells();
   private readonly componentWords = new Map<string, Map<string, Map<string, Words>>>();
   private readonly feeShareWords = new Map<string, Words>();
   /** By plan (lines alike): the words of each component, and the notes cell of lines with the plan's own warnings. */
@@ -61,15 +59,6 @@ export class CsvRenderer implements Renderer {
       ...this.summer.columns.map((c) => c.name), 'duty', 'fees', 'total', 'brokerage', 'landed_cost', 'landed_cost_per_unit', 'components', 'notes',
       'schedule', 'scenario', 'rules_sha256', 'as_of',
     ]);
-  }
-
-  private hts(code: string): Uint8Array {
-    let bytes = this.htsBytes.get(code);
-    if (bytes === undefined) {
-      bytes = encoded(formatHts(code));
-      if (this.htsBytes.size < 1 << 16) this.htsBytes.set(code, bytes);
-    }
-    return bytes;
   }
 
   private componentWordsOf(c: Component): Words {
@@ -98,42 +87,24 @@ export class CsvRenderer implements Renderer {
   // Cells this tool writes (numbers, dates, codes, status words) need no quoting; only text is checked.
   private lineTo(l: LineResult, w: ByteWriter): void {
     const item = l.item;
-    this.entryCell.write(w, item.entry);
-    w.char(COMMA);
-    writeUserCell(w, item.line);
-    w.char(COMMA);
-    w.uint(item.sourceLine);
-    w.char(COMMA);
-    w.bytes(this.hts(item.hts));
-    w.char(COMMA);
-    writeUserCell(w, item.description ?? '');
+    this.lineKey.write(w, item);
     w.char(COMMA);
     writeTextCell(w, item.origin);
     w.char(COMMA);
     w.text(item.entryDate);
     w.char(COMMA);
     w.char(item.usmcaClaimed ? 89 : 78);
-    w.char(COMMA);
-    w.cents(item.costing?.invoiceValueCents ?? item.valueCents);
-    w.char(COMMA);
-    w.cents(item.valueCents);
+    w.nextCents(item.costing?.invoiceValueCents ?? item.valueCents);
+    w.nextCents(item.valueCents);
     w.char(COMMA);
     w.bytes(l.status === 'prohibited' ? STATUS.not_importable : l.incomplete ? STATUS.incomplete : STATUS.computed);
     const sums = this.summer.sumsInto(this.sums, l.components, l.feeShares);
-    for (let i = 0; i < sums.length; i++) {
-      w.char(COMMA);
-      w.cents(sums[i]!);
-    }
-    w.char(COMMA);
-    w.cents(l.dutyCents);
-    w.char(COMMA);
-    w.cents(l.feeCents);
-    w.char(COMMA);
-    w.cents(l.totalCents);
-    w.char(COMMA);
-    w.cents(l.brokerageCents);
-    w.char(COMMA);
-    w.cents(l.landedCostCents);
+    for (let i = 0; i < sums.length; i++) w.nextCents(sums[i]!);
+    w.nextCents(l.dutyCents);
+    w.nextCents(l.feeCents);
+    w.nextCents(l.totalCents);
+    w.nextCents(l.brokerageCents);
+    w.nextCents(l.landedCostCents);
     w.char(COMMA);
     if (l.landedCostPerUnitCents !== undefined) w.cents(l.landedCostPerUnitCents);
     w.char(COMMA);
