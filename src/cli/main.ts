@@ -15,6 +15,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerLookup } from './commands/lookup.js';
 import { registerRefund } from './commands/refund.js';
 import { registerRules } from './commands/rules.js';
+import { OutputClosedError } from '../report/output-sink.js';
 import { exitCode } from './exit-state.js';
 import { UsageError } from './usage-error.js';
 
@@ -47,13 +48,28 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Standard output closed by its reader (`| head`) is an error event on process.stdout, which without a
+ * listener ends the process with a stack trace; it is noted, and the run's own writes stop it.
+ */
+let stdoutClosed = false;
+function watchStdout(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') stdoutClosed = true;
+    else process.stderr.write(`tariff: cannot write standard output: ${e.message}\n`);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   configureColour();
+  watchStdout();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return exitCode();
+    return stdoutClosed ? EXIT.OUTPUT_CLOSED : exitCode();
   } catch (err) {
+    if (err instanceof OutputClosedError) return EXIT.OUTPUT_CLOSED;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
       return EXIT.USAGE_OR_RULES;

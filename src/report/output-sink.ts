@@ -13,14 +13,32 @@ const FLUSH_AT = 1 << 16;
  */
 const BACKLOG_BYTES = 1 << 21;
 
+/** The program reading the output closed it (`tariff estimate big.csv | head`): nothing more can be delivered. */
+export class OutputClosedError extends Error {
+  constructor() {
+    super('the output was closed by the program reading it');
+  }
+}
+
 export class OutputSink {
   private buffer = '';
   private closed = false;
+  /** The stream's error, once it has had one: every later write fails with it. */
+  private failure: Error | undefined;
 
   constructor(
     private readonly stream: Writable,
     private readonly ownsStream: boolean,
-  ) {}
+  ) {
+    // A stream's error event with no listener ends the process with a stack trace.
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      this.failure ??= e.code === 'EPIPE' ? new OutputClosedError() : e;
+    });
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
 
   static open(path: string | undefined, stdout: Writable): OutputSink {
     if (path === undefined || path === '-') return new OutputSink(stdout, false);
@@ -42,6 +60,7 @@ export class OutputSink {
   async writePieces(pieces: readonly Uint8Array[], written: (piece: Uint8Array) => void): Promise<void> {
     if (pieces.length === 0) return;
     await this.flush();
+    this.check();
     this.stream.cork();
     for (const piece of pieces) this.stream.write(piece, () => written(piece));
     this.stream.uncork();
@@ -56,21 +75,24 @@ export class OutputSink {
   }
 
   private async send(chunk: string): Promise<void> {
+    this.check();
     this.stream.write(chunk);
     await this.backPressure();
   }
 
   /** Waits for the stream to drain when it holds too much not yet written. */
   private async backPressure(): Promise<void> {
+    this.check();
     if (this.stream.writableLength >= BACKLOG_BYTES) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = (): void => {
           this.stream.off('error', onError);
           resolve();
         };
-        const onError = (e: Error): void => {
+        const onError = (): void => {
           this.stream.off('drain', onDrain);
-          reject(e);
+          // The listener set in the constructor has turned the error into this sink's failure.
+          reject(this.failure);
         };
         this.stream.once('drain', onDrain);
         this.stream.once('error', onError);
