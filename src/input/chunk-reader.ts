@@ -7,7 +7,7 @@ import { CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
 import type { HeaderReport } from './header.js';
 import { rowContextFor, unclosedQuote, type FatalInputError, type ReaderOptions } from './read-line-items.js';
 import type { RowContext } from './row-to-item.js';
-import { hasInvalidBytes, lineRowEvent, type RowEvent } from './row-events.js';
+import { InvalidBytesWatch, lineRowEvent, type RowEvent } from './row-events.js';
 
 export interface FilePart {
   bytes: Uint8Array;
@@ -45,13 +45,13 @@ export class ChunkReader {
 
   read(part: FilePart, emit: (ev: RowEvent) => void): PartRead {
     const bytes = part.bytes;
-    let sawInvalidBytes = false;
+    const invalid = new InvalidBytesWatch();
     const tokenizer = new CsvTokenizer(this.delimiter, part.firstLine, false);
     let rows = part.rowsBefore;
     const file = this.options.file;
     const onRecord = (fields: string[], sourceLine: number): void => {
       rows += 1;
-      emit(lineRowEvent(fields, sourceLine, rows, this.ctx, file, sawInvalidBytes));
+      emit(lineRowEvent(fields, sourceLine, rows, this.ctx, file, invalid.seen));
     };
     try {
       // Decoded a slice at a time, as the streaming reader reads: the text of a whole part held while its
@@ -59,14 +59,12 @@ export class ChunkReader {
       for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
         const slice = bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));
         const text = this.decoder.decode(slice, { stream: true });
-        if (!sawInvalidBytes && hasInvalidBytes(text, slice)) sawInvalidBytes = true;
+        invalid.chunk(text, slice);
         tokenizer.push(text, onRecord);
       }
       const tail = this.decoder.decode();
-      if (tail.length > 0) {
-        sawInvalidBytes ||= tail.includes('\uFFFD');
-        tokenizer.push(tail, onRecord);
-      }
+      invalid.end(tail);
+      if (tail.length > 0) tokenizer.push(tail, onRecord);
       tokenizer.end(onRecord);
     } catch (e) {
       if (!(e instanceof UnclosedQuoteError)) throw e;

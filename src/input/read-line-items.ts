@@ -10,7 +10,7 @@ import type { LineItem, Rejection } from './line-item.js';
 import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
 import { columnIndex, fxTable, type RowContext } from './row-to-item.js';
-import { hasInvalidBytes, lineRowEvent, rejectedRow, unreadableRow } from './row-events.js';
+import { InvalidBytesWatch, lineRowEvent, rejectedRow, unreadableRow } from './row-events.js';
 
 export interface ReaderOptions {
   /** Display name of the input, for messages. */
@@ -68,7 +68,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   let ctx: RowContext | undefined;
   let records = 0;
   let fatal: FatalInputError | undefined;
-  let sawInvalidBytes = false;
+  const invalid = new InvalidBytesWatch();
 
   let es003: Es003Grouper | undefined;
   const emitGroup = (outcome: GroupOutcome): void => {
@@ -102,7 +102,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       return;
     }
     if (es003) {
-      const unreadable = unreadableRow(fields, header.raw.length, sawInvalidBytes);
+      const unreadable = unreadableRow(fields, header.raw.length, invalid.seen);
       const outOfOrder = unreadable ?? es003.add(fields, sourceLine);
       if (outOfOrder) {
         records += 1;
@@ -111,7 +111,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       return;
     }
     records += 1;
-    batch.push(lineRowEvent(fields, sourceLine, records, ctx!, options.file, sawInvalidBytes));
+    batch.push(lineRowEvent(fields, sourceLine, records, ctx!, options.file, invalid.seen));
   };
 
   const feed = (text: string, last: boolean): ReadEvent[] => {
@@ -133,10 +133,9 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
 
   for await (const chunk of input) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    // Text handed over already decoded has no bytes to be wrong.
+    if (typeof chunk !== 'string') invalid.chunk(text, chunk);
     if (text.length === 0) continue;
-    // A replacement character the decoder made, not one the file spells out in valid UTF-8 (EF BF BD); text
-    // handed over already decoded has no bytes to be wrong.
-    if (!sawInvalidBytes && typeof chunk !== 'string' && hasInvalidBytes(text, chunk)) sawInvalidBytes = true;
     if (!tokenizer) {
       // The delimiter is detected on the whole header line, so wait for it.
       pendingText += text;
@@ -152,6 +151,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     if (fatal) return;
   }
   const tail = decoder.decode();
+  invalid.end(tail);
   if (!tokenizer) {
     pendingText += tail;
     if (pendingText.replace(/^\uFEFF/, '').trim().length === 0) {

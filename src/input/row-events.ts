@@ -12,11 +12,26 @@ const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may b
 export type RowEvent = { kind: 'line'; item: LineItem } | { kind: 'rejected'; rejection: Rejection };
 
 /**
- * True when the decoder replaced bytes of `bytes` that are not UTF-8 (its U+FFFD), not when the file spells
- * a replacement character out in valid UTF-8 (EF BF BD).
+ * Whether the decoder replaced bytes of a file that are not UTF-8 (its U+FFFD), chunk by chunk as they are
+ * decoded; not when the file spells a replacement character out in valid UTF-8 (EF BF BD), also when those
+ * three bytes fall in two chunks (the decoder gives the character with the second).
  */
-export function hasInvalidBytes(text: string, bytes: Uint8Array): boolean {
-  return text.includes('\uFFFD') && !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCODED_REPLACEMENT);
+export class InvalidBytesWatch {
+  seen = false;
+  /** The last two bytes of the chunk before: where a character this chunk ends may have begun. */
+  private carry: Buffer = Buffer.alloc(0);
+
+  /** `text` is what the decoder gave for `bytes`. */
+  chunk(text: string, bytes: Uint8Array): void {
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (!this.seen && text.includes('\uFFFD') && !Buffer.concat([this.carry, b]).includes(ENCODED_REPLACEMENT)) this.seen = true;
+    this.carry = Buffer.from(b.subarray(Math.max(0, b.length - 2)));
+  }
+
+  /** What the decoder gave at the end: bytes of a character the file never finished. */
+  end(tail: string): void {
+    if (tail.includes('\uFFFD')) this.seen = true;
+  }
 }
 
 export function rejectedRow(file: string, sourceLine: number, fields: string[], reason: string, column?: string, value?: string): RowEvent {

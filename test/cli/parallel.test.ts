@@ -98,6 +98,25 @@ describe('estimate and compare on worker threads', () => {
     expect(expectSame(['estimate', file('long-entry.csv', text)], 40)).toMatch(/in the middle of an entry too long to be a part of its own; the rest of the file is computed on one thread/);
   });
 
+  it('reads a replacement character spelled out in UTF-8 across the point where a part is decoded in two (16 KB in)', () => {
+    const head = 'entry,hts,value,entry_date,description\n';
+    const row = (n: number, description: string): string => `E${n},7208510030,1,2025-09-10,${description}\n`;
+    let body = '';
+    let n = 0;
+    while (Buffer.byteLength(body + row(n + 1, 'plain') + row(n + 2, 'plain')) < 16_000) body += row(++n, 'plain');
+    // The part starts after the header: its bytes 16382-16384 are EF BF BD.
+    const prefix = `E${n + 1},7208510030,1,2025-09-10,`;
+    body += row(++n, `${'x'.repeat(16_382 - Buffer.byteLength(body + prefix))}\uFFFD marked`);
+    expect(Buffer.from(body, 'utf8').subarray(16_382, 16_385)).toEqual(Buffer.from([0xef, 0xbf, 0xbd]));
+    while (Buffer.byteLength(body) < 40_000) body += row(++n, 'plain');
+    const r = bothWays(['estimate', file('replacement.csv', head + body)], 32_768);
+    expect(r.two.stderr).toMatch(/sent to 2 threads/);
+    expect(r.one.status).toBe(0);
+    expect(r.two.status).toBe(0);
+    expect(r.two.stdout).toBe(r.one.stdout);
+    expect(r.two.stdout).toContain('\uFFFD marked');
+  });
+
   it('numbers lines the same when the file has no line column, and stops at the same place on a quote never closed', () => {
     const text = `${lines.join('\n')}\n${lines.slice(1, 6).join('\n')}\nF,8481.80.9050,10,2025-09-01,"never closed\nF,8481.80.9050,10,2025-09-01,x\n`;
     const r = bothWays(['estimate', file('unclosed.csv', text)], 60);

@@ -154,6 +154,21 @@ describe('line-item reader: the CSV itself', () => {
     expect(items(evs)[0]?.description).toBe('\uFFFD marked');
   });
 
+  it('keeps a spelled-out replacement character whose three bytes fall in two chunks of the file', async () => {
+    const bytes = Buffer.from('hts,value,entry_date,description\n7208510030,1,2025-09-10,\uFFFD marked\n', 'utf8');
+    const at = bytes.indexOf(Buffer.from([0xef, 0xbf, 0xbd])) + 2;
+    const evs = await read([bytes.subarray(0, at), bytes.subarray(at)]);
+    expect(rejections(evs)).toEqual([]);
+    expect(items(evs)[0]?.description).toBe('\uFFFD marked');
+  });
+
+  it('rejects a last row cut inside a character (the file ends in bytes that are not UTF-8)', async () => {
+    const bytes = Buffer.concat([Buffer.from('hts,value,entry_date,description\n7208510030,1,2025-09-10,ok\n7208510030,1,2025-09-10,caf'), Buffer.from([0xc3])]);
+    const evs = await read(bytes);
+    expect(rejections(evs)[0]?.reason).toContain('not UTF-8');
+    expect(items(evs).length).toBe(1);
+  });
+
   it('says an empty file is empty, and a header-only file has no lines', async () => {
     expect(fatal(await read(''))).toBe('1: the file is empty: it has no header and no rows');
     const headerOnly = await read(HEAD);
