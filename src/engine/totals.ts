@@ -71,7 +71,7 @@ export class RunTotals {
    * Slots by measure ordinal, found through a line's plan (a plan fixes its components' measures): no lookup
    * by name per component. (A map from plans held per part of a file kept every line's young objects alive.)
    */
-  private byOrdinal: Array<MeasureSlot | undefined> = [];
+  private readonly byOrdinal: Array<MeasureSlot | undefined> = [];
   private readonly authorities = new Map<string, { total: AuthorityTotal; sum: CentsSum }>();
   private readonly measures = new Map<string, { total: HeadingTotal; sum: CentsSum }>();
   private readonly categories = new Map<Category, CentsSum>();
@@ -210,9 +210,6 @@ export class RunTotals {
       if (!c) this.categories.set(k, (c = new CentsSum()));
       c.addBig(v);
     }
-    // Slots point at the entries above; a merged key found later by a component must reach the same ones.
-    this.slots.clear();
-    this.byOrdinal = [];
   }
 }
 
