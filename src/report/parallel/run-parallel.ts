@@ -102,9 +102,10 @@ async function runOn(file: FileHandle, run: ParallelRun, ctx: ParallelContext): 
   const defaultEntry = run.reader.defaultEntry ?? '1';
   const renderer = csvPartRenderer(run.what, run.compiled, run.reader.file);
   ctx.output.add(renderer.head);
-  const stitcher = new Stitcher(run, ctx, renderer, new ChunkReader(header, head.delimiter, run.reader), (p) => loadPart(file.fd, p));
-  const pool = new PartPool(run.jobs - 1, { path: run.path, what: run.what, ruleSets: run.ruleSets, compute: run.compute, reader: run.reader, header, delimiter: head.delimiter }, ctx.output.pool);
+  // One reader for the main thread's parts and the stitcher's: a read is done before the next starts.
   const here = new ChunkReader(header, head.delimiter, run.reader);
+  const stitcher = new Stitcher(run, ctx, renderer, here, (p) => loadPart(file.fd, p));
+  const pool = new PartPool(run.jobs - 1, { path: run.path, what: run.what, ruleSets: run.ruleSets, compute: run.compute, reader: run.reader, header, delimiter: head.delimiter }, ctx.output.pool);
   try {
     // In file order; `ready` once the result is in, so results are put together as soon as they can be
     // (each held waiting keeps its output, in memory shared with a worker that then has less to write into).
