@@ -175,3 +175,10 @@ export class ByteWriter {
 export function encoded(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'utf8'));
 }
+
+/** What `write` writes, as a string (for callers that want text, e.g. a test or a small file). */
+export function writtenText(write: (w: ByteWriter) => void): string {
+  const w = new ByteWriter();
+  write(w);
+  return Buffer.concat(w.take()).toString('utf8');
+}

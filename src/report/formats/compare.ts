@@ -9,7 +9,7 @@ import type { EntryResult, LineResult, Provenance } from '../../engine/types.js'
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
-import { ByteWriter, encoded } from '../byte-writer.js';
+import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
 import { LineKeyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
@@ -115,9 +115,7 @@ export class CompareCsvRenderer implements CompareRenderer {
   }
 
   entry(c: ComparedEntry): string {
-    const w = new ByteWriter();
-    this.entryBytes(c, w);
-    return Buffer.concat(w.take()).toString('utf8');
+    return writtenText((w) => this.entryBytes(c, w));
   }
 
   rejected(r: Rejection): string {

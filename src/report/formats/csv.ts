@@ -7,7 +7,7 @@ import type { Component, EntryResult, LineResult } from '../../engine/types.js';
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
-import { ByteWriter, encoded } from '../byte-writer.js';
+import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
 import { LineKeyCells, needsQuotes, writeTextCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import type { RenderContext, Renderer } from '../renderer.js';
@@ -180,9 +180,7 @@ export class CsvRenderer implements Renderer {
   }
 
   entry(e: EntryResult): string {
-    const w = new ByteWriter();
-    this.entryBytes(e, w);
-    return Buffer.concat(w.take()).toString('utf8');
+    return writtenText((w) => this.entryBytes(e, w));
   }
 
   rejected(r: Rejection): string {
