@@ -49,15 +49,22 @@ export function buildProgram(): Command {
 }
 
 /**
- * Standard output closed by its reader (`| head`) is an error event on process.stdout, which without a
- * listener ends the process with a stack trace; it is noted, and the run's own writes stop it.
+ * A failed write to standard output is an error event on process.stdout, which without a listener ends the
+ * process with a stack trace. It is noted (and said, unless the reader closed the pipe: `| head`), and the
+ * run's own writes stop on it (OutputSink throws it again).
  */
 let stdoutClosed = false;
+let stdoutFailure: Error | undefined;
 function watchStdout(): void {
   if (process.stdout.listenerCount('error') > 0) return;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') stdoutClosed = true;
-    else process.stderr.write(`tariff: cannot write standard output: ${e.message}\n`);
+    else if (!stdoutFailure) {
+      stdoutFailure = e;
+      process.stderr.write(`tariff: cannot write standard output: ${e.message}\n`);
+    }
+    // A write can fail after main has returned its code (the last output was still on its way).
+    process.exitCode = stdoutFailure ? EXIT.INTERNAL : EXIT.OUTPUT_CLOSED;
   });
 }
 
@@ -67,9 +74,12 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return stdoutClosed ? EXIT.OUTPUT_CLOSED : exitCode();
+    if (stdoutClosed) return EXIT.OUTPUT_CLOSED;
+    return stdoutFailure ? EXIT.INTERNAL : exitCode();
   } catch (err) {
     if (err instanceof OutputClosedError) return EXIT.OUTPUT_CLOSED;
+    // Said when it happened.
+    if (err !== undefined && err === stdoutFailure) return EXIT.INTERNAL;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
       return EXIT.USAGE_OR_RULES;

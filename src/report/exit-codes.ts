@@ -6,7 +6,7 @@ export const EXIT = {
   USAGE_OR_RULES: 1,
   /** Some lines were rejected (output for the rest was still written). */
   SOME_REJECTED: 2,
-  /** An unexpected internal error (run again with --debug for details). */
+  /** An unexpected internal error (run again with --debug for details), or standard output could not be written. */
   INTERNAL: 3,
   /**
    * The program reading standard output closed it (`| head`): the run stopped there, quietly, with the
@@ -19,5 +19,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  every line computed
   1  usage error, unreadable input, or an error in a rule or scenario file (nothing computed)
   2  some lines were rejected; the rest were computed and written (see --rejects)
-  3  unexpected internal error (run again with --debug)
+  3  unexpected internal error (run again with --debug), or standard output could not be written (disk full)
   141  the program reading the output closed it (e.g. | head): the run stopped there`;

@@ -1,10 +1,11 @@
 /**
  * `tariff estimate big.csv | head`: when the program reading standard output closes it, the run stops
  * without a message and exits 141 (README, exit codes), on one thread and on two, for estimate and compare;
- * before, the pipe's error ended the process with a stack trace.
+ * before, the pipe's error ended the process with a stack trace. Output that cannot be written (a full
+ * disk) is said in one line and exits 3.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,28 @@ describe('output closed by its reader', () => {
       expect(r.firstChunk).toMatch(/^(entry,line,|level,entry,)/);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(141);
+    });
+  }
+});
+
+describe.skipIf(!existsSync('/dev/full'))('output to a full disk', () => {
+  const toFull = (args: string[]): { status: number | null; stderr: string } => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'tariff.js'), ...args], { cwd: PACKAGE_ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      return { status: r.status, stderr: r.stderr };
+    } finally {
+      closeSync(fd);
+    }
+  };
+  for (const [name, args] of [
+    ['estimate', ['estimate', file, '--format', 'csv', '--jobs', '1']],
+    ['a short listing', ['rules', 'list']],
+  ] as Array<[string, string[]]>) {
+    it(`${name}: says it cannot write standard output, once, and exits 3`, () => {
+      const r = toFull(args);
+      expect(r.stderr).toBe('tariff: cannot write standard output: ENOSPC: no space left on device, write\n');
+      expect(r.status).toBe(3);
     });
   }
 });
