@@ -3,6 +3,8 @@
  * (largest remainder; ties go to the earlier share). In numbers while every product is exact, which is
  * every entry fee and brokerage of a real entry; in bigint beyond.
  */
+import { exactFloorDiv } from '../money/decimal.js';
+
 export function allocateCents(amount: number, weights: readonly number[]): number[] {
   if (weights.length === 0) return [];
   let total = 0;
@@ -23,18 +25,9 @@ function allocateExact(amount: number, weights: readonly number[], total: number
   let given = 0;
   for (let i = 0; i < weights.length; i++) {
     const exact = amount * weights[i]!;
-    let share = Math.floor(exact / total);
-    let r = exact - share * total;
-    // The division is rounded; the remainder says which way.
-    if (r < 0) {
-      share -= 1;
-      r += total;
-    } else if (r >= total) {
-      share += 1;
-      r -= total;
-    }
+    const share = exactFloorDiv(exact, total);
     shares[i] = share;
-    remainders[i] = r;
+    remainders[i] = exact - share * total;
     given += share;
   }
   const left = amount - given;

@@ -16,20 +16,23 @@ export const QUANTITY_SCALE = 1_000_000;
 
 const SAFE_PRODUCT = 2 ** 52;
 
+/**
+ * floor(n / d) exactly, for integers n >= 0 and d > 0 with n + d a safe integer (so q * d is exact): the
+ * division in floating point may round across an integer, and the remainder says which way.
+ */
+export function exactFloorDiv(n: number, d: number): number {
+  const q = Math.floor(n / d);
+  const r = n - q * d;
+  if (r < 0) return q - 1;
+  return r >= d ? q + 1 : q;
+}
+
 /** round(a * b / d) with halves rounded up; a, b >= 0 integers, d > 0 integer. */
 export function mulDivRound(a: number, b: number, d: number): number {
   const product = a * b;
   if (product < SAFE_PRODUCT) {
-    let q = Math.floor(product / d);
-    let r = product - q * d;
-    if (r < 0) {
-      q -= 1;
-      r += d;
-    } else if (r >= d) {
-      q += 1;
-      r -= d;
-    }
-    return 2 * r >= d ? q + 1 : q;
+    const q = exactFloorDiv(product, d);
+    return 2 * (product - q * d) >= d ? q + 1 : q;
   }
   const big = BigInt(a) * BigInt(b);
   const bd = BigInt(d);
