@@ -14,6 +14,8 @@ const amount = z.string().regex(/^\d+\.\d{2}$/, 'amounts are written as "1234.56
 const example = z.strictObject({
   name: z.string().min(10),
   rule: z.string().min(3),
+  /** The public document that states the figure (CSMS message, FR notice, broker's or law firm's advisory), where one exists. */
+  source: z.string().min(3).optional(),
   arithmetic: z.string().optional(),
   lines: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))).min(1),
   expect: z.array(
