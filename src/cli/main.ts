@@ -18,6 +18,7 @@ import { registerRules } from './commands/rules.js';
 import { OutputClosedError } from '../report/output-sink.js';
 import { exitCode } from './exit-state.js';
 import { UsageError } from './usage-error.js';
+import { guardStderr } from './stderr-guard.js';
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -70,6 +71,7 @@ function watchStdout(): void {
 
 export async function main(argv: string[]): Promise<number> {
   configureColour();
+  guardStderr();
   watchStdout();
   const program = buildProgram();
   try {

@@ -14,6 +14,7 @@ import type { HtsTable, ParsedRate } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { lineJson } from './formats/json.js';
 import { prepareRead, type InputSource } from './input-source.js';
+import { shown } from './terminal-text.js';
 
 export interface ExplainTarget {
   line: string;
@@ -124,7 +125,8 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
   for (const w of l.warnings.filter((x) => x.code !== 'input-note')) out.push(`Warning: ${w.message}`);
   out.push(`Total for the line: duty ${formatCentsGrouped(l.dutyCents)} + fees ${formatCentsGrouped(l.feeCents)} = ${formatCentsGrouped(l.totalCents)} USD; landed cost ${formatCentsGrouped(l.landedCostCents)} USD.`);
   if (outOfScope.length > 0) out.push(`Other measures in force on ${item.entryDate} that do not cover this HTS code or origin: ${outOfScope.join(', ')}.`);
-  return out.join('\n');
+  // Each line is one sentence: nothing in it is meant for the terminal but its text.
+  return out.map(shown).join('\n');
 }
 
 export function renderExplainText(found: Extract<FoundLine, { ok: true }>, hts: HtsTable): string {
@@ -135,7 +137,7 @@ export function renderExplainText(found: Extract<FoundLine, { ok: true }>, hts: 
       const l = e.lines[found.index]!;
       return `${found.compiled[i + 1]!.provenance.scenario}: total ${formatCentsGrouped(l.totalCents)} USD, ${formatCentsGrouped(BigInt(l.totalCents - first.totalCents))} against ${found.compiled[0]!.provenance.scenario}`;
     });
-    parts.push(`Difference: ${diffs.join('; ')}.`);
+    parts.push(shown(`Difference: ${diffs.join('; ')}.`));
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -15,6 +15,7 @@ import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { csvRow } from './csv-cell.js';
 import { lineJson } from './formats/json.js';
+import { shown, terminalSafe } from './terminal-text.js';
 
 /** Canonical input columns and their values, as the user gave them on the command line. */
 export type LookupFields = Record<string, string>;
@@ -44,21 +45,21 @@ export function renderLookupTable(entry: EntryResult, rules: RuleSet): string {
   const item = line.item;
   const invoice = item.costing && item.costing.invoiceValueCents !== item.valueCents ? ` (invoice ${formatCentsGrouped(item.costing.invoiceValueCents)} ${item.costing.valueBasis})` : '';
   const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD${invoice}${item.usmcaClaimed ? ', USMCA claimed' : ''}`;
-  if (line.status === 'prohibited') return `${head}\n${chalk.red(`NOT IMPORTABLE: ${line.prohibition?.reason ?? ''}`)}\n`;
+  if (line.status === 'prohibited') return terminalSafe(`${head}\n${chalk.red(`NOT IMPORTABLE: ${shown(line.prohibition?.reason ?? '')}`)}\n`);
   const table = new Table({ head: ['Heading', 'Measure', 'Applies?', 'Rate and base', 'Amount', 'Legal basis'], wordWrap: true, colWidths: [13, 30, 10, 34, 12, 40], style: { head: [], border: [] } });
   for (const c of [...line.components, ...line.feeShares]) {
     const flag = c.verified ? '' : chalk.yellow(' UNVERIFIED');
-    table.push([c.heading ?? '', c.title, chalk.green('yes') + flag, `${c.rateText} on ${c.basis}`, formatCentsGrouped(c.amountCents), `${c.instrument}; ${c.citation}`]);
+    table.push([shown(c.heading ?? ''), shown(c.title), chalk.green('yes') + flag, shown(`${c.rateText} on ${c.basis}`), formatCentsGrouped(c.amountCents), shown(`${c.instrument}; ${c.citation}`)]);
   }
   const byId = new Map(rules.schedule.measures.map((m) => [m.id, m]));
   for (const n of line.notApplied) {
     const m = byId.get(n.measure);
-    table.push([n.heading ?? '', n.title, chalk.dim('no'), chalk.dim(n.reason), '', m ? `${m.instrument}; ${m.citation}` : '']);
+    table.push([shown(n.heading ?? ''), shown(n.title), chalk.dim('no'), chalk.dim(shown(n.reason)), '', m ? shown(`${m.instrument}; ${m.citation}`) : '']);
   }
-  const warnings = line.warnings.map((w) => chalk.yellow(`! ${w.message}`)).join('\n');
-  const perUnit = line.landedCostPerUnitCents === undefined ? '' : `, ${formatCentsGrouped(line.landedCostPerUnitCents)} per ${item.unit ?? 'unit'}`;
+  const warnings = line.warnings.map((w) => chalk.yellow(`! ${shown(w.message)}`)).join('\n');
+  const perUnit = line.landedCostPerUnitCents === undefined ? '' : `, ${formatCentsGrouped(line.landedCostPerUnitCents)} per ${shown(item.unit ?? 'unit')}`;
   const total = `Duty ${formatCentsGrouped(line.dutyCents)} + fees ${formatCentsGrouped(line.feeCents)} = ${formatCentsGrouped(line.totalCents)} USD (MPF as if this line were the whole entry)\nLanded cost ${formatCentsGrouped(line.landedCostCents)} USD${perUnit}`;
-  return `${head}\n${table.toString()}\n${warnings ? `${warnings}\n` : ''}${total}\n`;
+  return terminalSafe(`${head}\n${table.toString()}\n${warnings ? `${warnings}\n` : ''}${total}\n`);
 }
 
 export function renderLookupJson(entry: EntryResult): string {

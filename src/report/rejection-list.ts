@@ -3,6 +3,7 @@
  * reason`, and how many more there were (the --rejects file keeps every one).
  */
 import type { Rejection } from '../input/line-item.js';
+import { shown } from './terminal-text.js';
 
 export class RejectionList {
   count = 0;
@@ -21,8 +22,8 @@ export class RejectionList {
     if (this.count === 0) return [];
     const out = [heading(this.count)];
     for (const r of this.kept) {
-      const where = r.column ? ` ${r.column}${r.value !== undefined ? ` "${r.value}"` : ''}:` : '';
-      out.push(`  ${r.file}:${r.sourceLine}:${where} ${r.reason}`);
+      const where = r.column ? ` ${shown(r.column)}${r.value !== undefined ? ` "${shown(r.value)}"` : ''}:` : '';
+      out.push(`  ${shown(r.file)}:${r.sourceLine}:${where} ${shown(r.reason)}`);
     }
     if (this.count > this.kept.length) out.push(`  … ${this.count - this.kept.length} more; use --rejects FILE to keep them all`);
     return out;

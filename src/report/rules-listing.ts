@@ -5,6 +5,7 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { Measure, Period, Schedule } from '../rules/schedule-schema.js';
+import { shown, terminalSafe } from './terminal-text.js';
 
 function rateText(p: Period): string {
   const r = p.rate;
@@ -26,7 +27,7 @@ export function renderRulesList(schedule: Schedule, date: string | undefined): s
     colWidths: [30, 13, 14, 15, 34, 34],
     style: { head: [], border: [] },
   });
-  let shown = 0;
+  let listed = 0;
   for (const m of schedule.measures) {
     let rates: string;
     let heading = m.heading ?? '';
@@ -39,11 +40,11 @@ export function renderRulesList(schedule: Schedule, date: string | undefined): s
       rates = m.periods.map((p) => `${rateText(p)} ${p.from} → ${p.to ?? 'open'}`).join('\n');
     }
     const flag = m.verified && m.periods.every((p) => p.verified !== false) ? '' : chalk.yellow(' UNVERIFIED');
-    table.push([`${m.id}${flag}\n${chalk.dim(m.title)}`, heading, schedule.authorities[m.authority]?.name ?? m.authority, m.category, rates, `${m.instrument}\n${chalk.dim(m.citation)}`]);
-    shown += 1;
+    table.push([`${shown(m.id)}${flag}\n${chalk.dim(shown(m.title))}`, shown(heading), shown(schedule.authorities[m.authority]?.name ?? m.authority), m.category, rates.split('\n').map(shown).join('\n'), `${shown(m.instrument)}\n${chalk.dim(shown(m.citation))}`]);
+    listed += 1;
   }
-  const head = `${schedule.title}\n${schedule.id} version ${schedule.version}, as of ${schedule.as_of}; covers entries ${schedule.coverage.from} to ${schedule.coverage.to}`;
-  const count = date ? `${shown} measures in force on ${date}` : `${shown} measures`;
-  const unknowns = schedule.unknowns.length > 0 ? `\nWhat this data does not know:\n${schedule.unknowns.map((u) => `  - ${u}`).join('\n')}` : '';
-  return `${head}\n${table.toString()}\n${count}${unknowns}\n`;
+  const head = `${shown(schedule.title)}\n${shown(schedule.id)} version ${shown(schedule.version)}, as of ${schedule.as_of}; covers entries ${schedule.coverage.from} to ${schedule.coverage.to}`;
+  const count = date ? `${listed} measures in force on ${date}` : `${listed} measures`;
+  const unknowns = schedule.unknowns.length > 0 ? `\nWhat this data does not know:\n${schedule.unknowns.map((u) => `  - ${shown(u)}`).join('\n')}` : '';
+  return terminalSafe(`${head}\n${table.toString()}\n${count}${unknowns}\n`);
 }

@@ -2,6 +2,7 @@
  * `audit` and `refund` end to end over an ACE ES-003 export, streamed entry by entry.
  */
 import Table from 'cli-table3';
+import { shown, terminalSafe } from './terminal-text.js';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import type { CentsSum } from '../money/cents-sum.js';
@@ -129,7 +130,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   await output.close();
   await capeSink?.close();
   if (fatal) {
-    io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);
+    io.stderr.write(`${shown(fatal.file)}:${fatal.sourceLine}: ${shown(fatal.reason)}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES };
   }
   // CSV and JSON keep stdout machine-readable; without a --rejects file the reasons go to the terminal.
@@ -140,19 +141,19 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
 
 function auditTable(rows: AuditRow[], totals: AuditTotals, lines: number, rejections: RejectionList): string {
   const d = new Table({ head: ['Entry', 'Line', 'HTS', 'Heading', 'Filed', 'Computed', 'Difference', 'Status'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'] });
-  for (const r of rows) d.push([r.entry, r.line, r.hts, r.heading, formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.computedCents - r.filedCents), r.status]);
+  for (const r of rows) d.push([shown(r.entry), shown(r.line), shown(r.hts), shown(r.heading), formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.computedCents - r.filedCents), r.status]);
   const sums = (head: string, map: Map<string, { filed: CentsSum; computed: CentsSum }>): string => {
     const t = new Table({ head: [head, 'Filed', 'Computed', 'Difference'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'] });
-    for (const [key, v] of map) t.push([key, formatCentsGrouped(v.filed.value), formatCentsGrouped(v.computed.value), formatCentsGrouped(v.computed.value - v.filed.value)]);
+    for (const [key, v] of map) t.push([shown(key), formatCentsGrouped(v.filed.value), formatCentsGrouped(v.computed.value), formatCentsGrouped(v.computed.value - v.filed.value)]);
     return t.toString();
   };
   const statuses = [...totals.byStatus.entries()].map(([s, n]) => `${s} ${n}`).join(', ');
-  return `Discrepancies (difference = computed - filed):\n${d.toString()}\nBy authority:\n${sums('Authority', totals.byAuthority)}\nBy entry:\n${sums('Entry', totals.byEntry)}\n${lines} entry lines audited, ${rejections.count} rejected; ${statuses}\n${rejections.lines().map((l) => `${l}\n`).join('')}`;
+  return terminalSafe(`Discrepancies (difference = computed - filed):\n${d.toString()}\nBy authority:\n${sums('Authority', totals.byAuthority)}\nBy entry:\n${sums('Entry', totals.byEntry)}\n${lines} entry lines audited, ${rejections.count} rejected; ${statuses}\n${rejections.lines().map((l) => `${l}\n`).join('')}`);
 }
 
 function refundTable(refunds: RefundEntry[], all: { count: number; cents: bigint; notes: string[] }, lines: number, rejections: RejectionList, today: string): string {
   const t = new Table({ head: ['Entry', 'Entry date', 'Liquidation', 'IEEPA filed', 'IEEPA by law', 'Refundable', `Route on ${today}`], wordWrap: true, colWidths: [16, 12, 22, 14, 14, 14, 48], style: { head: [], border: [] }, colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'left'] });
-  for (const r of refunds) t.push([r.entry, r.entryDate, `${r.liquidationStatus}${r.liquidationDate ? ` ${r.liquidationDate}` : ''}`, formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.filedCents), routeWords(r)]);
+  for (const r of refunds) t.push([shown(r.entry), shown(r.entryDate), shown(`${r.liquidationStatus}${r.liquidationDate ? ` ${r.liquidationDate}` : ''}`), formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.filedCents), routeWords(r)]);
   const more = all.count > refunds.length ? `… ${all.count - refunds.length} more entries; use --format csv for every entry\n` : '';
-  return `${t.toString()}\n${more}${all.count} entries with refundable duties; refundable ${formatCentsGrouped(all.cents)} USD; ${lines} entry lines read, ${rejections.count} rejected\n${all.notes.map((n) => `${n}\n`).join('')}${rejections.lines().map((l) => `${l}\n`).join('')}`;
+  return terminalSafe(`${t.toString()}\n${more}${all.count} entries with refundable duties; refundable ${formatCentsGrouped(all.cents)} USD; ${lines} entry lines read, ${rejections.count} rejected\n${all.notes.map((n) => `${n}\n`).join('')}${rejections.lines().map((l) => `${l}\n`).join('')}`);
 }

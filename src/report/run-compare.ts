@@ -6,6 +6,7 @@ import { Comparer, type CompareEvent } from '../engine/compare.js';
 import { RunTotals } from '../engine/totals.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
+import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer } from './formats/compare.js';
 import { CompareHtmlRenderer } from './formats/html.js';
@@ -86,7 +87,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   }
   await output.close();
   if (fatal) {
-    io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);
+    io.stderr.write(`${shown(fatal.file)}:${fatal.sourceLine}: ${shown(fatal.reason)}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES, summaries };
   }
   return { exitCode: totals[0]!.linesRejected > 0 ? EXIT.SOME_REJECTED : EXIT.OK, summaries };

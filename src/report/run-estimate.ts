@@ -12,6 +12,7 @@ import type { HeaderReport } from '../input/header.js';
 import { inParallel } from './parallel/jobs.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
+import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { ByteWriter } from './byte-writer.js';
 import { PiecePool } from './piece-pool.js';
@@ -117,7 +118,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   const totals = new RunTotals();
   const onHeader = (h: HeaderReport): void => {
     output.rejects?.setHeader(h.raw);
-    if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.join(', ')}\n`);
+    if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.map(shown).join(', ')}\n`);
   };
   const outcome = await inParallel(
     { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) },
@@ -160,7 +161,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   }
   await output.close();
   if (fatal) {
-    io.stderr.write(`${fatal.file}:${fatal.sourceLine}: ${fatal.reason}\n`);
+    io.stderr.write(`${shown(fatal.file)}:${fatal.sourceLine}: ${shown(fatal.reason)}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES, summary };
   }
   if (req.out && req.format !== 'table') {

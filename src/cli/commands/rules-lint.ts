@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
+import { terminalSafe } from '../../report/terminal-text.js';
 
 export function registerRulesLint(rules: Command): void {
   rules
@@ -19,7 +20,7 @@ with cumulative_with (the law stacks them). Warnings do not change the exit code
     .action(async (file: string) => {
       const { lintRulesReport } = await import('../../report/validate-rules.js');
       const report = lintRulesReport(file);
-      process.stdout.write(report.text);
+      process.stdout.write(terminalSafe(report.text));
       setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);
     });
 }

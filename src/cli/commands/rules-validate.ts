@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
+import { terminalSafe } from '../../report/terminal-text.js';
 
 export function registerRulesValidate(rules: Command): void {
   rules
@@ -20,7 +21,7 @@ Errors name the file, line and column, e.g.
     .action(async (file: string) => {
       const { validateRulesReport } = await import('../../report/validate-rules.js');
       const report = validateRulesReport(file);
-      process.stdout.write(report.text);
+      process.stdout.write(terminalSafe(report.text));
       setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);
     });
 }

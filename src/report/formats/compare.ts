@@ -12,6 +12,7 @@ import { formatHts } from '../../rules/hts/format.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
 import { LineKeyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
+import { shown, terminalSafe } from '../terminal-text.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import type { RunSummary } from '../summary.js';
 
@@ -227,24 +228,24 @@ export class CompareTableRenderer implements CompareRenderer {
   }
 
   end(summaries: RunSummary[]): string {
-    const labels = this.ctx.labels;
+    const labels = this.ctx.labels.map(shown);
     const diffLabel = `${labels[labels.length - 1]} - ${labels[0]}`;
     const out: string[] = [];
     const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
     for (const { entry, lines, diffCents } of this.leaders.topLines()) {
       const l = lines[0]!;
-      lineTable.push([entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...lines.map((x) => formatCentsGrouped(x.totalCents)), formatCentsGrouped(diffCents)]);
+      lineTable.push([shown(entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...lines.map((x) => formatCentsGrouped(x.totalCents)), formatCentsGrouped(diffCents)]);
     }
     out.push(`Lines with the largest difference (${diffLabel}):`, lineTable.toString());
     const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
     for (const c of this.leaders.topEntries()) {
       const first = c.results[0]!;
-      entryTable.push([c.entry, first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), formatCentsGrouped(entryChange(c))]);
+      entryTable.push([shown(c.entry), first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), formatCentsGrouped(entryChange(c))]);
     }
     out.push(`Entries with the largest difference (${diffLabel}):`, entryTable.toString());
     const authorities = [...new Set(summaries.flatMap((s) => s.byAuthority.map((a) => a.name)))];
     const totals = new Table({ head: ['Legal authority', ...labels], style: { head: [], border: [] }, colAligns: ['left', ...labels.map(() => 'right' as const)] });
-    for (const name of authorities) totals.push([name, ...summaries.map((s) => formatCentsGrouped(s.byAuthority.find((a) => a.name === name)?.amountCents ?? 0n))]);
+    for (const name of authorities) totals.push([shown(name), ...summaries.map((s) => formatCentsGrouped(s.byAuthority.find((a) => a.name === name)?.amountCents ?? 0n))]);
     totals.push(['Total', ...summaries.map((s) => formatCentsGrouped(s.totalCents))]);
     totals.push(['Landed cost', ...summaries.map((s) => formatCentsGrouped(s.landedCostCents))]);
     totals.push(['Duty as a share of value', ...summaries.map((s) => s.effectiveRate)]);
@@ -252,7 +253,7 @@ export class CompareTableRenderer implements CompareRenderer {
     out.push(totals.toString());
     const c = summaries[0]!.counts;
     out.push(`Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}`);
-    for (const p of this.ctx.provenances) out.push(`Rules: ${p.scheduleId} ${p.scheduleVersion}, scenario ${p.scenario}, as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}`);
-    return `${out.join('\n')}\n`;
+    for (const p of this.ctx.provenances) out.push(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion}, scenario ${p.scenario}, as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}`));
+    return terminalSafe(`${out.join('\n')}\n`);
   }
 }

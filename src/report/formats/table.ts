@@ -12,21 +12,22 @@ import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 import { effectiveRate, type RunSummary } from '../summary.js';
 import { RejectionList } from '../rejection-list.js';
+import { shown, terminalSafe } from '../terminal-text.js';
 
 export const TABLE_LINE_LIMIT = 500;
 const ENTRY_LIMIT = 100;
 
 function componentLines(l: LineResult): string {
-  if (l.status === 'prohibited') return chalk.red(`NOT IMPORTABLE: ${l.prohibition?.reason ?? ''}`);
+  if (l.status === 'prohibited') return chalk.red(`NOT IMPORTABLE: ${shown(l.prohibition?.reason ?? '')}`);
   const flag = (verified: boolean): string => (verified ? '' : chalk.yellow(' (UNVERIFIED)'));
   const rows = l.components.map((c) => {
     const where = c.heading ?? c.title;
     const base = c.basis.startsWith('quantity') ? c.basis : `${c.basis} ${formatCentsGrouped(c.baseCents)}`;
-    return `${where} ${c.rateText} on ${base}: ${formatCentsGrouped(c.amountCents)}${flag(c.verified)}`;
+    return `${shown(`${where} ${c.rateText} on ${base}`)}: ${formatCentsGrouped(c.amountCents)}${flag(c.verified)}`;
   });
-  for (const f of l.feeShares) rows.push(`${f.title}, this line's share by value: ${formatCentsGrouped(f.amountCents)}${flag(f.verified)}`);
-  for (const n of l.notApplied) if (n.by) rows.push(chalk.dim(`not applied: ${n.heading ?? n.measure}: ${n.reason}`));
-  for (const w of l.warnings) rows.push(chalk.yellow(`! ${w.message}`));
+  for (const f of l.feeShares) rows.push(`${shown(f.title)}, this line's share by value: ${formatCentsGrouped(f.amountCents)}${flag(f.verified)}`);
+  for (const n of l.notApplied) if (n.by) rows.push(chalk.dim(shown(`not applied: ${n.heading ?? n.measure}: ${n.reason}`)));
+  for (const w of l.warnings) rows.push(chalk.yellow(`! ${shown(w.message)}`));
   return rows.join('\n');
 }
 
@@ -51,7 +52,7 @@ export class TableRenderer implements Renderer {
 
   entry(e: EntryResult): string {
     if (this.entryRows.length < ENTRY_LIMIT) {
-      this.entryRows.push([e.entry, e.entryDate, String(e.lines.length), formatCentsGrouped(e.valueCents), formatCentsGrouped(e.dutyCents), effectiveRate(e.dutyCents, e.valueCents), formatCentsGrouped(e.feeCents), formatCentsGrouped(e.totalCents), formatCentsGrouped(e.landedCostCents)]);
+      this.entryRows.push([shown(e.entry), e.entryDate, String(e.lines.length), formatCentsGrouped(e.valueCents), formatCentsGrouped(e.dutyCents), effectiveRate(e.dutyCents, e.valueCents), formatCentsGrouped(e.feeCents), formatCentsGrouped(e.totalCents), formatCentsGrouped(e.landedCostCents)]);
     } else this.entriesHidden += 1;
     for (const l of e.lines) {
       if (this.shown >= TABLE_LINE_LIMIT) {
@@ -59,13 +60,13 @@ export class TableRenderer implements Renderer {
         continue;
       }
       this.shown += 1;
-      const perUnit = l.landedCostPerUnitCents === undefined ? '' : `\n${formatCentsGrouped(l.landedCostPerUnitCents)}/${l.item.unit ?? 'unit'}`;
-      this.table.push([l.item.entry, l.item.line, formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), componentLines(l), formatCentsGrouped(l.totalCents), `${formatCentsGrouped(l.landedCostCents)}${perUnit}`]);
+      const perUnit = l.landedCostPerUnitCents === undefined ? '' : `\n${formatCentsGrouped(l.landedCostPerUnitCents)}/${shown(l.item.unit ?? 'unit')}`;
+      this.table.push([shown(l.item.entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), componentLines(l), formatCentsGrouped(l.totalCents), `${formatCentsGrouped(l.landedCostCents)}${perUnit}`]);
     }
     for (const f of e.fees) {
       if (this.shown >= TABLE_LINE_LIMIT) break;
       const capped = f.uncappedCents !== f.amountCents && f.basis === 'entry value subject to the fee' ? ` (rate gives ${formatCentsGrouped(f.uncappedCents)}; minimum ${formatCentsGrouped(f.minimumCents ?? 0)}, maximum ${formatCentsGrouped(f.maximumCents ?? 0)})` : '';
-      this.table.push([e.entry, '', '', '', '', chalk.dim(`entry fee: ${f.title} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to the lines by value`), '', '']);
+      this.table.push([shown(e.entry), '', '', '', '', chalk.dim(`entry fee: ${shown(f.title)} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to the lines by value`), '', '']);
     }
     return '';
   }
@@ -87,7 +88,7 @@ export class TableRenderer implements Renderer {
       if (this.entriesHidden > 0) out.push(chalk.dim(`… ${this.entriesHidden} more entries; use --format csv or json for all of them`));
     }
     const totals = new Table({ head: ['Legal authority', 'Lines reached', 'Amount (USD)'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
-    for (const a of s.byAuthority) totals.push([a.name, String(a.lines), formatCentsGrouped(a.amountCents)]);
+    for (const a of s.byAuthority) totals.push([shown(a.name), String(a.lines), formatCentsGrouped(a.amountCents)]);
     totals.push([chalk.bold('Duty'), '', chalk.bold(formatCentsGrouped(s.dutyCents))]);
     totals.push([chalk.bold('Fees'), '', chalk.bold(formatCentsGrouped(s.feeCents))]);
     totals.push([chalk.bold('Total'), '', chalk.bold(formatCentsGrouped(s.totalCents))]);
@@ -99,9 +100,9 @@ export class TableRenderer implements Renderer {
     if (c.incomplete > 0) out.push(chalk.yellow(`${c.incomplete} lines are incomplete (a rate could not be computed): their totals are lower bounds`));
     if (c.dependingOnUnverified > 0) out.push(chalk.yellow(`${c.dependingOnUnverified} ${c.dependingOnUnverified === 1 ? 'line depends' : 'lines depend'} on facts the data marks UNVERIFIED`));
     const p = s.provenance;
-    out.push(chalk.dim(`Rules: ${p.scheduleId} ${p.scheduleVersion} (scenario ${p.scenario}), as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}; HTS: ${p.htsRevision}`));
+    out.push(chalk.dim(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion} (scenario ${p.scenario}), as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}; HTS: ${p.htsRevision}`)));
     if (p.unknowns.length > 0) out.push(chalk.dim(`The data does not know: ${p.unknowns.length} open points (see tariff rules list)`));
     void this.ctx;
-    return `${out.join('\n')}\n`;
+    return terminalSafe(`${out.join('\n')}\n`);
   }
 }
