@@ -90,6 +90,26 @@ export function describeCondition(c: Condition): string {
   }
   if ('has_value' in c) return `the line gives ${c.has_value}`;
   if ('line_rate_present' in c) return 'the line gives an AD/CVD cash deposit rate';
-  if ('not' in c) return `not (${describeCondition(c.not)})`;
+  if ('not' in c) return describeNegation(c.not);
   return c.any.map(describeCondition).join(' or ');
+}
+
+/** The condition that does not hold, said as a sentence of its own ("... is not claimed", not "not (... is claimed)"). */
+function describeNegation(c: Condition): string {
+  if ('usmca' in c) {
+    return {
+      claimed: 'USMCA preference is not claimed',
+      not_claimed: 'USMCA preference is claimed',
+      free: 'the goods do not enter free of duty under USMCA (not claimed, or the USMCA rate of the HTS line is not Free)',
+      eligible: 'the HTS line does not take USMCA',
+    }[c.usmca];
+  }
+  if ('transport' in c) return `transport is not ${c.transport.join(' or ')}`;
+  if ('us_metal' in c) return c.us_metal ? 'the metal was not melted/smelted in the United States' : 'the metal was melted/smelted in the United States';
+  if ('civil_aircraft' in c) return c.civil_aircraft ? 'the goods are not entered as civil aircraft under general note 6' : 'the goods are civil aircraft, engines or parts entered under general note 6';
+  if ('has_value' in c) return `the line does not give ${c.has_value}`;
+  if ('line_rate_present' in c) return 'the line gives no AD/CVD cash deposit rate';
+  if ('not' in c) return describeCondition(c.not);
+  if ('any' in c) return c.any.map(describeNegation).join(' and ');
+  return `not (${describeCondition(c)})`;
 }

@@ -15,6 +15,7 @@ import type { RuleSet } from '../rules/rule-set.js';
 import { lineJson } from './formats/json.js';
 import { prepareRead, type InputSource } from './input-source.js';
 import { shown } from './terminal-text.js';
+import { legalBasis } from './legal-basis.js';
 
 export interface ExplainTarget {
   line: string;
@@ -81,7 +82,7 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
   );
   for (const w of l.warnings.filter((x) => x.code === 'input-note')) out.push(`Note: ${w.message}`);
   if (l.status === 'prohibited' && l.prohibition) {
-    out.push(`NOT IMPORTABLE: ${l.prohibition.reason} (${l.prohibition.instrument}; ${l.prohibition.citation}).`);
+    out.push(`NOT IMPORTABLE: ${l.prohibition.reason} (${legalBasis(l.prohibition.instrument, l.prohibition.citation)}).`);
     return out.join('\n');
   }
   const seg = compiled.segmentFor(item.entryDate)!;
@@ -103,7 +104,7 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
     if (found.component) {
       const c = found.component;
       out.push(`${head}: APPLIES, ${amountWords(c)}.`);
-      out.push(`    Legal basis: ${c.instrument}; ${c.citation}.${c.verified ? '' : ` UNVERIFIED: ${c.unverifiedNote ?? ''}`}`);
+      out.push(`    Legal basis: ${legalBasis(c.instrument, c.citation)}.${c.verified ? '' : ` UNVERIFIED: ${c.unverifiedNote ?? ''}`}`);
       if (c.category === 'column1') {
         const record = hts.lookup(item.hts);
         if (record) {
@@ -119,7 +120,7 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
     const fee = entry.fees.find((x) => x.measure === f.measure);
     const held = fee && fee.uncappedCents !== fee.amountCents ? `, held to the ${fee.uncappedCents < fee.amountCents ? `minimum ${formatCentsGrouped(fee.minimumCents ?? 0)}` : `maximum ${formatCentsGrouped(fee.maximumCents ?? 0)}`}` : '';
     out.push(
-      `Entry fee: ${f.title} ${f.rateText} on the entry's ${formatCentsGrouped(fee?.baseCents ?? 0)} = ${formatCentsGrouped(fee?.uncappedCents ?? 0)}${held}, charged ${formatCentsGrouped(fee?.amountCents ?? 0)} for the entry; this line's share by value: ${formatCentsGrouped(f.amountCents)} USD (${f.instrument}; ${f.citation}).`,
+      `Entry fee: ${f.title} ${f.rateText} on the entry's ${formatCentsGrouped(fee?.baseCents ?? 0)} = ${formatCentsGrouped(fee?.uncappedCents ?? 0)}${held}, charged ${formatCentsGrouped(fee?.amountCents ?? 0)} for the entry; this line's share by value: ${formatCentsGrouped(f.amountCents)} USD (${legalBasis(f.instrument, f.citation)}).`,
     );
   }
   for (const w of l.warnings.filter((x) => x.code !== 'input-note')) out.push(`Warning: ${w.message}`);

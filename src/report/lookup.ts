@@ -16,6 +16,7 @@ import type { RuleSet } from '../rules/rule-set.js';
 import { csvRow } from './csv-cell.js';
 import { lineJson } from './formats/json.js';
 import { shown, terminalSafe } from './terminal-text.js';
+import { legalBasis } from './legal-basis.js';
 
 /** Canonical input columns and their values, as the user gave them on the command line. */
 export type LookupFields = Record<string, string>;
@@ -49,12 +50,12 @@ export function renderLookupTable(entry: EntryResult, rules: RuleSet): string {
   const table = new Table({ head: ['Heading', 'Measure', 'Applies?', 'Rate and base', 'Amount', 'Legal basis'], wordWrap: true, colWidths: [13, 30, 10, 34, 12, 40], style: { head: [], border: [] } });
   for (const c of [...line.components, ...line.feeShares]) {
     const flag = c.verified ? '' : chalk.yellow(' UNVERIFIED');
-    table.push([shown(c.heading ?? ''), shown(c.title), chalk.green('yes') + flag, shown(`${c.rateText} on ${c.basis}`), formatCentsGrouped(c.amountCents), shown(`${c.instrument}; ${c.citation}`)]);
+    table.push([shown(c.heading ?? ''), shown(c.title), chalk.green('yes') + flag, shown(`${c.rateText} on ${c.basis}`), formatCentsGrouped(c.amountCents), shown(legalBasis(c.instrument, c.citation))]);
   }
   const byId = new Map(rules.schedule.measures.map((m) => [m.id, m]));
   for (const n of line.notApplied) {
     const m = byId.get(n.measure);
-    table.push([shown(n.heading ?? ''), shown(n.title), chalk.dim('no'), chalk.dim(shown(n.reason)), '', m ? shown(`${m.instrument}; ${m.citation}`) : '']);
+    table.push([shown(n.heading ?? ''), shown(n.title), chalk.dim('no'), chalk.dim(shown(n.reason)), '', m ? shown(legalBasis(m.instrument, m.citation)) : '']);
   }
   const warnings = line.warnings.map((w) => chalk.yellow(`! ${shown(w.message)}`)).join('\n');
   const perUnit = line.landedCostPerUnitCents === undefined ? '' : `, ${formatCentsGrouped(line.landedCostPerUnitCents)} per ${shown(item.unit ?? 'unit')}`;

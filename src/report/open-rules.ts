@@ -9,6 +9,7 @@ import { loadRuleSetCached, loadScenarioCached } from '../rules/load-cached.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
 import { formatRuleError, type RuleError } from '../rules/rule-error.js';
 import type { RuleSet } from '../rules/rule-set.js';
+import { unknownScenario } from '../rules/scenario-names.js';
 
 export interface OpenedRules {
   /** The rule set of the first scenario. */
@@ -31,6 +32,11 @@ export async function openRules(schedulePath: string, stderr: Writable, options:
   const names = options.scenarios ?? [options.scenario ?? 'current'];
   const scenarios: RuleSet[] = [];
   for (const name of names) {
+    const unknown = unknownScenario(name);
+    if (unknown) {
+      stderr.write(`tariff: ${unknown}\n`);
+      return undefined;
+    }
     const s = await loadScenarioCached(name, result.ruleSet);
     if (!s.ok) return report(s.errors, stderr);
     scenarios.push(s.ruleSet);

@@ -41,6 +41,18 @@ describe('tariff CLI', () => {
     expect(out).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
+  it('answers an unknown --scenario name with the built-ins and the nearest one, not as an error in the rule files', () => {
+    const r = tariff(['estimate', 'data/examples/sample-entries.csv', '--scenario', 'no-ieep']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no built-in scenario "no-ieep" (did you mean "no-ieepa"?)');
+    expect(r.stderr).toContain('Built-in scenarios: current, no-ieepa, no-section-232');
+    expect(r.stderr).not.toContain('rule files');
+    expect(r.stdout).toBe('');
+    const far = tariff(['compare', 'data/examples/sample-entries.csv', '--scenario', 'current', '--scenario', 'banana']);
+    expect(far.status).toBe(1);
+    expect(far.stderr).not.toContain('did you mean');
+  });
+
   it('exits 1 with file:line:column for a rule-file error, and computes nothing', () => {
     const schedule = file('bad.yaml', 'format: tariff-schedule/1\nid: x\nversion: "1"\ntitle: t\nimporting_country: US\norigins: [CA]\nas_of: 2025-01-01\ncoverage: { from: 2025-01-01, to: 2025-12-31 }\nauthorities: {}\nsources: {}\nmeasures: []\nbogus: 1\n');
     const r = tariff(['estimate', 'data/examples/sample-entries.csv', '--schedule', schedule, '--format', 'csv']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSchedule, ScheduleCompileError } from '../../src/engine/compile.js';
 import { Comparer, type CompareEvent } from '../../src/engine/compare.js';
+import { describeCondition } from '../../src/engine/conditions.js';
 import { Estimator, type EstimateEvent } from '../../src/engine/estimator.js';
 import type { EntryResult } from '../../src/engine/types.js';
 import type { LineItem } from '../../src/input/line-item.js';
@@ -303,5 +304,13 @@ describe('engine: entry fees', () => {
     ]);
     expect(amounts(entries[0]!, 0).hmf).toBe(1250);
     expect(amounts(entries[0]!, 1).hmf).toBeUndefined();
+  });
+});
+
+describe('describeCondition', () => {
+  it('says a negated condition as a sentence of its own', () => {
+    expect(describeCondition({ any: [{ usmca: 'not_claimed' }, { not: { usmca: 'eligible' } }] })).toBe('USMCA preference is not claimed or the HTS line does not take USMCA');
+    expect(describeCondition({ not: { usmca: 'free' } })).toBe('the goods do not enter free of duty under USMCA (not claimed, or the USMCA rate of the HTS line is not Free)');
+    expect(describeCondition({ not: { any: [{ transport: ['ocean'] }, { usmca: 'claimed' }] } })).toBe('transport is not ocean and USMCA preference is not claimed');
   });
 });
