@@ -191,7 +191,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
     if (order !== undefined) {
       // The producer's own rate (even 0) wins over the order's rate for producers without one.
       if (item.adcvdRateNanos !== undefined) {
-        if (explain) skipped.push(notApplied(cm, `the line gives the producer's own AD/CVD cash deposit rate (adcvd_rate), charged instead of the ${order.rate_for} rate of ${order.case}`));
+        skipped.push(notApplied(cm, `the line gives the producer's own AD/CVD cash deposit rate (adcvd_rate), charged instead of the ${order.rate_for} rate of ${order.case}`));
         continue;
       }
       warnings.push({ code: 'assumed-rate', message: `assumed: ${cm.rateText} is the ${order.case} cash deposit rate for ${order.rate_for} (${order.product}); give the producer's own rate in adcvd_rate` });
