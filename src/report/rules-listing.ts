@@ -6,10 +6,10 @@ import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { Measure, Period, Schedule } from '../rules/schedule-schema.js';
 
-function rateText(p: Period): string {
+function rateText(p: Period, m: Measure): string {
   const r = p.rate;
-  if (r === undefined) return 'prohibited';
-  if (typeof r === 'string') return r;
+  if (r === undefined) return m.category === 'coverage_gap' ? 'not charged: lines are lower bounds' : 'prohibited';
+  if (typeof r === 'string') return m.order ? `${r} (${m.order.case}, ${m.order.rate_for}; lines without adcvd_rate)` : r;
   if ('column1' in r) return 'HTS column 1';
   if ('floor_including_column1' in r) return `${r.floor_including_column1} all-in floor`;
   return "line's adcvd_rate";
@@ -33,10 +33,10 @@ export function renderRulesList(schedule: Schedule, date: string | undefined): s
     if (date) {
       const p = periodInForce(m, date);
       if (!p) continue;
-      rates = rateText(p);
+      rates = rateText(p, m);
       heading = p.heading ?? heading;
     } else {
-      rates = m.periods.map((p) => `${rateText(p)} ${p.from} → ${p.to ?? 'open'}`).join('\n');
+      rates = m.periods.map((p) => `${rateText(p, m)} ${p.from} → ${p.to ?? 'open'}`).join('\n');
     }
     const flag = m.verified && m.periods.every((p) => p.verified !== false) ? '' : chalk.yellow(' UNVERIFIED');
     table.push([`${m.id}${flag}\n${chalk.dim(m.title)}`, heading, schedule.authorities[m.authority]?.name ?? m.authority, m.category, rates, `${m.instrument}\n${chalk.dim(m.citation)}`]);
