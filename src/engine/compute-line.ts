@@ -59,7 +59,7 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
   if (plan.status === 'prohibited') {
     return {
       item, status: 'prohibited', components: [], notApplied: plan.skipped, warnings, dutyCents: 0, feeCents: 0, feeShares: [], totalCents: 0,
-      incomplete: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: plan.prohibition, plan,
+      incomplete: false, assumed: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: plan.prohibition, plan,
     };
   }
   const steps = plan.steps;
@@ -122,7 +122,7 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
   }
   return {
     item, status: 'computed', components, notApplied: plan.skipped, warnings, dutyCents, feeCents, feeShares: [], totalCents: dutyCents + feeCents,
-    incomplete: plan.incomplete, entryFeeBase, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: undefined, plan,
+    incomplete: plan.incomplete, assumed: plan.assumed, entryFeeBase, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: undefined, plan,
   };
 }
 

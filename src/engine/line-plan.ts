@@ -94,6 +94,8 @@ export interface LinePlan {
   /** Frozen; the line's own input notes come before them. */
   warnings: readonly LineWarning[];
   incomplete: boolean;
+  /** A step charges a rate assumed for want of the line's own (an AD/CVD order's rate for producers without theirs). */
+  assumed: boolean;
   prohibition: (NotApplied & { heading: string | null; instrument: string; citation: string }) | undefined;
   /** Orders of the measures whose base was carved to nothing (see `carvedAway`). */
   zeroed: ReadonlySet<number>;
@@ -157,6 +159,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
   const skipped: NotApplied[] = [];
   const warnings: LineWarning[] = [];
   let incomplete = false;
+  let assumed = false;
 
   for (const cm of candidates) {
     if (!cm.origins.has(item.origin)) {
@@ -179,9 +182,25 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       continue;
     }
 
+    if (cm.category === 'coverage_gap') {
+      warnings.push({ code: 'lower-bound', message: `lower bound: ${cm.title}: ${cm.measure.note}` });
+      incomplete = true;
+      continue;
+    }
+    const order = cm.measure.order;
+    if (order !== undefined) {
+      // The producer's own rate (even 0) wins over the order's rate for producers without one.
+      if (item.adcvdRateNanos !== undefined) {
+        skipped.push(notApplied(cm, `the line gives the producer's own AD/CVD cash deposit rate (adcvd_rate), charged instead of the ${order.rate_for} rate of ${order.case}`));
+        continue;
+      }
+      warnings.push({ code: 'assumed-rate', message: `assumed: ${cm.rateText} is the ${order.case} cash deposit rate for ${order.rate_for} (${order.product}); give the producer's own rate in adcvd_rate` });
+      assumed = true;
+    }
+
     if (cm.category === 'prohibition') {
       const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
-      return freeze({ status: 'prohibited', steps: [], componentOrdinals: [], skipped, warnings, incomplete: false, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation }, zeroed, zeroedPlans: undefined }, compiled.words);
+      return freeze({ status: 'prohibited', steps: [], componentOrdinals: [], skipped, warnings, incomplete: false, assumed: false, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation }, zeroed, zeroedPlans: undefined }, compiled.words);
     }
 
     const base = baseRule(cm, item, warnings);
@@ -227,7 +246,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
     }
   }
   const shared = sharedSteps(seg, steps);
-  return freeze({ status: 'computed', steps: shared.steps, componentOrdinals: shared.componentOrdinals, skipped, warnings, incomplete, prohibition: undefined, zeroed, zeroedPlans: undefined }, compiled.words);
+  return freeze({ status: 'computed', steps: shared.steps, componentOrdinals: shared.componentOrdinals, skipped, warnings, incomplete, assumed, prohibition: undefined, zeroed, zeroedPlans: undefined }, compiled.words);
 }
 
 /** What makes a step what it is, as text (a shared column 1 reading is the same object in every step that has it). */

@@ -28,6 +28,7 @@ export interface RunTotalsData {
   linesProhibited: number;
   linesRejected: number;
   linesIncomplete: number;
+  linesAssumed: number;
   linesWithWarnings: number;
   linesUnverified: number;
   entries: number;
@@ -58,6 +59,7 @@ export class RunTotals {
   linesProhibited = 0;
   linesRejected = 0;
   linesIncomplete = 0;
+  linesAssumed = 0;
   linesWithWarnings = 0;
   linesUnverified = 0;
   entries = 0;
@@ -156,6 +158,7 @@ export class RunTotals {
       }
       this.linesComputed += 1;
       if (l.incomplete) this.linesIncomplete += 1;
+      if (l.assumed) this.linesAssumed += 1;
       if (l.warnings.length > 0) this.linesWithWarnings += 1;
       let unverified = false;
       const components = l.components;
@@ -183,7 +186,7 @@ export class RunTotals {
   data(): RunTotalsData {
     return {
       linesComputed: this.linesComputed, linesProhibited: this.linesProhibited, linesRejected: this.linesRejected, linesIncomplete: this.linesIncomplete,
-      linesWithWarnings: this.linesWithWarnings, linesUnverified: this.linesUnverified, entries: this.entries,
+      linesAssumed: this.linesAssumed, linesWithWarnings: this.linesWithWarnings, linesUnverified: this.linesUnverified, entries: this.entries,
       valueCents: this.valueCents, dutyCents: this.dutyCents, feeCents: this.feeCents, brokerageCents: this.brokerage, landedCostCents: this.landedCost,
       byAuthority: this.byAuthority, byMeasure: this.byMeasure, byCategory: this.byCategory,
     };
@@ -195,6 +198,7 @@ export class RunTotals {
     this.linesProhibited += o.linesProhibited;
     this.linesRejected += o.linesRejected;
     this.linesIncomplete += o.linesIncomplete;
+    this.linesAssumed += o.linesAssumed;
     this.linesWithWarnings += o.linesWithWarnings;
     this.linesUnverified += o.linesUnverified;
     this.entries += o.entries;

@@ -55,7 +55,12 @@ export interface NotApplied {
 }
 
 export interface LineWarning {
-  code: 'usmca-not-available' | 'rate-not-computable' | 'quantity-missing' | 'unit-mismatch' | 'assumed-condition' | 'content-missing' | 'input-note' | 'entry-date-mixed';
+  code:
+    | 'usmca-not-available' | 'rate-not-computable' | 'quantity-missing' | 'unit-mismatch' | 'assumed-condition' | 'content-missing' | 'input-note' | 'entry-date-mixed'
+    /** A rate the line did not give was assumed (an AD/CVD order's rate for producers without their own). */
+    | 'assumed-rate'
+    /** The data knows it does not charge everything that may reach the line (a coverage gap): the total is a lower bound. */
+    | 'lower-bound';
   message: string;
 }
 
@@ -78,6 +83,8 @@ export interface LineResult {
   totalCents: number;
   /** Some component could not be computed (unparseable rate, missing quantity): the total is a lower bound. */
   incomplete: boolean;
+  /** Some component is charged at a rate the data assumed for want of the line's own (see 'assumed-rate' warnings). */
+  assumed: boolean;
   /** Whole dollars this line adds to each entry-level fee's base (measure id -> dollars). */
   entryFeeBase: Record<string, number>;
   /** This line's share of the entry's brokerage (by customs value). */

@@ -7,10 +7,10 @@ import Table from 'cli-table3';
 import type { Measure, Period, Schedule } from '../rules/schedule-schema.js';
 import { shown, terminalSafe } from './terminal-text.js';
 
-function rateText(p: Period): string {
+function rateText(p: Period, m: Measure): string {
   const r = p.rate;
-  if (r === undefined) return 'prohibited';
-  if (typeof r === 'string') return r;
+  if (r === undefined) return m.category === 'coverage_gap' ? 'not charged: lines are lower bounds' : 'prohibited';
+  if (typeof r === 'string') return m.order ? `${r} (${m.order.case}, ${m.order.rate_for}; lines without adcvd_rate)` : r;
   if ('column1' in r) return 'HTS column 1';
   if ('floor_including_column1' in r) return `${r.floor_including_column1} all-in floor`;
   return "line's adcvd_rate";
@@ -34,10 +34,10 @@ export function renderRulesList(schedule: Schedule, date: string | undefined): s
     if (date) {
       const p = periodInForce(m, date);
       if (!p) continue;
-      rates = rateText(p);
+      rates = rateText(p, m);
       heading = p.heading ?? heading;
     } else {
-      rates = m.periods.map((p) => `${rateText(p)} ${p.from} → ${p.to ?? 'open'}`).join('\n');
+      rates = m.periods.map((p) => `${rateText(p, m)} ${p.from} → ${p.to ?? 'open'}`).join('\n');
     }
     const flag = m.verified && m.periods.every((p) => p.verified !== false) ? '' : chalk.yellow(' UNVERIFIED');
     table.push([`${shown(m.id)}${flag}\n${chalk.dim(shown(m.title))}`, shown(heading), shown(schedule.authorities[m.authority]?.name ?? m.authority), m.category, rates.split('\n').map(shown).join('\n'), `${shown(m.instrument)}\n${chalk.dim(shown(m.citation))}`]);

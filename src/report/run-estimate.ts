@@ -19,6 +19,7 @@ import { PiecePool } from './piece-pool.js';
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat, Renderer } from './renderer.js';
+import { lineMarkSentences } from './line-marks.js';
 import { openInput } from './input-source.js';
 import { streamLines } from './stream-lines.js';
 import { summarize, type RunSummary } from './summary.js';
@@ -167,6 +168,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   if (req.out && req.format !== 'table') {
     const c = summary.counts;
     io.stderr.write(`Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}\n`);
+    for (const sentence of lineMarkSentences(c)) io.stderr.write(`${sentence}\n`);
   }
   return { exitCode: totals.linesRejected > 0 ? EXIT.SOME_REJECTED : EXIT.OK, summary };
 }

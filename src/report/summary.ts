@@ -13,6 +13,8 @@ export interface RunSummary {
     rejected: number;
     prohibited: number;
     incomplete: number;
+    /** Lines charged a rate assumed for want of their own (an AD/CVD order's rate for producers without one). */
+    assumed: number;
     withWarnings: number;
     dependingOnUnverified: number;
     entries: number;
@@ -47,6 +49,7 @@ export function summarize(totals: RunTotals, provenance: Provenance): RunSummary
       rejected: totals.linesRejected,
       prohibited: totals.linesProhibited,
       incomplete: totals.linesIncomplete,
+      assumed: totals.linesAssumed,
       withWarnings: totals.linesWithWarnings,
       dependingOnUnverified: totals.linesUnverified,
       entries: totals.entries,

@@ -26,9 +26,12 @@ function checkPeriods(at: Locate, m: Measure, mPath: PropertyKey[], out: RuleErr
     previousTo = p.to;
     previousOpen = p.to === undefined;
 
-    const needsRate = m.category !== 'prohibition';
+    const needsRate = m.category !== 'prohibition' && m.category !== 'coverage_gap';
     if (needsRate && p.rate === undefined) out.push(at(pPath, `a ${m.category} measure needs a rate in every period`));
-    if (!needsRate && p.rate !== undefined) out.push(at([...pPath, 'rate'], 'a prohibition has no rate: the goods may not be entered'));
+    if (!needsRate && p.rate !== undefined)
+      out.push(at([...pPath, 'rate'], m.category === 'prohibition' ? 'a prohibition has no rate: the goods may not be entered' : 'a coverage gap has no rate: it says what the data does not charge'));
+    if (m.order !== undefined && typeof p.rate !== 'string')
+      out.push(at([...pPath, 'rate'], `the ${m.order.case} order's rate for ${m.order.rate_for} is a percentage such as "20.56%"`));
     if (p.rate !== undefined && typeof p.rate === 'object' && 'column1' in p.rate && m.category !== 'column1')
       out.push(at([...pPath, 'rate'], 'only a column1 measure takes the column 1 rate'));
     if (m.category === 'column1' && (typeof p.rate !== 'object' || !('column1' in p.rate)))
@@ -53,6 +56,8 @@ export function checkSchedule(at: Locate, schedule: Schedule): RuleError[] {
 
   schedule.measures.forEach((m, i) => {
     const mPath: PropertyKey[] = ['measures', i];
+    if (m.order !== undefined && m.category !== 'trade_remedy') out.push(at([...mPath, 'order'], `an order (${m.order.case}) belongs to a trade_remedy measure, not ${m.category}`));
+    if (m.category === 'coverage_gap' && !m.note) out.push(at([...mPath, 'category'], 'a coverage gap must say in note what the data does not charge, for the lines it reaches'));
     if (!schedule.authorities[m.authority])
       out.push(at([...mPath, 'authority'], `unknown authority "${m.authority}"; known: ${Object.keys(schedule.authorities).join(', ')}`));
     m.sources.forEach((s, si) => {

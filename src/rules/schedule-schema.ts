@@ -127,7 +127,22 @@ export const exclusionSchema = z.strictObject({
 });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 
-export const CATEGORIES = ['column1', 'additional_duty', 'exemption', 'prohibition', 'fee', 'trade_remedy'] as const;
+export const CATEGORIES = ['column1', 'additional_duty', 'exemption', 'prohibition', 'fee', 'trade_remedy', 'coverage_gap'] as const;
+
+/**
+ * An antidumping or countervailing duty order whose rate for producers without a rate of their own the
+ * measure charges, period by period (each administrative review's cash deposit rate from the date Commerce
+ * published it). A line that gives adcvd_rate is not charged it: the producer's own rate wins.
+ */
+export const tradeRemedyOrderSchema = z.strictObject({
+  /** Commerce case number: A-122-857 (antidumping) or C-122-858 (countervailing). */
+  case: z.string().regex(/^[AC]-\d{3}-\d{3}$/, 'expected a Commerce case number such as "A-122-857" or "C-122-858"'),
+  /** The product as the order names it. */
+  product: z.string().min(1),
+  /** Which published rate the periods hold, in words a broker recognises ("non-selected companies"). */
+  rate_for: z.string().min(1),
+});
+export type TradeRemedyOrder = z.infer<typeof tradeRemedyOrderSchema>;
 
 export const measureSchema = z.strictObject({
   id: idText,
@@ -154,6 +169,11 @@ export const measureSchema = z.strictObject({
   cumulative_with: z
     .array(z.strictObject({ measure: z.union([idText, z.array(idText).min(1)]), reason: z.string().min(1) }))
     .default([]),
+  /**
+   * Set on a trade_remedy measure that charges an order's rate to lines without their own adcvd_rate:
+   * the line is warned that the rate is assumed and counted so.
+   */
+  order: tradeRemedyOrderSchema.optional(),
   /** Which date governs: entry (default) or importation (an import ban). */
   date_basis: z.enum(['entry', 'import']).default('entry'),
   sources: z.array(z.string()).min(1),

@@ -16,7 +16,7 @@ const all = ['current', ...BUILT_IN].flatMap((s) => ['--scenario', s]);
 
 describe('tariff compare on the shipped example', () => {
   it('ships the built-in scenarios the product promises', () => {
-    expect(BUILT_IN).toEqual(['no-ieepa', 'no-section-232', 'no-section-338', 'scheduled-2027', 'tariffs-removed', 'usmca-ended']);
+    expect(BUILT_IN).toEqual(['no-ieepa', 'no-section-232', 'no-section-338', 'no-trade-remedy', 'scheduled-2027', 'tariffs-removed', 'usmca-ended']);
   });
 
   it.each(['csv', 'json', 'table'])('every built-in scenario against current, --format %s', (format) => {

@@ -37,7 +37,7 @@ export function registerCompare(program: Command): void {
     .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column');
   addJobsOption(addInputOptions(command))
     .addHelpText('after', `
-Built-in scenarios (data/scenarios/): current, tariffs-removed, no-ieepa, no-section-232, no-section-338,
+Built-in scenarios (data/scenarios/): current, tariffs-removed, no-ieepa, no-section-232, no-section-338, no-trade-remedy,
 usmca-ended, scheduled-2027; or the path of your own scenario file.
 
 Examples:

@@ -15,6 +15,7 @@ import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import type { RunSummary } from '../summary.js';
+import { lineMarkSentences } from '../line-marks.js';
 
 export interface CompareContext {
   /** Scenario labels, in order; the first is the reference for differences. */
@@ -253,6 +254,7 @@ export class CompareTableRenderer implements CompareRenderer {
     out.push(totals.toString());
     const c = summaries[0]!.counts;
     out.push(`Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}`);
+    out.push(...lineMarkSentences(c).map((sentence) => `${sentence} (in the first scenario)`));
     for (const p of this.ctx.provenances) out.push(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion}, scenario ${p.scenario}, as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}`));
     return terminalSafe(`${out.join('\n')}\n`);
   }

@@ -11,6 +11,7 @@ import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 import { RejectionList } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
+import { lineMarkSentences } from '../line-marks.js';
 import type { CompareContext, CompareRenderer } from './compare.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import { TopN } from './top-n.js';
@@ -69,6 +70,9 @@ export class HtmlRenderer implements Renderer {
       const total = BigInt(l.totalCents);
       if (!this.lines.admits(total)) continue;
       const parts = [...l.components, ...l.feeShares].filter((c) => c.amountCents > 0).map((c) => `${esc(c.heading ?? c.title)} ${esc(c.rateText)}: ${money(c.amountCents)}`);
+      // A line's lower bound or assumed rate is said on the line itself, not only in the counts.
+      for (const w of l.warnings) if (w.code === 'assumed-rate' || w.code === 'lower-bound') parts.push(`<span class="warn">${esc(w.message)}</span>`);
+      if (l.incomplete && !l.warnings.some((w) => w.code === 'lower-bound')) parts.push('<span class="warn">lower bound: a rate could not be computed</span>');
       this.lines.add(`${e.entry}/${l.item.line}`, total, [
         esc(e.entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.description ?? ''), esc(l.item.entryDate), money(l.item.valueCents), parts.join('<br>'), money(l.totalCents), money(l.landedCostCents),
       ]);
@@ -90,6 +94,7 @@ export class HtmlRenderer implements Renderer {
     const body = `<h1>Duty and fee estimate</h1>
 <p class="muted">${esc(this.ctx.inputName)} · ${esc(p.scheduleId)} ${esc(p.scheduleVersion)} (scenario ${esc(p.scenario)}), rules as of ${esc(p.asOf)}</p>
 <div class="cards">${card('Customs value (USD)', money(s.valueCents), 'value')}${card('Duty', money(s.dutyCents), 'duty')}${card('Fees', money(s.feeCents), 'fees')}${card('Total', money(s.totalCents), 'total')}${card('Duty / value', esc(s.effectiveRate), 'effective-rate')}${card('Landed cost', money(s.landedCostCents), 'landed-cost')}${card('Lines computed / rejected', `${esc(s.counts.computed)} / ${esc(s.counts.rejected)}`, 'counts')}</div>
+${lineMarkSentences(s.counts).map((sentence) => `<p class="warn">${esc(sentence)}</p>`).join('\n')}
 <h2>Where the money goes, by legal authority</h2>${chart}
 ${table(['Legal authority', 'Lines', 'Amount (USD)', 'Share'], byAuthority, [false, true, true, true])}
 <p class="muted">Removing an authority saves at least its amount here; <code>tariff compare --scenario current --scenario no-section-232</code> (or another scenario) shows the saving after the measures it displaced apply again.</p>

@@ -13,6 +13,7 @@ import type { RenderContext, Renderer } from '../renderer.js';
 import { effectiveRate, type RunSummary } from '../summary.js';
 import { RejectionList } from '../rejection-list.js';
 import { shown, terminalSafe } from '../terminal-text.js';
+import { lineMarkSentences } from '../line-marks.js';
 
 export const TABLE_LINE_LIMIT = 500;
 const ENTRY_LIMIT = 100;
@@ -97,8 +98,7 @@ export class TableRenderer implements Renderer {
     out.push(
       `Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}; customs value ${formatCentsGrouped(s.valueCents)} USD; duty ${s.effectiveRate} of value; landed cost ${formatCentsGrouped(s.landedCostCents)} USD`,
     );
-    if (c.incomplete > 0) out.push(chalk.yellow(`${c.incomplete} lines are incomplete (a rate could not be computed): their totals are lower bounds`));
-    if (c.dependingOnUnverified > 0) out.push(chalk.yellow(`${c.dependingOnUnverified} ${c.dependingOnUnverified === 1 ? 'line depends' : 'lines depend'} on facts the data marks UNVERIFIED`));
+    for (const sentence of lineMarkSentences(c)) out.push(chalk.yellow(sentence));
     const p = s.provenance;
     out.push(chalk.dim(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion} (scenario ${p.scenario}), as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}; HTS: ${p.htsRevision}`)));
     if (p.unknowns.length > 0) out.push(chalk.dim(`The data does not know: ${p.unknowns.length} open points (see tariff rules list)`));
