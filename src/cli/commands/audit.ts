@@ -7,6 +7,7 @@ import { DEFAULT_REFUND_PROGRAM_PATH, DEFAULT_SCHEDULE_PATH } from '../../rules/
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
 import { localToday } from '../local-today.js';
+import { checkOutputFiles } from '../output-files.js';
 
 export interface EsOptions {
   schedule: string;
@@ -20,6 +21,7 @@ export interface EsOptions {
 }
 
 export async function runEsCommand(mode: 'audit' | 'refund', file: string, opts: EsOptions): Promise<void> {
+  checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects], ['--cape', opts.cape]], [['input', file], ['--schedule', opts.schedule], ['--program', opts.program]]);
   const format = opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv');
   if (format !== 'csv' && format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}"; use table, csv or json`);
   if (opts.input !== undefined && opts.input !== 'es003') throw new UsageError(`--input ${opts.input}: ${mode} reads ACE ES-003 exports only (--input es003)`);

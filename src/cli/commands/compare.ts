@@ -9,6 +9,7 @@ import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
+import { checkOutputFiles } from '../output-files.js';
 
 interface CompareOptions extends InputOptions {
   jobs?: string;
@@ -45,6 +46,7 @@ Examples:
   $ tariff compare lines.csv --scenario current --scenario no-section-232 --scenario my-scenario.yaml --format csv --out compare.csv
   $ tariff compare entries-2025.csv --refund --format csv --out refund.csv`)
     .action(async (file: string, opts: CompareOptions) => {
+      checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ...(opts.scenario ?? []).map((s) => ['--scenario', s] as const), ['--fx-file', opts.fxFile], ['--map', opts.map]]);
       const [{ openRules }, { runCompare }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-compare.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);

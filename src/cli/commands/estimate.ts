@@ -10,6 +10,7 @@ import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
+import { checkOutputFiles } from '../output-files.js';
 
 const HELP = `
 Input columns (header names are case-insensitive; aliases accepted):
@@ -48,6 +49,7 @@ export function registerEstimate(program: Command): void {
   addJobsOption(addInputOptions(command))
     .addHelpText('after', HELP)
     .action(async (file: string, opts: EstimateOptions) => {
+      checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ['--scenario', opts.scenario], ['--fx-file', opts.fxFile], ['--map', opts.map]]);
       const [{ openRules }, { runEstimate }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-estimate.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
