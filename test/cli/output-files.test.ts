@@ -224,3 +224,39 @@ describe('an interrupted run', () => {
     }, 60_000);
   }
 });
+
+describe('the rejects file gives rows that are not UTF-8 back unchanged', () => {
+  const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+  const header = 'entry,hts,value,entry_date,description\n';
+  const rows = ['E1,8481.80.9050,1000.00,2025-09-01,caf\xe9 cr\xe8me\n', 'E1,8481.80.9050,1000.00,2025-09-01,"D\xe9j\xe0, vu"\n'];
+  const fine = 'E2,8481.80.9050,1000.00,2025-09-01,fine\n';
+  const reason = (line: number): string => `line ${line}: the row contains bytes that are not UTF-8 text (the file may be Latin-1 or Windows-1252): save it as UTF-8`;
+  const expected = Buffer.concat([latin1(header.replace('\n', ',reject_reason\n')), latin1(rows[0]!.replace('\n', `,${reason(2)}\n`)), latin1(rows[1]!.replace('\n', `,${reason(3)}\n`))]);
+
+  for (const jobs of ['1', '2']) {
+    it(`Latin-1 bytes are written as they were, not as U+FFFD (--jobs ${jobs})`, () => {
+      const dir = folder();
+      const input = join(dir, 'latin1.csv');
+      writeFileSync(input, latin1(header + rows.join('') + fine));
+      const rejects = join(dir, 'rejects.csv');
+      const r = tariff(['estimate', input, '--format', 'csv', '--jobs', jobs, '--out', join(dir, 'out.csv'), '--rejects', rejects], undefined, { TARIFF_PART_BYTES: '64' });
+      expect(r.status).toBe(2);
+      expect(readFileSync(rejects).toString('hex')).toBe(expected.toString('hex'));
+      // What people see of the row is still the usual replacement character.
+      expect(readFileSync(join(dir, 'out.csv'), 'utf8')).not.toContain('\xe9');
+    });
+  }
+
+  it('an ES-003 row in Latin-1 too (audit)', () => {
+    const dir = folder();
+    const lines = readFileSync(ES003, 'utf8').split('\n');
+    const bad = lines[1]!.replace(/,[^,]*$/, ',caf\xe9');
+    const input = join(dir, 'es003.csv');
+    writeFileSync(input, latin1([lines[0], bad, ''].join('\n')));
+    const rejects = join(dir, 'rejects.csv');
+    const r = tariff(['audit', input, '--format', 'csv', '--out', join(dir, 'out.csv'), '--rejects', rejects]);
+    expect(r.status).toBe(2);
+    expect(readFileSync(rejects).subarray(0, Buffer.byteLength(lines[0]!)).toString()).toBe(lines[0]);
+    expect(readFileSync(rejects).includes(latin1(`${bad},line 2: `))).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
 import { LineKeyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
+import { shownRejection } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
 
 export interface CompareContext {
@@ -186,7 +187,7 @@ export class CompareJsonRenderer implements CompareRenderer {
   }
 
   rejected(r: Rejection): string {
-    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...r });
+    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...shownRejection(r) });
   }
 
   end(summaries: RunSummary[]): string {
