@@ -46,6 +46,20 @@ function writeIdentity(option: string, path: string): Identity {
   return { key: `new:${join(folder, basename(target))}`, special: false };
 }
 
+/** How the options that write files are described in every command's --help. */
+export const OUTPUT_HELP = {
+  out: 'write the result to a file instead of standard output; an existing file is replaced only when the run succeeds (exit 0 or 2)',
+  rejects: 'write rejected rows, unchanged (their own bytes), plus a reason column; replaced only when the run succeeds',
+  cape: 'also write the entry numbers CAPE can take, one a line; replaced only when the run succeeds',
+};
+
+/** Said after the options of the commands that write files. */
+export const OUTPUT_FILES_HELP = `
+Output files (--out, --rejects, refund's --cape) may not name the input, a file the command reads, or each
+other (refused, exit 1). A file is written beside the target under a temporary name and replaces it only when
+the run succeeded; after a failure (exit 1 or 3) or an interruption (Ctrl-C: exit 130, SIGTERM: 143) the
+target is as it was. A device or FIFO (/dev/null) is written directly.`;
+
 const given = (files: readonly NamedFile[]): Array<readonly [string, string]> => files.filter((f): f is readonly [string, string] => f[1] !== undefined && f[1] !== '-');
 
 export function checkOutputFiles(writes: readonly NamedFile[], reads: readonly NamedFile[]): void {

@@ -11,6 +11,7 @@
 import { chmodSync, closeSync, createWriteStream, fsync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { EXIT } from './exit-codes.js';
 
 /** A target that could not be opened (its folder is missing or not writable): nothing was computed. */
 export class OutputOpenError extends Error {}
@@ -93,7 +94,7 @@ function hookExit(): void {
   if (exitHooked) return;
   exitHooked = true;
   process.on('exit', () => discardOutputs());
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of Object.entries(EXIT.INTERRUPTED)) {
     process.on(signal, () => {
       const left = [...pending];
       discardOutputs();
