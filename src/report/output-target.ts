@@ -8,7 +8,7 @@
  * Which targets are pending is process state, like the exit code: the signal handlers and the end of
  * `main` must reach every one of them, whichever command opened it.
  */
-import { chmodSync, closeSync, createWriteStream, fsync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, createWriteStream, fchownSync, fsync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { EXIT } from './exit-codes.js';
@@ -109,12 +109,13 @@ let sequence = 0;
 /** Opens a file target for writing: a stream, and whether it goes through a temporary file. */
 export function openTarget(path: string): { stream: Writable; atomic: Pending | undefined } {
   const target = resolveLinks(path);
-  let mode: number | undefined;
+  let existing: Stats | undefined;
   try {
-    const s = statSync(target);
-    if (s.isDirectory()) throw new OutputOpenError(`cannot write ${path}: it is a folder`);
-    if (!s.isFile()) return { stream: createWriteStream(target), atomic: undefined };
-    mode = s.mode & 0o7777;
+    existing = statSync(target);
+    if (existing.isDirectory()) throw new OutputOpenError(`cannot write ${path}: it is a folder`);
+    if (!existing.isFile()) return { stream: createWriteStream(target), atomic: undefined };
+    // Renaming over a file needs only its folder to be writable: a file the user may not write stays so.
+    accessSync(target, constants.W_OK);
   } catch (e) {
     if (e instanceof OutputOpenError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputOpenError(`cannot write ${path}: ${errorWords(e as NodeJS.ErrnoException)}`);
@@ -123,15 +124,22 @@ export function openTarget(path: string): { stream: Writable; atomic: Pending | 
   const temp = join(dirname(target), `.${basename(target)}.tariff-${process.pid}-${sequence}.tmp`);
   let fd: number;
   try {
-    // A new file gets the permissions the umask gives; an existing one keeps its mode.
+    // A new file gets the permissions the umask gives; an existing one keeps its mode (and owner, when allowed).
     fd = openSync(temp, 'wx', 0o666);
-    if (mode !== undefined) chmodSync(temp, mode);
   } catch (e) {
-    throw new OutputOpenError(`cannot write ${path}: ${errorWords(e as NodeJS.ErrnoException)}`);
+    throw new OutputOpenError(`cannot write ${path}: cannot create a file in its folder ${dirname(target)} (${errorWords(e as NodeJS.ErrnoException)})`);
   }
   hookExit();
-  const p: Pending = { target: path, dest: target, temp, fd, existed: mode !== undefined, finished: false };
+  const p: Pending = { target: path, dest: target, temp, fd, existed: existing !== undefined, finished: false };
   pending.add(p);
+  if (existing) {
+    chmodSync(temp, existing.mode & 0o7777);
+    try {
+      fchownSync(fd, existing.uid, existing.gid);
+    } catch {
+      // Only root can give a file another owner: the user's own file keeps its owner anyway.
+    }
+  }
   return { stream: createWriteStream('', { fd, autoClose: false }), atomic: p };
 }
 

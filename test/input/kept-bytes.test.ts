@@ -17,6 +17,10 @@ function decode(bytes: Uint8Array, cuts: number[]): { text: string; seen: boolea
 }
 
 const cuts = fc.array(fc.nat(64), { maxLength: 6 });
+/** Any text without lone surrogates: one to four bytes a character in UTF-8 (fc.string's 'binary' unit is slow). */
+const text = fc
+  .array(fc.oneof(fc.integer({ min: 0, max: 0x7ff }), fc.integer({ min: 0x800, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff })), { maxLength: 32 })
+  .map((points) => String.fromCodePoint(...points));
 
 describe('ByteKeepingDecoder', () => {
   it('gives back the bytes it decoded, whatever they are and wherever the chunks are cut', () => {
@@ -29,14 +33,13 @@ describe('ByteKeepingDecoder', () => {
 
   it('decodes UTF-8 as TextDecoder does, with nothing kept', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 32 }), cuts, (s, at) => {
+      fc.property(text, cuts, (s, at) => {
         const bytes = Buffer.from(s, 'utf8');
         const r = decode(bytes, at);
         expect(r.text).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
         expect(r.seen).toBe(false);
         expect(hasKeptBytes(r.text)).toBe(false);
       }),
-      { numRuns: 50 },
     );
   });
 
