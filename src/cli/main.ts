@@ -16,6 +16,7 @@ import { registerLookup } from './commands/lookup.js';
 import { registerRefund } from './commands/refund.js';
 import { registerRules } from './commands/rules.js';
 import { OutputClosedError } from '../report/output-sink.js';
+import { commitOutputs, discardOutputs, OutputOpenError, OutputWriteError } from '../report/output-target.js';
 import { exitCode } from './exit-state.js';
 import { UsageError } from './usage-error.js';
 import { guardStderr } from './stderr-guard.js';
@@ -69,7 +70,22 @@ function watchStdout(): void {
   });
 }
 
+/**
+ * The files a run wrote replace their targets only when it succeeded (0, or 2: some rows rejected, the
+ * rest written); after any other outcome each target is left as it was (see output-target).
+ */
 export async function main(argv: string[]): Promise<number> {
+  const code = await run(argv);
+  if (code !== EXIT.OK && code !== EXIT.SOME_REJECTED) {
+    discardOutputs();
+    return code;
+  }
+  const failures = commitOutputs();
+  for (const f of failures) process.stderr.write(`tariff: ${f}\n`);
+  return failures.length > 0 ? EXIT.INTERNAL : code;
+}
+
+async function run(argv: string[]): Promise<number> {
   configureColour();
   guardStderr();
   watchStdout();
@@ -80,6 +96,14 @@ export async function main(argv: string[]): Promise<number> {
     return stdoutFailure ? EXIT.INTERNAL : exitCode();
   } catch (err) {
     if (err instanceof OutputClosedError) return EXIT.OUTPUT_CLOSED;
+    if (err instanceof OutputOpenError) {
+      process.stderr.write(`tariff: ${err.message}\n`);
+      return EXIT.USAGE_OR_RULES;
+    }
+    if (err instanceof OutputWriteError) {
+      process.stderr.write(`tariff: ${err.message}\n`);
+      return EXIT.INTERNAL;
+    }
     // Said when it happened.
     if (err !== undefined && err === stdoutFailure) return EXIT.INTERNAL;
     if (err instanceof CommanderError) {

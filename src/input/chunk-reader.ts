@@ -7,7 +7,8 @@ import { CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
 import type { HeaderReport } from './header.js';
 import { rowContextFor, unclosedQuote, type FatalInputError, type ReaderOptions } from './read-line-items.js';
 import type { RowContext } from './row-to-item.js';
-import { InvalidBytesWatch, lineRowEvent, type RowEvent } from './row-events.js';
+import { ByteKeepingDecoder } from './kept-bytes.js';
+import { lineRowEvent, type RowEvent } from './row-events.js';
 
 export interface FilePart {
   bytes: Uint8Array;
@@ -29,7 +30,6 @@ const SLICE_BYTES = 1 << 14;
 
 export class ChunkReader {
   private readonly ctx: RowContext;
-  private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
   constructor(
     header: HeaderReport,
@@ -45,25 +45,22 @@ export class ChunkReader {
 
   read(part: FilePart, emit: (ev: RowEvent) => void): PartRead {
     const bytes = part.bytes;
-    const invalid = new InvalidBytesWatch();
+    const decoder = new ByteKeepingDecoder();
     const tokenizer = new CsvTokenizer(this.delimiter, part.firstLine, false);
     let rows = part.rowsBefore;
     const file = this.options.file;
     const onRecord = (fields: string[], sourceLine: number): void => {
       rows += 1;
-      emit(lineRowEvent(fields, sourceLine, rows, this.ctx, file, invalid.seen));
+      emit(lineRowEvent(fields, sourceLine, rows, this.ctx, file, decoder.seen));
     };
     try {
       // Decoded a slice at a time, as the streaming reader reads: the text of a whole part held while its
       // lines are computed outlives the young generation (measured: the worker heaps doubled).
       for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
         const slice = bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));
-        const text = this.decoder.decode(slice, { stream: true });
-        invalid.chunk(text, slice);
-        tokenizer.push(text, onRecord);
+        tokenizer.push(decoder.decode(slice), onRecord);
       }
-      const tail = this.decoder.decode();
-      invalid.end(tail);
+      const tail = decoder.end();
       if (tail.length > 0) tokenizer.push(tail, onRecord);
       tokenizer.end(onRecord);
     } catch (e) {

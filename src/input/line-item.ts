@@ -86,4 +86,9 @@ export interface Rejection {
   reason: string;
   /** The raw fields of the row, unchanged, so it can be fixed and re-run. */
   raw: string[];
+  /**
+   * The fields' own bytes, when they are not UTF-8 text (`raw` then shows replacement characters): the
+   * --rejects file gives the row back as it was. Never in JSON output.
+   */
+  rawBytes?: Uint8Array[];
 }

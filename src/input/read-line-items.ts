@@ -10,7 +10,8 @@ import type { LineItem, Rejection } from './line-item.js';
 import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
 import { columnIndex, fxTable, type RowContext } from './row-to-item.js';
-import { InvalidBytesWatch, lineRowEvent, rejectedRow, unreadableRow } from './row-events.js';
+import { ByteKeepingDecoder } from './kept-bytes.js';
+import { lineRowEvent, rejectedRow, unreadableRow } from './row-events.js';
 
 export interface ReaderOptions {
   /** Display name of the input, for messages. */
@@ -60,7 +61,7 @@ export function rowContextFor(header: HeaderReport, options: ReaderOptions): Row
 }
 
 export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>, options: ReaderOptions): AsyncGenerator<ReadEvent[]> {
-  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  const decoder = new ByteKeepingDecoder();
   let tokenizer: CsvTokenizer | undefined;
   let pendingText = '';
   let batch: ReadEvent[] = [];
@@ -68,7 +69,6 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   let ctx: RowContext | undefined;
   let records = 0;
   let fatal: FatalInputError | undefined;
-  const invalid = new InvalidBytesWatch();
 
   let es003: Es003Grouper | undefined;
   const emitGroup = (outcome: GroupOutcome): void => {
@@ -102,16 +102,16 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       return;
     }
     if (es003) {
-      const unreadable = unreadableRow(fields, header.raw.length, invalid.seen);
-      const outOfOrder = unreadable ?? es003.add(fields, sourceLine);
-      if (outOfOrder) {
+      const unreadable = unreadableRow(options.file, sourceLine, fields, header.raw.length, decoder.seen);
+      const outOfOrder = unreadable ? undefined : es003.add(fields, sourceLine);
+      if (unreadable || outOfOrder) {
         records += 1;
-        batch.push(rejectedRow(options.file, sourceLine, fields, outOfOrder));
+        batch.push(unreadable ?? rejectedRow(options.file, sourceLine, fields, outOfOrder!));
       }
       return;
     }
     records += 1;
-    batch.push(lineRowEvent(fields, sourceLine, records, ctx!, options.file, invalid.seen));
+    batch.push(lineRowEvent(fields, sourceLine, records, ctx!, options.file, decoder.seen));
   };
 
   const feed = (text: string, last: boolean): ReadEvent[] => {
@@ -132,9 +132,8 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   };
 
   for await (const chunk of input) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     // Text handed over already decoded has no bytes to be wrong.
-    if (typeof chunk !== 'string') invalid.chunk(text, chunk);
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
     if (text.length === 0) continue;
     if (!tokenizer) {
       // The delimiter is detected on the whole header line, so wait for it.
@@ -150,8 +149,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     }
     if (fatal) return;
   }
-  const tail = decoder.decode();
-  invalid.end(tail);
+  const tail = decoder.end();
   if (!tokenizer) {
     pendingText += tail;
     if (pendingText.replace(/^\uFEFF/, '').trim().length === 0) {

@@ -2,53 +2,41 @@
  * What one data row of a line-item file becomes (a line or a rejection with its place), shared by the
  * streaming reader and the reader of a file part that a worker thread computes.
  */
+import { hasKeptBytes, keptBytes, shownText } from './kept-bytes.js';
 import type { LineItem, Rejection } from './line-item.js';
 import { rowToItem, type RowContext } from './row-to-item.js';
-
-export const ENCODED_REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 
 const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may be Latin-1 or Windows-1252): save it as UTF-8';
 
 export type RowEvent = { kind: 'line'; item: LineItem } | { kind: 'rejected'; rejection: Rejection };
 
-/**
- * Whether the decoder replaced bytes of a file that are not UTF-8 (its U+FFFD), chunk by chunk as they are
- * decoded; not when the file spells a replacement character out in valid UTF-8 (EF BF BD), also when those
- * three bytes fall in two chunks (the decoder gives the character with the second).
- */
-export class InvalidBytesWatch {
-  seen = false;
-  /** The last two bytes of the chunk before: where a character this chunk ends may have begun. */
-  private carry: Buffer = Buffer.alloc(0);
-
-  /** `text` is what the decoder gave for `bytes`. */
-  chunk(text: string, bytes: Uint8Array): void {
-    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (!this.seen && text.includes('\uFFFD') && !Buffer.concat([this.carry, b]).includes(ENCODED_REPLACEMENT)) this.seen = true;
-    this.carry = Buffer.from(b.subarray(Math.max(0, b.length - 2)));
-  }
-
-  /** What the decoder gave at the end: bytes of a character the file never finished. */
-  end(tail: string): void {
-    if (tail.includes('\uFFFD')) this.seen = true;
-  }
-}
-
 export function rejectedRow(file: string, sourceLine: number, fields: string[], reason: string, column?: string, value?: string): RowEvent {
   return { kind: 'rejected', rejection: { file, sourceLine, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}), reason, raw: fields } };
 }
 
-/** Why a row cannot be read against the header at all (bad bytes, a wrong number of fields), if so. */
-export function unreadableRow(fields: string[], headerWidth: number, sawInvalidBytes: boolean): string | undefined {
-  if (sawInvalidBytes && fields.some((f) => f.includes('\uFFFD'))) return NOT_UTF8;
-  if (fields.length !== headerWidth) return `the row has ${fields.length} fields but the header has ${headerWidth}; a delimiter or quote is probably missing or extra`;
+/**
+ * A row with bytes that are not UTF-8 (decoded as kept bytes, see kept-bytes): rejected, shown with
+ * replacement characters, and its own bytes kept for the --rejects file.
+ */
+function notUtf8Row(file: string, sourceLine: number, fields: string[]): RowEvent {
+  return { kind: 'rejected', rejection: { file, sourceLine, reason: NOT_UTF8, raw: fields.map(shownText), rawBytes: fields.map(keptBytes) } };
+}
+
+/**
+ * Why a row cannot be read against the header at all (bad bytes, a wrong number of fields), as its
+ * rejection, if so. `sawInvalidBytes`: the decoder has met bytes that are not UTF-8 (rows are searched for
+ * them only then).
+ */
+export function unreadableRow(file: string, sourceLine: number, fields: string[], headerWidth: number, sawInvalidBytes: boolean): RowEvent | undefined {
+  if (sawInvalidBytes && fields.some(hasKeptBytes)) return notUtf8Row(file, sourceLine, fields);
+  if (fields.length !== headerWidth) return rejectedRow(file, sourceLine, fields, `the row has ${fields.length} fields but the header has ${headerWidth}; a delimiter or quote is probably missing or extra`);
   return undefined;
 }
 
 /** A data row of the canonical layout as a line, or its first problem as a rejection. */
 export function lineRowEvent(fields: string[], sourceLine: number, recordNumber: number, ctx: RowContext, file: string, sawInvalidBytes: boolean): RowEvent {
-  const unreadable = unreadableRow(fields, ctx.header.raw.length, sawInvalidBytes);
-  if (unreadable) return rejectedRow(file, sourceLine, fields, unreadable);
+  const unreadable = unreadableRow(file, sourceLine, fields, ctx.header.raw.length, sawInvalidBytes);
+  if (unreadable) return unreadable;
   const result = rowToItem(fields, sourceLine, recordNumber, ctx);
   if ('reason' in result) return rejectedRow(file, sourceLine, fields, result.reason, result.column, result.value);
   return { kind: 'line', item: result };

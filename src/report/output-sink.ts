@@ -1,9 +1,10 @@
 /**
  * Buffered writing to a file or stdout that respects back-pressure, so output streams at the speed of the
- * disk or the pipe without holding the whole result in memory.
+ * disk or the pipe without holding the whole result in memory. A file is written through output-target: it
+ * replaces what was there only when the run succeeds, and a failed write fails the run.
  */
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { finishTarget, openTarget, OutputWriteError, type Pending } from './output-target.js';
 
 const FLUSH_AT = 1 << 16;
 /**
@@ -28,11 +29,13 @@ export class OutputSink {
 
   constructor(
     private readonly stream: Writable,
-    private readonly ownsStream: boolean,
+    /** The file written, as named by the user; undefined for standard output (not ours to close). */
+    private readonly file?: string,
+    private readonly atomic?: Pending,
   ) {
     // A stream's error event with no listener ends the process with a stack trace.
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      this.failure ??= e.code === 'EPIPE' ? new OutputClosedError() : e;
+      this.failure ??= this.file !== undefined ? new OutputWriteError(this.file, e, this.atomic !== undefined) : e.code === 'EPIPE' ? new OutputClosedError() : e;
     });
   }
 
@@ -41,8 +44,17 @@ export class OutputSink {
   }
 
   static open(path: string | undefined, stdout: Writable): OutputSink {
-    if (path === undefined || path === '-') return new OutputSink(stdout, false);
-    return new OutputSink(createWriteStream(path), true);
+    if (path === undefined || path === '-') return new OutputSink(stdout);
+    const { stream, atomic } = openTarget(path);
+    return new OutputSink(stream, path, atomic);
+  }
+
+  /** Bytes as they are (a rejected row's own bytes), after the text buffered before them. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    this.check();
+    this.stream.write(bytes);
+    await this.backPressure();
   }
 
   /** Adds text; resolves at once unless the buffer had to be written and the stream is full. */
@@ -100,15 +112,26 @@ export class OutputSink {
     }
   }
 
+  /**
+   * Writes what is buffered and, for a file, waits until every byte is on disk: an error of any write, also
+   * one that came after the last write call returned, fails the close (the run then fails too).
+   */
   async close(): Promise<void> {
     await this.flush();
-    if (this.closed) return;
+    if (this.closed || this.file === undefined) return;
     this.closed = true;
-    if (this.ownsStream) {
-      await new Promise<void>((resolve, reject) => {
-        this.stream.once('error', reject);
-        this.stream.end(() => resolve());
-      });
+    this.check();
+    // The stream's error can come after this callback, which then has only "destroyed" to say.
+    const ended = await new Promise<Error | null | undefined>((resolve) => this.stream.end((e?: Error | null) => resolve(e)));
+    const error = this.stream.errored ?? ended;
+    if (error) this.failure ??= new OutputWriteError(this.file, error as NodeJS.ErrnoException, this.atomic !== undefined);
+    this.check();
+    if (this.atomic) {
+      try {
+        await finishTarget(this.atomic);
+      } catch (e) {
+        throw new OutputWriteError(this.file, e as NodeJS.ErrnoException, true);
+      }
     }
   }
 }

@@ -5,6 +5,12 @@
 import type { Rejection } from '../input/line-item.js';
 import { shown } from './terminal-text.js';
 
+/** A rejection as JSON output shows it: its bytes (for the --rejects file) left out. */
+export function shownRejection(r: Rejection): Omit<Rejection, 'rawBytes'> {
+  const { rawBytes: _, ...shown } = r;
+  return shown;
+}
+
 export class RejectionList {
   count = 0;
   /** The first rejections, as they came. */

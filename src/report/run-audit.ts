@@ -14,7 +14,7 @@ import type { RefundProgram } from '../rules/refund-program-schema.js';
 import { AuditTotals, auditCsvHeader, auditCsvRow, auditLine, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from './audit.js';
 import { EXIT } from './exit-codes.js';
 import { OutputSink } from './output-sink.js';
-import { RejectionList } from './rejection-list.js';
+import { RejectionList, shownRejection } from './rejection-list.js';
 import { RejectsWriter } from './rejects-writer.js';
 import { openInput } from './input-source.js';
 import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
@@ -70,7 +70,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
       if (ev.kind === 'rejected') {
         rejections.add(ev.rejection);
         output.reject(ev.rejection, '');
-        if (req.format === 'json') json({ type: 'rejected', ...ev.rejection });
+        if (req.format === 'json') json({ type: 'rejected', ...shownRejection(ev.rejection) });
         continue;
       }
       lines += ev.entry.lines.length;

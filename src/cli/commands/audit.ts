@@ -7,6 +7,7 @@ import { DEFAULT_REFUND_PROGRAM_PATH, DEFAULT_SCHEDULE_PATH } from '../../rules/
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
 import { localToday } from '../local-today.js';
+import { checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 export interface EsOptions {
   schedule: string;
@@ -20,6 +21,7 @@ export interface EsOptions {
 }
 
 export async function runEsCommand(mode: 'audit' | 'refund', file: string, opts: EsOptions): Promise<void> {
+  checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects], ['--cape', opts.cape]], [['input', file], ['--schedule', opts.schedule], ['--program', opts.program]]);
   const format = opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv');
   if (format !== 'csv' && format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}"; use table, csv or json`);
   if (opts.input !== undefined && opts.input !== 'es003') throw new UsageError(`--input ${opts.input}: ${mode} reads ACE ES-003 exports only (--input es003)`);
@@ -52,8 +54,8 @@ export function registerAudit(program: Command): void {
     .argument('<file>', 'ES-003 "Entry Summary Line Tariff Details" CSV, or - for standard input')
     .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
     .option('-f, --format <format>', 'table, csv or json (default: table on a terminal, csv otherwise)')
-    .option('-o, --out <file>', 'write the result to a file')
-    .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
+    .option('-o, --out <file>', OUTPUT_HELP.out)
+    .option('--rejects <file>', OUTPUT_HELP.rejects)
     .option('--input <layout>', 'es003: the only layout audit reads (recognised by its header anyway)')
     .addHelpText('after', `
 Statuses: match (within one cent), underpaid, overpaid, filed but not owed, owed but not filed; heading
@@ -61,6 +63,7 @@ Statuses: match (within one cent), underpaid, overpaid, filed but not owed, owed
 
 Examples:
   $ tariff audit data/examples/es003-sample.csv
-  $ tariff audit ace-export.csv --format csv --out audit.csv`)
+  $ tariff audit ace-export.csv --format csv --out audit.csv
+${OUTPUT_FILES_HELP}`)
     .action((file: string, opts: EsOptions) => runEsCommand('audit', file, opts));
 }

@@ -9,6 +9,7 @@ import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
+import { checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 interface CompareOptions extends InputOptions {
   jobs?: string;
@@ -33,8 +34,8 @@ export function registerCompare(program: Command): void {
     .option('--refund', 'the IEEPA refund view: current against no-ieepa, one row per entry')
     .option('--entries', 'one row per entry only (CSV and JSON)')
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, csv otherwise)`)
-    .option('-o, --out <file>', 'write the result to a file instead of standard output')
-    .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column');
+    .option('-o, --out <file>', OUTPUT_HELP.out)
+    .option('--rejects <file>', OUTPUT_HELP.rejects);
   addJobsOption(addInputOptions(command))
     .addHelpText('after', `
 Built-in scenarios (data/scenarios/): current, tariffs-removed, no-ieepa, no-section-232, no-section-338, no-trade-remedy,
@@ -43,8 +44,10 @@ usmca-ended, scheduled-2027; or the path of your own scenario file.
 Examples:
   $ tariff compare data/examples/sample-entries.csv --scenario current --scenario tariffs-removed
   $ tariff compare lines.csv --scenario current --scenario no-section-232 --scenario my-scenario.yaml --format csv --out compare.csv
-  $ tariff compare entries-2025.csv --refund --format csv --out refund.csv`)
+  $ tariff compare entries-2025.csv --refund --format csv --out refund.csv
+${OUTPUT_FILES_HELP}`)
     .action(async (file: string, opts: CompareOptions) => {
+      checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ...(opts.scenario ?? []).map((s) => ['--scenario', s] as const), ['--fx-file', opts.fxFile], ['--map', opts.map]]);
       const [{ openRules }, { runCompare }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-compare.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);

@@ -10,6 +10,7 @@ import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
+import { checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 const HELP = `
 Input columns (header names are case-insensitive; aliases accepted):
@@ -42,12 +43,13 @@ export function registerEstimate(program: Command): void {
     .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
     .option('--scenario <name|file>', 'a scenario applied to the schedule (built-in names: see data/scenarios/)', 'current')
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, csv otherwise)`)
-    .option('-o, --out <file>', 'write the result to a file instead of standard output')
-    .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
+    .option('-o, --out <file>', OUTPUT_HELP.out)
+    .option('--rejects <file>', OUTPUT_HELP.rejects)
     .option('--explain', 'record every measure that reached each line and why it did or did not apply (json output)');
   addJobsOption(addInputOptions(command))
-    .addHelpText('after', HELP)
+    .addHelpText('after', HELP + OUTPUT_FILES_HELP)
     .action(async (file: string, opts: EstimateOptions) => {
+      checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ['--scenario', opts.scenario], ['--fx-file', opts.fxFile], ['--map', opts.map]]);
       const [{ openRules }, { runEstimate }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-estimate.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);

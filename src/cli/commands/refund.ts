@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { runEsCommand, type EsOptions } from './audit.js';
+import { OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 export function registerRefund(program: Command): void {
   program
@@ -13,11 +14,11 @@ export function registerRefund(program: Command): void {
     .argument('<file>', 'ES-003 "Entry Summary Line Tariff Details" CSV, or - for standard input')
     .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
     .option('--today <YYYY-MM-DD>', 'the day the routes are judged on (default: the system date)')
-    .option('--cape <file>', 'also write the entry numbers CAPE can take, one a line')
+    .option('--cape <file>', OUTPUT_HELP.cape)
     .option('--program <file>', 'refund program: headings, entry dates and routes (default: data/refunds/ieepa-ca.yaml)')
     .option('-f, --format <format>', 'table, csv or json (default: table on a terminal, csv otherwise)')
-    .option('-o, --out <file>', 'write the result to a file')
-    .option('--rejects <file>', 'write rejected rows, unchanged, plus a reason column')
+    .option('-o, --out <file>', OUTPUT_HELP.out)
+    .option('--rejects <file>', OUTPUT_HELP.rejects)
     .option('--input <layout>', 'es003: the only layout refund reads (recognised by its header anyway)')
     .addHelpText('after', `
 The refund program file says which filed headings are refundable, for which entry dates, and the routes
@@ -27,6 +28,7 @@ liquidation; past that, a court order. Interest is not computed.
 
 Examples:
   $ tariff refund data/examples/es003-sample.csv --today 2026-11-24
-  $ tariff refund ace-export.csv --format csv --out refund.csv --cape cape-entries.txt`)
+  $ tariff refund ace-export.csv --format csv --out refund.csv --cape cape-entries.txt
+${OUTPUT_FILES_HELP}`)
     .action((file: string, opts: EsOptions) => runEsCommand('refund', file, opts));
 }
