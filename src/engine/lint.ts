@@ -22,20 +22,43 @@ const NO_HTS: HtsTable = {
   suggest: () => [],
 };
 
-function prefixes(cm: CompiledMeasure, lists: Record<string, string[]>): Set<string> | 'all' {
-  if (cm.scope.include === 'all') return 'all';
+/** What a scope reaches: its included prefixes less its excluded ones ('all' when it includes everything). */
+interface Reach {
+  include: Set<string> | 'all';
+  exclude: Set<string>;
+}
+
+function expand(items: readonly string[], lists: Record<string, string[]>): Set<string> {
   const out = new Set<string>();
-  for (const item of cm.scope.include) {
+  for (const item of items) {
     if (item.startsWith('list:')) for (const p of lists[item.slice(5)] ?? []) out.add(p);
     else out.add(item.replace(/\./g, ''));
   }
   return out;
 }
 
-function overlaps(a: Set<string> | 'all', b: Set<string> | 'all'): boolean {
-  if (a === 'all' || b === 'all') return (a === 'all' ? b : a) === 'all' || (a === 'all' ? (b as Set<string>) : a).size > 0;
-  const hits = (x: Set<string>, y: Set<string>): boolean => {
-    for (const p of x) for (let n = 2; n <= p.length; n++) if (y.has(p.slice(0, n))) return true;
+function reach(cm: CompiledMeasure, lists: Record<string, string[]>): Reach {
+  const exclude = expand(cm.scope.exclude ?? [], lists);
+  return { include: cm.scope.include === 'all' ? 'all' : expand(cm.scope.include, lists), exclude };
+}
+
+/** Every code under prefix p is excluded when some prefix of p (or p itself) is an excluded prefix. */
+function excludedWhole(p: string, exclude: Set<string>): boolean {
+  for (let n = 2; n <= p.length; n++) if (exclude.has(p.slice(0, n))) return true;
+  return false;
+}
+
+function overlaps(a: Reach, b: Reach): boolean {
+  if (a.include === 'all' || b.include === 'all') {
+    const other = a.include === 'all' ? b : a;
+    return other.include === 'all' || other.include.size > 0;
+  }
+  // Codes under p (of x) that y also reaches: y includes a prefix of p, and neither side excludes all of p.
+  const hits = (x: Reach, y: Reach): boolean => {
+    for (const p of x.include as Set<string>) {
+      if (excludedWhole(p, x.exclude) || excludedWhole(p, y.exclude)) continue;
+      for (let n = 2; n <= p.length; n++) if ((y.include as Set<string>).has(p.slice(0, n))) return true;
+    }
     return false;
   };
   return hits(a, b) || hits(b, a);
@@ -55,7 +78,7 @@ export function lintRuleSet(rules: RuleSet): LintFinding[] {
     if (start < from || start > to) continue;
     const seg = compiled.segmentFor(start)!;
     const duties = seg.measures.filter((m) => m.category === 'additional_duty' && m.level === 'line');
-    const scopes = duties.map((m) => prefixes(m, rules.lists));
+    const scopes = duties.map((m) => reach(m, rules.lists));
     for (let i = 0; i < duties.length; i++) {
       for (let j = i + 1; j < duties.length; j++) {
         const a = duties[i]!;

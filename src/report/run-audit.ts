@@ -19,6 +19,7 @@ import { RejectsWriter } from './rejects-writer.js';
 import { openInput } from './input-source.js';
 import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
+import { contentHeadings, MetalSplitBuffer } from './es003-metal-split.js';
 
 export interface AuditRequest extends Pick<EstimateRequest, 'input' | 'out' | 'rejects' | 'reader'> {
   format: 'csv' | 'json' | 'table';
@@ -109,12 +110,17 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
     }
   };
 
+  const split = new MetalSplitBuffer(contentHeadings(rules), (item) => handle(estimator.push(item, events)));
   const fatal = await streamLines(input, { ...req.reader, file: name, layout: 'es003' }, io.stderr, {
     header: (h) => output.rejects?.setHeader(h.raw),
-    item: (item) => handle(estimator.push(item, events)),
-    rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
+    item: (item) => split.push(item),
+    rejected: (rejection) => {
+      split.flush();
+      handle([{ kind: 'rejected', rejection }]);
+    },
     afterBatch: () => flush(),
   });
+  split.flush();
   handle(estimator.flush(events));
   await flush();
 

@@ -34,4 +34,13 @@ describe('rules lint', () => {
     expect(lintRuleSet(ruleSetFromYaml(apart))).toEqual([]);
     expect(lintRuleSet(ruleSetFromYaml(nested)).length).toBe(1);
   });
+
+  it('is silent when a scope excludes the codes the other reaches, and still warns when the exclusion is narrower', () => {
+    const split = head + duty('chapter72', '{ include: ["72", "73"], exclude: ["73"] }') + duty('chapter73', '{ include: ["72", "73"], exclude: ["72"] }');
+    const byList = head + duty('nails', '{ include: ["7317005503"] }') + duty('other-nails', '{ include: ["73170055"], exclude: ["7317005503"] }');
+    const narrower = head + duty('one', '{ include: ["7317"], exclude: ["7317005503"] }') + duty('two', '{ include: ["73170055"] }');
+    expect(lintRuleSet(ruleSetFromYaml(split))).toEqual([]);
+    expect(lintRuleSet(ruleSetFromYaml(byList))).toEqual([]);
+    expect(lintRuleSet(ruleSetFromYaml(narrower)).length).toBe(1);
+  });
 });
