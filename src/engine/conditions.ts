@@ -46,6 +46,7 @@ export function evaluate(c: Condition, item: LineItem, hts: HtsRecord, assumptio
     return item.usMetal === c.us_metal;
   }
   if ('civil_aircraft' in c) return (item.civilAircraft ?? false) === c.civil_aircraft;
+  if ('transshipment' in c) return (item.transshipped ?? false) === c.transshipment;
   if ('metal_weight_pct' in c) {
     const pct = item.metalWeightPct;
     const { below, at_least } = c.metal_weight_pct;
@@ -82,6 +83,7 @@ export function describeCondition(c: Condition): string {
   if ('transport' in c) return `transport is ${c.transport.join(' or ')}`;
   if ('us_metal' in c) return c.us_metal ? 'the metal was melted/smelted in the United States' : 'the metal was not melted/smelted in the United States';
   if ('civil_aircraft' in c) return c.civil_aircraft ? 'the goods are civil aircraft, engines or parts entered under general note 6' : 'the goods are not entered as civil aircraft under general note 6';
+  if ('transshipment' in c) return c.transshipment ? 'CBP determined the goods were transshipped to evade duties' : 'the goods are not reported as transshipped to evade duties';
   if ('metal_weight_pct' in c) {
     const parts = [];
     if (c.metal_weight_pct.at_least !== undefined) parts.push(`at least ${c.metal_weight_pct.at_least}%`);

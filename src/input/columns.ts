@@ -11,7 +11,7 @@ export interface ColumnSpec {
 
 export const CANONICAL_COLUMN_NAMES = [
   'line', 'entry', 'hts', 'description', 'origin', 'value', 'currency', 'quantity', 'unit', 'entry_date', 'export_date',
-  'usmca', 'civil_aircraft', 'transport', 'value_basis', 'freight', 'insurance', 'other_costs', 'brokerage', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'adcvd_rate',
+  'usmca', 'civil_aircraft', 'transshipment', 'transport', 'value_basis', 'freight', 'insurance', 'other_costs', 'brokerage', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'adcvd_rate',
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMN_NAMES)[number];
 
@@ -29,6 +29,7 @@ export const canonicalColumns: readonly ColumnSpec[] = [
   { name: 'export_date', required: false, aliases: ['date_of_export'], description: 'date of export (governs FX)' },
   { name: 'usmca', required: false, aliases: ['usmca_claimed', 'usmca_claim', 'spi'], description: 'Y when USMCA preference is claimed' },
   { name: 'civil_aircraft', required: false, aliases: ['gn6', 'civil_aircraft_claim'], description: 'Y for civil aircraft, engines or parts entered under general note 6' },
+  { name: 'transshipment', required: false, aliases: ['transshipped'], description: 'Y when CBP determined the goods were transshipped to evade IEEPA duties (9903.01.16)' },
   { name: 'transport', required: false, aliases: ['mode', 'mode_of_transport', 'transport_mode'], description: 'ocean, air, truck, rail, mail, pipeline (HMF: ocean)' },
   { name: 'value_basis', required: false, aliases: ['incoterm_value_basis'], description: 'FOB (default) or CIF: what the value includes' },
   { name: 'freight', required: false, aliases: ['international_freight'], description: 'international freight (in the line currency)' },

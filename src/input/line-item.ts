@@ -46,6 +46,8 @@ export interface LineItem {
   usMetal?: boolean;
   /** Civil aircraft, engines or parts entered under general note 6 (SPI C). */
   civilAircraft?: boolean;
+  /** CBP determined the goods were transshipped to evade the IEEPA Canada duties (U.S. note 2(m), 9903.01.16). */
+  transshipped?: boolean;
   /** Antidumping/countervailing cash deposit rate, in nanos (35.19% = 351_900_000). */
   adcvdRateNanos?: number;
   /** Things the reader repaired and the user should know (e.g. a leading zero restored to the HTS code). */

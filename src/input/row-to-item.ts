@@ -144,6 +144,14 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     civilAircraft = a;
   }
 
+  let transshipped: boolean | undefined;
+  const transshipmentText = get(c.transshipment);
+  if (transshipmentText.trim() !== '') {
+    const t = parseYesNo(transshipmentText, 'transshipment');
+    if (t instanceof FieldError) return problem('transshipment', transshipmentText, t);
+    transshipped = t;
+  }
+
   let transport: string | undefined;
   const transportText = get(c.transport);
   if (transportText !== '') {
@@ -223,6 +231,7 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     metalWeightPct,
     usMetal,
     civilAircraft,
+    transshipped,
     adcvdRateNanos,
     inputNotes: hts.note ? [hts.note] : undefined,
     raw: fields,

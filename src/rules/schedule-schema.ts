@@ -71,6 +71,7 @@ export type Condition =
   | { transport: string[] }
   | { us_metal: boolean; if_missing: boolean }
   | { civil_aircraft: boolean }
+  | { transshipment: boolean }
   | { metal_weight_pct: { below?: number; at_least?: number }; if_missing: boolean }
   | { has_value: (typeof CONTENT_BASES)[number] }
   | { line_rate_present: 'adcvd_rate' }
@@ -84,6 +85,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ us_metal: z.boolean(), if_missing: z.boolean() }),
     /** The line claims civil aircraft treatment (general note 6); absent means no. */
     z.strictObject({ civil_aircraft: z.boolean() }),
+    /** CBP determined the line's goods were transshipped to evade duties; absent means no. */
+    z.strictObject({ transshipment: z.boolean() }),
     z.strictObject({
       metal_weight_pct: z
         .strictObject({ below: z.number().min(0).max(100).optional(), at_least: z.number().min(0).max(100).optional() })

@@ -1,0 +1,46 @@
+/**
+ * The transshipment column (and `lookup --transshipment`) reaches the rules: a line CBP found transshipped
+ * pays 9903.01.16 at 40% in lieu of 9903.01.10 from 2025-08-01 to 2026-02-23, a bad flag rejects the row.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tariff } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tariff-transship-'));
+
+describe('transshipment line fact', () => {
+  it('estimate reads the column (and its alias) on both sides of 2025-08-01 and 2026-02-24, and rejects a flag that is not Y or N', () => {
+    const input = join(dir, 'lines.csv');
+    writeFileSync(
+      input,
+      'line,hts,value,entry_date,Transshipped\n' +
+        'a,8481.80.9050,1000,2025-07-31,Y\n' +
+        'b,8481.80.9050,1000,2025-08-01,Y\n' +
+        'c,8481.80.9050,1000,2025-08-01,N\n' +
+        'd,8481.80.9050,1000,2026-02-23,Y\n' +
+        'e,8481.80.9050,1000,2026-02-24,Y\n' +
+        'f,8481.80.9050,1000,2025-08-01,maybe\n',
+    );
+    const r = tariff(['estimate', input, '--format', 'json']);
+    expect(r.status).toBe(2);
+    type Result = { type: string; line?: string; reason?: string; components?: Array<{ heading: string | null; amount: string }> };
+    const results = (JSON.parse(r.stdout) as { results: Result[] }).results;
+    const headings = new Map(results.filter((x) => x.type === 'line').map((l) => [l.line, l.components!.filter((c) => c.heading).map((c) => `${c.heading} ${c.amount}`)]));
+    expect(headings.get('a')).toEqual(['9903.01.10 250.00']);
+    expect(headings.get('b')).toEqual(['9903.01.16 400.00']);
+    expect(headings.get('c')).toEqual(['9903.01.10 350.00']);
+    expect(headings.get('d')).toEqual(['9903.01.16 400.00']);
+    expect(headings.get('e')).toEqual(['9903.03.01 100.00']);
+    expect(results.filter((x) => x.type === 'rejected').map((x) => x.reason).join(' ')).toContain('transshipment "maybe" must be Y or N');
+  });
+
+  it('lookup --transshipment shows 9903.01.16 applied and 9903.01.10 set aside', () => {
+    const r = tariff(['lookup', '8481.80.9050', '--date', '2025-08-01', '--transshipment', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('9903.01.16');
+    expect(r.stdout).toContain('in lieu of 9903.01.10');
+    expect(tariff(['estimate', '--help']).stdout).toMatch(/transshipment\s+Y when CBP determined/);
+  });
+});
