@@ -1,6 +1,6 @@
 /**
  * The facts of a line its plan depends on (see line-plan), packed in one number so lines can share plans at
- * the cost of a few comparisons: the USMCA claim, the US-metal, civil-aircraft and transshipment flags, which content
+ * the cost of a few comparisons: the USMCA claim, the US-metal, civil-aircraft, transshipment and smelt/cast-unknown flags, which content
  * values are given, whether an AD/CVD rate is given, the origin, which of the transports the schedule's
  * conditions name it is, where the metal share by weight falls among the thresholds they compare it with,
  * and, where column 1 is on quantity, whether a quantity is given and its unit (a warning names it). The HTS
@@ -74,6 +74,7 @@ export class PlanKeys {
     if (item.adcvdRateNanos !== undefined && item.adcvdRateNanos > 0) flags |= 256;
     if (quantityRead && item.quantityMicros !== undefined) flags |= 512;
     if (item.transshipped === true) flags |= 1024;
+    if (item.smeltCastUnknown !== undefined) flags |= item.smeltCastUnknown ? 2048 : 4096;
     let share = 0;
     const pct = item.metalWeightPct;
     if (pct !== undefined) {
@@ -81,7 +82,7 @@ export class PlanKeys {
       share = 1;
       for (const t of this.thresholds) if (pct >= t) share += 1;
     }
-    // 11 bits of flags, 6 of share, 8 each of transport, origin and unit: 41 bits, exact in a double.
-    return flags + 2048 * (share + 64 * (transport + 256 * (origin + 256 * unit)));
+    // 13 bits of flags, 6 of share, 8 each of transport, origin and unit: 43 bits, exact in a double.
+    return flags + 8192 * (share + 64 * (transport + 256 * (origin + 256 * unit)));
   }
 }

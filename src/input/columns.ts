@@ -11,7 +11,7 @@ export interface ColumnSpec {
 
 export const CANONICAL_COLUMN_NAMES = [
   'line', 'entry', 'hts', 'description', 'origin', 'value', 'currency', 'quantity', 'unit', 'entry_date', 'export_date',
-  'usmca', 'civil_aircraft', 'transshipment', 'transport', 'value_basis', 'freight', 'insurance', 'other_costs', 'brokerage', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'adcvd_rate',
+  'usmca', 'civil_aircraft', 'transshipment', 'transport', 'value_basis', 'freight', 'insurance', 'other_costs', 'brokerage', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'smelt_cast_unknown', 'adcvd_rate',
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMN_NAMES)[number];
 
@@ -42,6 +42,7 @@ export const canonicalColumns: readonly ColumnSpec[] = [
   { name: 'us_content_value', required: false, aliases: ['us_content'], description: 'value of US content (USMCA vehicles)' },
   { name: 'metal_weight_pct', required: false, aliases: ['metal_pct', 'metal_share'], description: 'metal share of weight in percent (2026 Section 232)' },
   { name: 'us_metal', required: false, aliases: ['us_melted', 'us_melted_poured'], description: 'Y if the metal was melted/smelted in the US' },
+  { name: 'smelt_cast_unknown', required: false, aliases: ['smelt_unknown', 'aluminum_smelt_cast_unknown'], description: 'Y if the aluminum\'s country of smelt or cast is unknown (UN: 200% from 2025-06-28), N if known' },
   { name: 'adcvd_rate', required: false, aliases: ['ad_cvd_rate', 'adcvd'], description: 'AD/CVD cash deposit rate, percent' },
 ];
 

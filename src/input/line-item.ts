@@ -44,6 +44,8 @@ export interface LineItem {
   metalWeightPct?: number;
   /** Metal melted and poured / smelted and cast in the United States. */
   usMetal?: boolean;
+  /** The aluminum's country of smelt or cast is unknown (reported UN, CSMS #65340246); undefined when the line does not say. */
+  smeltCastUnknown?: boolean;
   /** Civil aircraft, engines or parts entered under general note 6 (SPI C). */
   civilAircraft?: boolean;
   /** CBP determined the goods were transshipped to evade the IEEPA Canada duties (U.S. note 2(m), 9903.01.16). */

@@ -144,6 +144,14 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     civilAircraft = a;
   }
 
+  let smeltCastUnknown: boolean | undefined;
+  const smeltText = get(c.smelt_cast_unknown);
+  if (smeltText.trim() !== '') {
+    const u = parseYesNo(smeltText, 'smelt_cast_unknown');
+    if (u instanceof FieldError) return problem('smelt_cast_unknown', smeltText, u);
+    smeltCastUnknown = u;
+  }
+
   let transshipped: boolean | undefined;
   const transshipmentText = get(c.transshipment);
   if (transshipmentText.trim() !== '') {
@@ -232,6 +240,7 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     usMetal,
     civilAircraft,
     transshipped,
+    smeltCastUnknown,
     adcvdRateNanos,
     inputNotes: hts.note ? [hts.note] : undefined,
     raw: fields,

@@ -39,6 +39,7 @@ interface Facts {
   usMetal: boolean | undefined;
   civilAircraft: boolean | undefined;
   transshipped: boolean | undefined;
+  smeltCastUnknown: boolean | undefined;
   metalWeightPct: number | undefined;
   /** Content values in hundredths of a percent of the value. */
   steel: number | undefined;
@@ -59,6 +60,7 @@ const CHOICES: { [K in Exclude<keyof Facts, 'hts' | 'entryDate'>]: ReadonlyArray
   usMetal: [undefined, true, false],
   civilAircraft: [undefined, true, false],
   transshipped: [undefined, true, false],
+  smeltCastUnknown: [undefined, true, false],
   metalWeightPct: [undefined, 0, 14.99, 15, 84.99, 85, 95, 100],
   steel: [undefined, 0, 5_000, 10_000],
   aluminum: [undefined, 0, 5_000, 10_000],
@@ -87,6 +89,7 @@ function item(f: Facts, valueCents: number, quantityMicros: number): LineItem {
     ...(f.usMetal !== undefined ? { usMetal: f.usMetal } : {}),
     ...(f.civilAircraft !== undefined ? { civilAircraft: f.civilAircraft } : {}),
     ...(f.transshipped !== undefined ? { transshipped: f.transshipped } : {}),
+    ...(f.smeltCastUnknown !== undefined ? { smeltCastUnknown: f.smeltCastUnknown } : {}),
     ...(f.metalWeightPct !== undefined ? { metalWeightPct: f.metalWeightPct } : {}),
     ...(f.adcvdRateNanos !== undefined ? { adcvdRateNanos: f.adcvdRateNanos } : {}),
     ...(f.quantity ? { quantityMicros: quantityMicros } : {}),
@@ -108,9 +111,9 @@ function sharedAndAlone(it: LineItem): [unknown, unknown] {
 
 /** Profiles to vary one fact from: nothing given, a quantity without a USMCA claim (column 1 on quantity), everything given. */
 const PROFILES: Array<Omit<Facts, 'hts' | 'entryDate'>> = [
-  { origin: 'CA', usmcaClaimed: false, transport: undefined, usMetal: undefined, civilAircraft: undefined, transshipped: undefined, metalWeightPct: undefined, steel: undefined, aluminum: undefined, copper: undefined, usContent: undefined, adcvdRateNanos: undefined, quantity: false, unit: undefined, inputNote: false },
-  { origin: 'CA', usmcaClaimed: false, transport: undefined, usMetal: undefined, civilAircraft: undefined, transshipped: undefined, metalWeightPct: undefined, steel: undefined, aluminum: undefined, copper: undefined, usContent: undefined, adcvdRateNanos: undefined, quantity: true, unit: 'kg', inputNote: false },
-  { origin: 'CA', usmcaClaimed: true, transport: 'ocean', usMetal: false, civilAircraft: false, transshipped: false, metalWeightPct: 50, steel: 3_000, aluminum: 2_000, copper: 1_000, usContent: 4_000, adcvdRateNanos: 67_400_000, quantity: true, unit: 'kg', inputNote: true },
+  { origin: 'CA', usmcaClaimed: false, transport: undefined, usMetal: undefined, civilAircraft: undefined, transshipped: undefined, smeltCastUnknown: undefined, metalWeightPct: undefined, steel: undefined, aluminum: undefined, copper: undefined, usContent: undefined, adcvdRateNanos: undefined, quantity: false, unit: undefined, inputNote: false },
+  { origin: 'CA', usmcaClaimed: false, transport: undefined, usMetal: undefined, civilAircraft: undefined, transshipped: undefined, smeltCastUnknown: undefined, metalWeightPct: undefined, steel: undefined, aluminum: undefined, copper: undefined, usContent: undefined, adcvdRateNanos: undefined, quantity: true, unit: 'kg', inputNote: false },
+  { origin: 'CA', usmcaClaimed: true, transport: 'ocean', usMetal: false, civilAircraft: false, transshipped: false, smeltCastUnknown: false, metalWeightPct: 50, steel: 3_000, aluminum: 2_000, copper: 1_000, usContent: 4_000, adcvdRateNanos: 67_400_000, quantity: true, unit: 'kg', inputNote: true },
 ];
 
 describe('plans shared by lines alike', () => {
@@ -151,6 +154,7 @@ describe('plans shared by lines alike', () => {
       usMetal: pick(CHOICES.usMetal),
       civilAircraft: pick(CHOICES.civilAircraft),
       transshipped: pick(CHOICES.transshipped),
+      smeltCastUnknown: pick(CHOICES.smeltCastUnknown),
       metalWeightPct: pick(CHOICES.metalWeightPct),
       steel: pick(CHOICES.steel),
       aluminum: pick(CHOICES.aluminum),
