@@ -36,6 +36,18 @@ describe('transshipment line fact', () => {
     expect(results.filter((x) => x.type === 'rejected').map((x) => x.reason).join(' ')).toContain('transshipment "maybe" must be Y or N');
   });
 
+  it('names 9903.01.16 as set aside (Section 232 wood) only on a line that says it was transshipped, not on every lumber line', () => {
+    const input = join(dir, 'lumber.csv');
+    writeFileSync(input, 'line,hts,value,entry_date,transshipment\nflagged,4407.11.0001,10000,2025-10-14,Y\nplain,4407.11.0001,10000,2025-10-14,\n');
+    const r = tariff(['estimate', input, '--format', 'json']);
+    expect(r.status).toBe(0);
+    type Line = { type: string; line?: string; not_applied?: Array<{ measure: string; reason: string }> };
+    const lines = new Map((JSON.parse(r.stdout) as { results: Line[] }).results.filter((x) => x.type === 'line').map((l) => [l.line, l.not_applied!.map((n) => n.measure)]));
+    expect(lines.get('flagged')).toContain('ieepa-ca-transship');
+    expect(lines.get('plain')).not.toContain('ieepa-ca-transship');
+    expect(lines.get('plain')).toContain('ieepa-ca');
+  });
+
   it('lookup --transshipment shows 9903.01.16 applied and 9903.01.10 set aside', () => {
     const r = tariff(['lookup', '8481.80.9050', '--date', '2025-08-01', '--transshipment', '--format', 'json']);
     expect(r.status).toBe(0);
