@@ -56,3 +56,19 @@ describe('transshipment line fact', () => {
     expect(tariff(['estimate', '--help']).stdout).toMatch(/transshipment\s+Y when CBP determined/);
   });
 });
+
+describe('smelt_cast_unknown line fact', () => {
+  it('estimate reads the column: 200% under 9903.85.67 from 2025-06-28, and a line that does not say is warned', () => {
+    const input = join(dir, 'aluminum.csv');
+    writeFileSync(input, 'line,hts,value,entry_date,smelt_unknown\nun,7604.10.1000,1000,2025-06-28,Y\nsilent,7604.10.1000,1000,2025-06-28,\n');
+    const r = tariff(['estimate', input, '--format', 'json']);
+    expect(r.status).toBe(0);
+    type Line = { type: string; line?: string; components?: Array<{ heading: string | null; amount: string }>; warnings?: Array<{ code: string; message: string }> };
+    const lines = new Map((JSON.parse(r.stdout) as { results: Line[] }).results.filter((x) => x.type === 'line').map((l) => [l.line, l]));
+    expect(lines.get('un')!.components!.filter((c) => c.heading).map((c) => `${c.heading} ${c.amount}`)).toEqual(['9903.85.67 2000.00']);
+    expect(lines.get('silent')!.components!.filter((c) => c.heading).map((c) => `${c.heading} ${c.amount}`)).toEqual(['9903.85.02 500.00']);
+    expect(lines.get('silent')!.warnings!.map((w) => w.message).join(' ')).toContain('smelt_cast_unknown not given');
+    const lookup = tariff(['lookup', '7604.10.1000', '--date', '2025-06-28', '--smelt-cast-unknown', '--format', 'json']);
+    expect(lookup.stdout).toContain('9903.85.67');
+  });
+});
