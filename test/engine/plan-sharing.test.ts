@@ -141,7 +141,8 @@ describe('plans shared by lines alike', () => {
       }
     }
     expect(pairs).toBeGreaterThan(10_000);
-  });
+    // Every fact times every code, day and profile: about 70 s alone on a loaded 2-core machine, more in the full run.
+  }, 300_000);
 
   it('over random batches of lines of a few kinds, each line equals the line planned alone', () => {
     const pick = <T,>(xs: ReadonlyArray<T>): fc.Arbitrary<T> => fc.constantFrom(...xs);
