@@ -46,6 +46,15 @@ export function evaluate(c: Condition, item: LineItem, hts: HtsRecord, assumptio
     return item.usMetal === c.us_metal;
   }
   if ('civil_aircraft' in c) return (item.civilAircraft ?? false) === c.civil_aircraft;
+  if ('transshipment' in c) return (item.transshipped ?? false) === c.transshipment;
+  if ('smelt_cast_unknown' in c) {
+    if (item.smeltCastUnknown === undefined) {
+      // Either way it is an assumption about the metal's origin the user should see (CBP charges 200% when it is unknown).
+      assumptions.push(`smelt_cast_unknown not given: the aluminum's country of smelt and cast taken as ${c.if_missing === c.smelt_cast_unknown ? 'unknown' : 'known'}`);
+      return c.if_missing;
+    }
+    return item.smeltCastUnknown === c.smelt_cast_unknown;
+  }
   if ('metal_weight_pct' in c) {
     const pct = item.metalWeightPct;
     const { below, at_least } = c.metal_weight_pct;
@@ -82,6 +91,8 @@ export function describeCondition(c: Condition): string {
   if ('transport' in c) return `transport is ${c.transport.join(' or ')}`;
   if ('us_metal' in c) return c.us_metal ? 'the metal was melted/smelted in the United States' : 'the metal was not melted/smelted in the United States';
   if ('civil_aircraft' in c) return c.civil_aircraft ? 'the goods are civil aircraft, engines or parts entered under general note 6' : 'the goods are not entered as civil aircraft under general note 6';
+  if ('smelt_cast_unknown' in c) return c.smelt_cast_unknown ? "the aluminum's country of smelt or cast is unknown (UN)" : "the aluminum's country of smelt and cast is known";
+  if ('transshipment' in c) return c.transshipment ? 'CBP determined the goods were transshipped to evade duties' : 'the goods are not reported as transshipped to evade duties';
   if ('metal_weight_pct' in c) {
     const parts = [];
     if (c.metal_weight_pct.at_least !== undefined) parts.push(`at least ${c.metal_weight_pct.at_least}%`);

@@ -166,12 +166,15 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       if (explain) skipped.push(notApplied(cm, `applies to goods of ${[...cm.origins].join(', ')}; this line's origin is ${item.origin}`));
       continue;
     }
+    const failed = cm.when.length === 0 ? undefined : evaluateAll(cm.when, item, record, assumptions);
     const exclusion = excluded?.find((x) => x.target === cm.order);
     if (exclusion) {
-      skipped.push(notApplied(cm, exclusion.reason, exclusion.by));
+      // An excluded measure assumes nothing about the line; one whose own conditions fail would not have
+      // applied anyway, so its exclusion is news only to --explain (e.g. 9903.01.16 on a line not transshipped).
+      assumptions.length = 0;
+      if (explain || !failed) skipped.push(notApplied(cm, exclusion.reason, exclusion.by));
       continue;
     }
-    const failed = cm.when.length === 0 ? undefined : evaluateAll(cm.when, item, record, assumptions);
     // An assumption about missing data is reported whatever it decided.
     if (assumptions.length > 0) {
       for (const a of assumptions) warnings.push({ code: 'assumed-condition', message: `${cm.title}: ${a}` });

@@ -1,6 +1,6 @@
 /**
  * The facts of a line its plan depends on (see line-plan), packed in one number so lines can share plans at
- * the cost of a few comparisons: the USMCA claim, the US-metal and civil-aircraft flags, which content
+ * the cost of a few comparisons: the USMCA claim, the US-metal, civil-aircraft, transshipment and smelt/cast-unknown flags, which content
  * values are given, whether an AD/CVD rate is given (and whether it is zero), the origin, which of the transports the schedule's
  * conditions name it is, where the metal share by weight falls among the thresholds they compare it with,
  * and, where column 1 is on quantity, whether a quantity is given and its unit (a warning names it). The HTS
@@ -74,6 +74,8 @@ export class PlanKeys {
     // Given and positive (charged as the line's rate), or given as zero (still the producer's own rate).
     if (item.adcvdRateNanos !== undefined) flags |= item.adcvdRateNanos > 0 ? 256 : 1024;
     if (quantityRead && item.quantityMicros !== undefined) flags |= 512;
+    if (item.transshipped === true) flags |= 2048;
+    if (item.smeltCastUnknown !== undefined) flags |= item.smeltCastUnknown ? 4096 : 8192;
     let share = 0;
     const pct = item.metalWeightPct;
     if (pct !== undefined) {
@@ -81,7 +83,7 @@ export class PlanKeys {
       share = 1;
       for (const t of this.thresholds) if (pct >= t) share += 1;
     }
-    // 11 bits of flags, 6 of share, 8 each of transport, origin and unit: 41 bits, exact in a double.
-    return flags + 2048 * (share + 64 * (transport + 256 * (origin + 256 * unit)));
+    // 14 bits of flags, 6 of share, 8 each of transport, origin and unit: 44 bits, exact in a double.
+    return flags + 16384 * (share + 64 * (transport + 256 * (origin + 256 * unit)));
   }
 }

@@ -11,7 +11,7 @@ export interface ColumnSpec {
 
 export const CANONICAL_COLUMN_NAMES = [
   'line', 'entry', 'hts', 'description', 'origin', 'value', 'currency', 'quantity', 'unit', 'entry_date', 'export_date',
-  'usmca', 'civil_aircraft', 'transport', 'value_basis', 'freight', 'insurance', 'other_costs', 'brokerage', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'adcvd_rate',
+  'usmca', 'civil_aircraft', 'transshipment', 'transport', 'value_basis', 'freight', 'insurance', 'other_costs', 'brokerage', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value', 'metal_weight_pct', 'us_metal', 'smelt_cast_unknown', 'adcvd_rate',
 ] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMN_NAMES)[number];
 
@@ -29,6 +29,7 @@ export const canonicalColumns: readonly ColumnSpec[] = [
   { name: 'export_date', required: false, aliases: ['date_of_export'], description: 'date of export (governs FX)' },
   { name: 'usmca', required: false, aliases: ['usmca_claimed', 'usmca_claim', 'spi'], description: 'Y when USMCA preference is claimed' },
   { name: 'civil_aircraft', required: false, aliases: ['gn6', 'civil_aircraft_claim'], description: 'Y for civil aircraft, engines or parts entered under general note 6' },
+  { name: 'transshipment', required: false, aliases: ['transshipped'], description: 'Y when CBP determined the goods were transshipped to evade IEEPA duties (9903.01.16)' },
   { name: 'transport', required: false, aliases: ['mode', 'mode_of_transport', 'transport_mode'], description: 'ocean, air, truck, rail, mail, pipeline (HMF: ocean)' },
   { name: 'value_basis', required: false, aliases: ['incoterm_value_basis'], description: 'FOB (default) or CIF: what the value includes' },
   { name: 'freight', required: false, aliases: ['international_freight'], description: 'international freight (in the line currency)' },
@@ -41,6 +42,7 @@ export const canonicalColumns: readonly ColumnSpec[] = [
   { name: 'us_content_value', required: false, aliases: ['us_content'], description: 'value of US content (USMCA vehicles)' },
   { name: 'metal_weight_pct', required: false, aliases: ['metal_pct', 'metal_share'], description: 'metal share of weight in percent (2026 Section 232)' },
   { name: 'us_metal', required: false, aliases: ['us_melted', 'us_melted_poured'], description: 'Y if the metal was melted/smelted in the US' },
+  { name: 'smelt_cast_unknown', required: false, aliases: ['smelt_unknown', 'aluminum_smelt_cast_unknown'], description: 'Y if the aluminum\'s country of smelt or cast is unknown (UN: 200% from 2025-06-28), N if known' },
   { name: 'adcvd_rate', required: false, aliases: ['ad_cvd_rate', 'adcvd'], description: 'AD/CVD cash deposit rate, percent' },
 ];
 

@@ -44,8 +44,12 @@ export interface LineItem {
   metalWeightPct?: number;
   /** Metal melted and poured / smelted and cast in the United States. */
   usMetal?: boolean;
+  /** The aluminum's country of smelt or cast is unknown (reported UN, CSMS #65340246); undefined when the line does not say. */
+  smeltCastUnknown?: boolean;
   /** Civil aircraft, engines or parts entered under general note 6 (SPI C). */
   civilAircraft?: boolean;
+  /** CBP determined the goods were transshipped to evade the IEEPA Canada duties (U.S. note 2(m), 9903.01.16). */
+  transshipped?: boolean;
   /** Antidumping/countervailing cash deposit rate, in nanos (35.19% = 351_900_000). */
   adcvdRateNanos?: number;
   /** Things the reader repaired and the user should know (e.g. a leading zero restored to the HTS code). */

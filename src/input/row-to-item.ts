@@ -45,6 +45,13 @@ function optionalMoney(text: string, column: string): number | undefined | RowPr
   return cents instanceof FieldError ? problem(column, text, cents) : cents;
 }
 
+/** An optional Y/N column: undefined when empty (the line does not say), else the flag or the problem. */
+function optionalYesNo(text: string, column: string): boolean | undefined | RowProblem {
+  if (text.trim() === '') return undefined;
+  const flag = parseYesNo(text, column);
+  return flag instanceof FieldError ? problem(column, text, flag) : flag;
+}
+
 const isProblem = (v: unknown): v is RowProblem => typeof v === 'object' && v !== null;
 
 /** Converts a record; `recordNumber` is 1 for the first data row. */
@@ -136,13 +143,12 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     usmcaClaimed = u;
   }
 
-  let civilAircraft: boolean | undefined;
-  const aircraftText = get(c.civil_aircraft);
-  if (aircraftText.trim() !== '') {
-    const a = parseYesNo(aircraftText, 'civil_aircraft');
-    if (a instanceof FieldError) return problem('civil_aircraft', aircraftText, a);
-    civilAircraft = a;
-  }
+  const civilAircraft = optionalYesNo(get(c.civil_aircraft), 'civil_aircraft');
+  if (isProblem(civilAircraft)) return civilAircraft;
+  const smeltCastUnknown = optionalYesNo(get(c.smelt_cast_unknown), 'smelt_cast_unknown');
+  if (isProblem(smeltCastUnknown)) return smeltCastUnknown;
+  const transshipped = optionalYesNo(get(c.transshipment), 'transshipment');
+  if (isProblem(transshipped)) return transshipped;
 
   let transport: string | undefined;
   const transportText = get(c.transport);
@@ -169,13 +175,8 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     metalWeightPct = w.value;
   }
 
-  let usMetal: boolean | undefined;
-  const usMetalText = get(c.us_metal);
-  if (usMetalText.trim() !== '') {
-    const u = parseYesNo(usMetalText, 'us_metal');
-    if (u instanceof FieldError) return problem('us_metal', usMetalText, u);
-    usMetal = u;
-  }
+  const usMetal = optionalYesNo(get(c.us_metal), 'us_metal');
+  if (isProblem(usMetal)) return usMetal;
 
   let adcvdRateNanos: number | undefined;
   const adcvdText = get(c.adcvd_rate);
@@ -223,6 +224,8 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     metalWeightPct,
     usMetal,
     civilAircraft,
+    transshipped,
+    smeltCastUnknown,
     adcvdRateNanos,
     inputNotes: hts.note ? [hts.note] : undefined,
     raw: fields,

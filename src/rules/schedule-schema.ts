@@ -71,6 +71,8 @@ export type Condition =
   | { transport: string[] }
   | { us_metal: boolean; if_missing: boolean }
   | { civil_aircraft: boolean }
+  | { transshipment: boolean }
+  | { smelt_cast_unknown: boolean; if_missing: boolean }
   | { metal_weight_pct: { below?: number; at_least?: number }; if_missing: boolean }
   | { has_value: (typeof CONTENT_BASES)[number] }
   | { line_rate_present: 'adcvd_rate' }
@@ -84,6 +86,10 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ us_metal: z.boolean(), if_missing: z.boolean() }),
     /** The line claims civil aircraft treatment (general note 6); absent means no. */
     z.strictObject({ civil_aircraft: z.boolean() }),
+    /** CBP determined the line's goods were transshipped to evade duties; absent means no. */
+    z.strictObject({ transshipment: z.boolean() }),
+    /** The aluminum's country of smelt or cast is unknown; a line that does not say is taken as `if_missing`, with a warning. */
+    z.strictObject({ smelt_cast_unknown: z.boolean(), if_missing: z.boolean() }),
     z.strictObject({
       metal_weight_pct: z
         .strictObject({ below: z.number().min(0).max(100).optional(), at_least: z.number().min(0).max(100).optional() })

@@ -25,6 +25,8 @@ interface LookupOptions {
   metalWeightPct?: string;
   usMetal?: boolean;
   civilAircraft?: boolean;
+  transshipment?: boolean;
+  smeltCastUnknown?: boolean;
   adcvdRate?: string;
   freight?: string;
   insurance?: string;
@@ -53,7 +55,9 @@ export function registerLookup(program: Command): void {
     .option('--copper-value <amount>', 'copper content value (2025 Section 232)')
     .option('--metal-weight-pct <pct>', 'metal share of the weight (2026 Section 232)')
     .option('--us-metal', 'the metal was melted/smelted in the United States')
+    .option('--smelt-cast-unknown', "the aluminum's country of smelt or cast is unknown (UN)")
     .option('--civil-aircraft', 'civil aircraft, engines or parts under general note 6')
+    .option('--transshipment', 'CBP determined the goods were transshipped to evade IEEPA duties (9903.01.16)')
     .option('--adcvd-rate <pct>', 'AD/CVD cash deposit rate in percent')
     .option('--freight <amount>', 'international freight (landed cost; deducted from a CIF value)')
     .option('--insurance <amount>', 'international insurance (landed cost; deducted from a CIF value)')
@@ -75,7 +79,8 @@ Examples:
         ['quantity', opts.quantity], ['unit', opts.unit], ['usmca', opts.usmca ? 'Y' : undefined], ['origin', opts.origin],
         ['transport', opts.transport], ['us_content_value', opts.usContent], ['steel_value', opts.steelValue],
         ['aluminum_value', opts.aluminumValue], ['copper_value', opts.copperValue], ['metal_weight_pct', opts.metalWeightPct],
-        ['us_metal', opts.usMetal ? 'Y' : undefined], ['civil_aircraft', opts.civilAircraft ? 'Y' : undefined], ['adcvd_rate', opts.adcvdRate],
+        ['us_metal', opts.usMetal ? 'Y' : undefined], ['civil_aircraft', opts.civilAircraft ? 'Y' : undefined],
+        ['transshipment', opts.transshipment ? 'Y' : undefined], ['smelt_cast_unknown', opts.smeltCastUnknown ? 'Y' : undefined], ['adcvd_rate', opts.adcvdRate],
         ['freight', opts.freight], ['insurance', opts.insurance], ['value_basis', opts.valueBasis], ['other_costs', opts.otherCosts], ['brokerage', opts.brokerage],
       ];
       for (const [name, value] of optional) if (typeof value === 'string') fields[name] = value;
