@@ -1,0 +1,94 @@
+/**
+ * Numbers that must not change silently (currency signs, decimals, exchange rates, dates, options) and rule
+ * files that must not crash, hang or leak (rate bounds, alias bombs, list paths), through the CLI.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tariff } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tariff-numbers-'));
+let n = 0;
+function file(text: string, ext = 'csv'): string {
+  const path = join(dir, `f${n++}.${ext}`);
+  writeFileSync(path, text);
+  return path;
+}
+
+const HEADER = 'hts,value,currency,entry_date,freight,steel_value';
+const estimateCsv = (rows: string[], ...args: string[]) => tariff(['estimate', file([HEADER, ...rows].join('\n') + '\n'), '--format', 'csv', '--fx', 'CAD=0.7', '--fx', 'EUR=1.1', ...args]);
+/** The output rows in the order of the input rows (source_line, the third column; rejections come first). */
+const dataRows = (stdout: string): string[] =>
+  stdout.split('\n').slice(1).filter((l) => l !== '').sort((a, b) => Number(a.split(',')[2]) - Number(b.split(',')[2]));
+
+describe('currency signs in money columns', () => {
+  it('a sign or code that contradicts the line\'s currency rejects the row, naming the column, the value and both currencies', () => {
+    const cases = [
+      ['€1000', 'CAD', 'EUR'], ['£1000', 'CAD', 'GBP'], ['C$1000', 'USD', 'CAD'], ['CAD 1000', 'EUR', 'CAD'], ['US$1000', 'CAD', 'USD'], ['1000 CAD', 'USD', 'CAD'],
+    ] as const;
+    const r = estimateCsv(cases.map(([value, currency]) => `8481.80.9050,"${value}",${currency},2026-12-01,,`));
+    expect(r.status).toBe(2);
+    const rows = dataRows(r.stdout);
+    cases.forEach(([value, currency, signCurrency], i) => {
+      expect(rows[i]).toContain(',rejected,');
+      expect(rows[i]).toContain(`value: value ""${value}"" is marked ${signCurrency}`);
+      expect(rows[i]).toContain(`the line's currency is ${currency}`);
+    });
+  });
+
+  it('a sign in freight or a content column is checked the same way; a bare $ is refused on a non-dollar line', () => {
+    const r = estimateCsv(['8481.80.9050,1000,CAD,2026-12-01,£5,', '8481.80.9050,1000,CAD,2026-12-01,,€100', '8481.80.9050,$1000,EUR,2026-12-01,,']);
+    expect(r.status).toBe(2);
+    const [freight, steel, dollar] = dataRows(r.stdout);
+    expect(freight).toContain('freight: freight ""£5"" is marked GBP');
+    expect(steel).toContain('steel_value: steel_value ""€100"" is marked EUR');
+    expect(dollar).toContain(`has a dollar sign but the line's currency is EUR`);
+  });
+
+  it('a sign that agrees is accepted: $ with any dollar currency, US$ with USD, C$, CA$ and CAD with CAD, € with EUR', () => {
+    const cases = [
+      ['$1000', 'CAD'], ['$1000', 'USD'], ['C$1000', 'CAD'], ['CA$1000', 'CAD'], ['CAD 1000', 'CAD'], ['1000 CAD', 'CAD'],
+      ['US$1000', 'USD'], ['€1000', 'EUR'], ['1000 EUR', 'EUR'],
+    ] as const;
+    const r = estimateCsv(cases.map(([value, currency]) => `8481.80.9050,"${value}",${currency},2026-12-01,,`));
+    expect(r.status).toBe(0);
+    const rows = dataRows(r.stdout);
+    cases.forEach(([, currency], i) => {
+      const rate = { CAD: 0.7, EUR: 1.1, USD: 1 }[currency];
+      expect(rows[i]).toContain(`,${(1000 * rate).toFixed(2)},computed,`);
+    });
+  });
+});
+
+describe('amounts with more than two decimals', () => {
+  it('are rounded half up to the cent before conversion, with a note on the line in every format', () => {
+    const rows = ['8481.80.9050,1000.005,CAD,2026-12-01,,', '8481.80.9050,1000.004,USD,2026-12-01,,'];
+    const csv = estimateCsv(rows);
+    expect(csv.status).toBe(0);
+    const [up, down] = dataRows(csv.stdout);
+    expect(up).toContain(',700.01,computed,');
+    expect(up).toContain('value ""1000.005"" has more than two decimals: read as 1000.01 CAD');
+    expect(down).toContain(',1000.00,computed,');
+    expect(down).toContain('value ""1000.004"" has more than two decimals: read as 1000.00 USD');
+    const json = estimateCsv(rows, '--format', 'json');
+    expect(json.stdout).toContain('"code":"input-note","message":"value \\"1000.005\\" has more than two decimals');
+    const table = estimateCsv(rows, '--format', 'table');
+    expect(table.stdout).toContain('has more than two decimals');
+  });
+
+  it('trailing zeros past the cent are not a rounding', () => {
+    const r = estimateCsv(['8481.80.9050,1000.0000,USD,2026-12-01,,']);
+    expect(dataRows(r.stdout)[0]).not.toContain('decimals');
+  });
+});
+
+describe('minus zero', () => {
+  it('-0, -0.00 and (0.00) are read as zero, not called negative; -0.01 is still refused', () => {
+    const r = estimateCsv(['8481.80.9050,-0,USD,2026-12-01,,', '8481.80.9050,-0.00,USD,2026-12-01,,', '8481.80.9050,(0.00),USD,2026-12-01,,', '8481.80.9050,-0.01,USD,2026-12-01,,']);
+    expect(r.status).toBe(2);
+    const rows = dataRows(r.stdout);
+    for (const row of rows.slice(0, 3)) expect(row).toContain(',0.00,computed,');
+    expect(rows[3]).toContain('is negative');
+  });
+});
