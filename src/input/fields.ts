@@ -2,6 +2,7 @@
  * Field parsers for the line-item CSV. Each returns the value or a FieldError sentence a broker
  * understands. Cheap by design: they run once per field of files with millions of rows.
  */
+import { isCalendarDay } from '../calendar/dates.js';
 import { formatCents, parseScaled, QUANTITY_DIGITS, RATE_DIGITS } from '../money/decimal.js';
 
 export class FieldError {
@@ -109,14 +110,6 @@ export function parseMoney(text: string, column: string, currency = 'USD', notes
   return rounded;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function validYmd(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
-}
-
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -138,7 +131,7 @@ export function parseDate(text: string, column: string): string | FieldError {
     const y = digitsAt(text, 0, 4);
     const mo = digitsAt(text, 5, 2);
     const d = digitsAt(text, 8, 2);
-    if (y >= 0 && mo >= 0 && d >= 0) return validYmd(y, mo, d) ? text : new FieldError(`${column} "${text}" is not a calendar date`);
+    if (y >= 0 && mo >= 0 && d >= 0) return isCalendarDay(y, mo, d) ? text : new FieldError(`${column} "${text}" is not a calendar date`);
   }
   const t = text.trim();
   let m = ISO.exec(t);
@@ -154,7 +147,7 @@ export function parseDate(text: string, column: string): string | FieldError {
   } else {
     return new FieldError(t === '' ? `${column} is empty` : `${column} "${text}" is not a date (use YYYY-MM-DD)`);
   }
-  if (!validYmd(y, mo, d)) return new FieldError(`${column} "${text}" is not a calendar date`);
+  if (!isCalendarDay(y, mo, d)) return new FieldError(`${column} "${text}" is not a calendar date`);
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

@@ -92,3 +92,81 @@ describe('minus zero', () => {
     expect(rows[3]).toContain('is negative');
   });
 });
+
+describe('ES-003 amounts', () => {
+  const head = 'Entry Summary Number,Entry Summary Line Number,Entry Date,Country of Origin Code,HTS Number - Full,Line Tariff Goods Value Amount,Line Tariff Duty Amount';
+  it('a negative filed duty (a correction row) rejects its entry line, naming the duty column and why', () => {
+    const es003 = file([head, '31612345678,1,04/10/2025,CA,8481809050,"$20,000.00",$400.00', '31612345678,1,04/10/2025,CA,9903.01.10,$0.00,"-$1,000.00"', '31612345678,2,04/10/2025,CA,8481809050,$100.00,$2.00'].join('\n') + '\n');
+    const r = tariff(['audit', es003, '--format', 'csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr + r.stdout).toContain('Line Tariff Duty Amount "-$1,000.00" is negative (a refund or correction row)');
+  });
+
+  it('a dollar amount in another currency\'s sign is refused: ES-003 amounts are USD', () => {
+    const es003 = file([head, '31612345678,1,04/10/2025,CA,8481809050,"C$20,000.00",$400.00'].join('\n') + '\n');
+    const r = tariff(['audit', es003, '--format', 'csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr + r.stdout).toContain(`Line Tariff Goods Value Amount "C$20,000.00" is marked CAD (C$) but the line's currency is USD`);
+  });
+});
+
+describe('exchange rates are checked before anything is computed', () => {
+  const lines = 'data/examples/sample-entries.csv';
+  it.each([
+    [['--fx', 'CAD=0.7', '--fx', 'CAD=0.8'], 'two rates for CAD: 0.7 (--fx CAD=0.7) and 0.8 (--fx CAD=0.8)'],
+    [['--fx', 'CAD=7312'], '--fx CAD=7312: 7312 USD per CAD is not a plausible rate'],
+    [['--fx', 'CAD=0.0000001'], '--fx CAD=0.0000001: 0.0000001 USD per CAD is not a plausible rate'],
+    [['--fx', 'CAD=0'], '--fx CAD=0: 0 USD per CAD is not a plausible rate'],
+    [['--fx', 'CAD=-0.7'], '--fx CAD=-0.7: "-0.7" is not a positive decimal rate'],
+    [['--fx', 'CAD=abc'], '--fx CAD=abc: "abc" is not a positive decimal rate'],
+  ])('%j is a usage error', (args, message) => {
+    const r = tariff(['estimate', lines, '--format', 'csv', ...args]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+
+  it('a currency twice in an FX file, or in the file and --fx, names both; a date column is refused until dated rates are supported', () => {
+    const twice = file('currency,rate\nCAD,0.7312\nEUR,1.1\nCAD,0.7400\n');
+    const dup = tariff(['estimate', lines, '--fx-file', twice]);
+    expect(dup.status).toBe(1);
+    expect(dup.stderr).toContain(`two rates for CAD: 0.7312 (${twice}:2) and 0.7400 (${twice}:4)`);
+    const both = tariff(['estimate', lines, '--fx-file', file('CAD,0.7312\n'), '--fx', 'CAD=0.7312']);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain('two rates for CAD');
+    const dated = file('currency,rate,date\nCAD,0.7312,2025-09-01\n');
+    const d = tariff(['estimate', lines, '--fx-file', dated]);
+    expect(d.status).toBe(1);
+    expect(d.stderr).toContain(`${dated}:1: the columns are "currency", "rate", "date"; an FX file has two`);
+    const noHeader = tariff(['estimate', lines, '--fx-file', file('CAD,0.7312,2025-09-01\n')]);
+    expect(noHeader.status).toBe(1);
+    expect(noHeader.stderr).toContain('has 3 columns; an FX file has two');
+  });
+});
+
+describe('date options are real calendar dates', () => {
+  it.each([
+    [['rules', 'list', '--date', '2025-02-30'], '--date 2025-02-30'],
+    [['estimate', 'data/examples/sample-entries.csv', '--as-of', '2025-02-30'], '--as-of 2025-02-30'],
+    [['estimate', 'data/examples/sample-entries.csv', '--date', '2025-04-31'], '--date 2025-04-31'],
+    [['compare', 'data/examples/sample-entries.csv', '--scenario', 'current', '--scenario', 'no-ieepa', '--as-of', '2025-13-01'], '--as-of 2025-13-01'],
+    [['lookup', '8481.80.9050', '--date', '2025-02-29', '--value', '100'], '--date 2025-02-29'],
+    [['refund', 'data/examples/es003-sample.csv', '--today', '2026-02-30'], '--today 2026-02-30'],
+  ])('%j is a usage error naming the option and the value', (args, named) => {
+    const r = tariff(args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${named}: not a calendar date`);
+  });
+
+  it('a leap day is a date', () => {
+    expect(tariff(['rules', 'list', '--date', '2028-02-29']).status).toBe(0);
+  });
+});
+
+describe('--jobs', () => {
+  it.each([['0x2'], ['1e1'], ['2.0'], [' 2'], ['0'], ['65']])('%s is a usage error: a plain whole number from 1 to 64', (jobs) => {
+    const r = tariff(['estimate', 'data/examples/sample-entries.csv', '--format', 'csv', '--jobs', jobs]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`--jobs ${jobs}: expected a whole number`);
+  });
+});
