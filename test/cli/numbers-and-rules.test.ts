@@ -170,3 +170,81 @@ describe('--jobs', () => {
     expect(r.stderr).toContain(`--jobs ${jobs}: expected a whole number`);
   });
 });
+
+describe('hostile rule files', () => {
+  const HEAD = `format: tariff-schedule/1
+id: t
+version: "1"
+title: T
+importing_country: US
+origins: [CA]
+as_of: 2025-01-01
+coverage: { from: 2025-01-01, to: 2025-12-31 }
+authorities:
+  a: { name: A, law: L }
+sources:
+  S: { title: s }
+`;
+  const measure = (rate: string, scope = 'all') => `measures:
+  - id: m1
+    title: M1
+    category: additional_duty
+    authority: a
+    instrument: I
+    citation: C
+    heading: "9903.00.01"
+    scope: { include: ${scope === 'all' ? 'all' : `["${scope}"]`} }
+    periods:
+      - { from: 2025-01-01, rate: "${rate}" }
+    sources: [S]
+`;
+  function schedule(text: string, extra: Record<string, string> = {}): string {
+    const d = mkdtempSync(join(dir, 'schedule-'));
+    for (const [name, body] of Object.entries(extra)) writeFileSync(join(d, name), body);
+    const path = join(d, 'main.yaml');
+    writeFileSync(path, text);
+    return path;
+  }
+
+  it('a rate above 1000% is a rule-file error at its place, in rules validate and before estimate computes', () => {
+    const path = schedule(HEAD + measure('99999999999%'));
+    const v = tariff(['rules', 'validate', path]);
+    expect(v.status).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/main\.yaml:23:\d+: error: measures\[0\]\.periods\[0\]\.rate: expected a percentage from 0% to 1000% with at most 7 decimals/);
+    const e = tariff(['estimate', 'data/examples/sample-entries.csv', '--schedule', path, '--format', 'csv']);
+    expect(e.status).toBe(1);
+    expect(e.stderr).toContain('expected a percentage from 0% to 1000%');
+    expect(tariff(['rules', 'validate', schedule(HEAD + measure('1000%'))]).status).toBe(0);
+  });
+
+  it('a YAML alias bomb is a rule-file error at its first alias, not an internal error', () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    let prev = 'a';
+    for (const c of 'bcdefghi') {
+      lines.push(`${c}: &${c} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      prev = c;
+    }
+    const r = tariff(['rules', 'validate', schedule(lines.join('\n') + '\n')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/main\.yaml:2:8: error: too many aliases/);
+  });
+
+  it('a list file that is a device, or outside the schedule\'s folder, is refused at the line of its reference', () => {
+    const listed = (file: string) => schedule(`${HEAD}lists:\n  l: { file: ${file}, title: L, sources: [S] }\n${measure('25%', 'list:l')}`);
+    const device = tariff(['rules', 'validate', listed('/dev/zero')]);
+    expect(device.status).toBe(1);
+    expect(device.stdout + device.stderr).toMatch(/main\.yaml:14:\d+: error: lists\.l\.file: list file \/dev\/zero is outside the rule data folder/);
+    const passwd = tariff(['rules', 'validate', listed('../../../../../../etc/passwd')]);
+    expect(passwd.status).toBe(1);
+    expect(passwd.stdout + passwd.stderr).toContain('list file ../../../../../../etc/passwd is outside the rule data folder');
+    expect(passwd.stdout + passwd.stderr).not.toContain('root:');
+    const folder = tariff(['rules', 'validate', schedule(`${HEAD}lists:\n  l: { file: sub, title: L, sources: [S] }\n${measure('25%', 'list:l')}`)]);
+    expect(folder.status).toBe(1);
+  });
+
+  it('a part file outside the schedule\'s folder is refused at its reference', () => {
+    const r = tariff(['rules', 'validate', schedule(`${HEAD}parts: [/etc/passwd]\n${measure('25%')}`)]);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/main\.yaml:13:\d+: error: parts\[0\]: part file \/etc\/passwd is outside the rule data folder/);
+  });
+});
