@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tariff } from '../helpers/cli.js';
+import { ONE_MEASURE, SCHEDULE_HEAD as HEAD } from '../helpers/schedule.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-numbers-'));
 let n = 0;
@@ -172,32 +173,8 @@ describe('--jobs', () => {
 });
 
 describe('hostile rule files', () => {
-  const HEAD = `format: tariff-schedule/1
-id: t
-version: "1"
-title: T
-importing_country: US
-origins: [CA]
-as_of: 2025-01-01
-coverage: { from: 2025-01-01, to: 2025-12-31 }
-authorities:
-  a: { name: A, law: L }
-sources:
-  S: { title: s }
-`;
-  const measure = (rate: string, scope = 'all') => `measures:
-  - id: m1
-    title: M1
-    category: additional_duty
-    authority: a
-    instrument: I
-    citation: C
-    heading: "9903.00.01"
-    scope: { include: ${scope === 'all' ? 'all' : `["${scope}"]`} }
-    periods:
-      - { from: 2025-01-01, rate: "${rate}" }
-    sources: [S]
-`;
+  const measure = (rate: string, scope = 'all') =>
+    `measures:\n${ONE_MEASURE.replace('"25%"', `"${rate}"`).replace('include: all', scope === 'all' ? 'include: all' : `include: ["${scope}"]`)}`;
   function schedule(text: string, extra: Record<string, string> = {}): string {
     const d = mkdtempSync(join(dir, 'schedule-'));
     for (const [name, body] of Object.entries(extra)) writeFileSync(join(d, name), body);
