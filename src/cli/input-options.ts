@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { FxOptionError, parseFxFile, parseFxOption } from '../input/fx-options.js';
+import { FxOptionError, fxRates } from '../input/fx-options.js';
 import type { ReaderOptions } from '../input/read-line-items.js';
 import { parseScaled } from '../money/decimal.js';
+import { dateOption } from './date-option.js';
 import { UsageError } from './usage-error.js';
 
 export interface InputOptions {
@@ -24,7 +25,6 @@ export interface InputOptions {
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function addInputOptions(command: Command): Command {
   return command
@@ -59,13 +59,11 @@ async function columnMapOptions(opts: InputOptions): Promise<Record<string, stri
 }
 
 export async function readerOptions(opts: InputOptions): Promise<Omit<ReaderOptions, 'file'>> {
-  for (const [flag, value] of [['--date', opts.date], ['--as-of', opts.asOf]] as const) {
-    if (value !== undefined && !DATE.test(value)) throw new UsageError(`${flag} ${value}: expected YYYY-MM-DD`);
-  }
-  const fx: Record<string, string> = {};
+  dateOption('--date', opts.date);
+  dateOption('--as-of', opts.asOf);
+  let fx: Record<string, string>;
   try {
-    if (opts.fxFile) Object.assign(fx, parseFxFile(readFileSync(opts.fxFile, 'utf8'), opts.fxFile));
-    for (const spec of opts.fx ?? []) Object.assign(fx, parseFxOption(spec));
+    fx = fxRates(opts.fxFile ? { text: readFileSync(opts.fxFile, 'utf8'), name: opts.fxFile } : undefined, opts.fx ?? []);
   } catch (e) {
     if (e instanceof FxOptionError) throw new UsageError(e.message);
     throw e;

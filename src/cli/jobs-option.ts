@@ -8,8 +8,9 @@ export function addJobsOption(command: Command): Command {
 
 export function jobsOption(opts: { jobs?: string }): number | undefined {
   if (opts.jobs === undefined) return undefined;
-  const n = Number(opts.jobs);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs ${opts.jobs}: expected a whole number of threads from 1 to 64`);
+  // Digits only: Number() would also take 0x2, 1e1, " 2" and 2.0.
+  const n = /^[0-9]{1,2}$/.test(opts.jobs) ? Number(opts.jobs) : NaN;
+  if (!(n >= 1 && n <= 64)) throw new UsageError(`--jobs ${opts.jobs}: expected a whole number of threads from 1 to 64`);
   return n;
 }
 

@@ -83,17 +83,34 @@ export function compareEs003Keys(a: string, b: string): number {
 
 const get = (fields: readonly string[], i: number | undefined): string => (i === undefined ? '' : (fields[i] ?? '').trim());
 
+const DUTY = 'Line Tariff Duty Amount';
+
+/**
+ * A filed duty in cents. A negative one (a refund or correction row) is refused rather than netted: the audit
+ * compares each heading's filed duty with what is owed, and the refund list adds up what was paid, so a
+ * credit read as a payment would be a wrong figure; the row is rejected with its reason instead.
+ */
+function filedDuty(text: string, notes: string[]): number | FieldError {
+  if (text === '') return 0;
+  const cents = parseMoney(text, DUTY, 'USD', notes);
+  if (cents instanceof FieldError && /^\(|^-|^\$\s*-/.test(text) && /[1-9]/.test(text)) {
+    return new FieldError(`${DUTY} "${text}" is negative (a refund or correction row): this audit reads duty paid, not credits; net the correction into the row it corrects, or leave the row out`);
+  }
+  return cents;
+}
+
 /** Turns the rows of one entry line into a LineItem with what was filed, or the first problem found. */
 export function groupToItem(rows: readonly Es003Row[], index: Es003Index): GroupOutcome {
   const first = rows[0]!;
   let commodity: Es003Row | undefined;
   const headings: FiledHeading[] = [];
+  const notes: string[] = [];
   for (const row of rows) {
     const htsText = get(row.fields, index.hts);
     const digits = htsText.replace(/\D/g, '');
     const dutyText = get(row.fields, index.duty);
-    const duty = dutyText === '' ? 0 : parseMoney(dutyText, 'Line Tariff Duty Amount');
-    if (duty instanceof FieldError) return { column: 'Line Tariff Duty Amount', value: dutyText, reason: duty.reason, sourceLine: row.sourceLine, raw: row.fields };
+    const duty = filedDuty(dutyText, notes);
+    if (duty instanceof FieldError) return { column: DUTY, value: dutyText, reason: duty.reason, sourceLine: row.sourceLine, raw: row.fields };
     if (digits.startsWith('99')) {
       headings.push({ heading: `${digits.slice(0, 4)}.${digits.slice(4, 6)}.${digits.slice(6, 8)}`, cents: duty });
       continue;
@@ -107,7 +124,7 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
   const hts = parseHts(htsText);
   if (hts instanceof FieldError) return { column: 'HTS Number - Full', value: htsText, reason: hts.reason, sourceLine: commodity.sourceLine, raw: f };
   const valueText = get(f, index.value);
-  const value = parseMoney(valueText, 'Line Tariff Goods Value Amount');
+  const value = parseMoney(valueText, 'Line Tariff Goods Value Amount', 'USD', notes);
   if (value instanceof FieldError) return { column: 'Line Tariff Goods Value Amount', value: valueText, reason: value.reason, sourceLine: commodity.sourceLine, raw: f };
   const dateText = get(f, index.entryDate) || get(f, index.summaryDate);
   const entryDate = parseDate(dateText, 'Entry Date');
@@ -115,9 +132,10 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
   const originText = get(f, index.origin) || 'CA';
   const origin = parseCountry(originText);
   if (origin instanceof FieldError) return { column: 'Country of Origin Code', value: originText, reason: origin.reason, sourceLine: commodity.sourceLine, raw: f };
-  const column1 = parseMoney(get(f, index.duty) || '0', 'Line Tariff Duty Amount');
+  // Read without error in the loop above.
+  const column1 = filedDuty(get(f, index.duty), []) as number;
   const spi = get(f, index.spi).toUpperCase();
-  const filed: Filed = { column1Cents: column1 instanceof FieldError ? 0 : column1, headings };
+  const filed: Filed = { column1Cents: column1, headings };
   const status = get(f, index.liquidationStatus);
   if (status) filed.liquidationStatus = status;
   const liq = get(f, index.liquidationDate);
@@ -145,7 +163,8 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
     raw: f,
     filed,
   };
-  if (hts.note) item.inputNotes = [hts.note];
+  if (hts.note) notes.unshift(hts.note);
+  if (notes.length > 0) item.inputNotes = notes;
   const qText = get(f, index.quantity);
   if (qText) {
     const q = parseQuantity(qText);

@@ -2,14 +2,31 @@
  * Field parsers for the line-item CSV. Each returns the value or a FieldError sentence a broker
  * understands. Cheap by design: they run once per field of files with millions of rows.
  */
-import { parseScaled, QUANTITY_DIGITS, RATE_DIGITS } from '../money/decimal.js';
+import { isCalendarDay } from '../calendar/dates.js';
+import { formatCents, parseScaled, QUANTITY_DIGITS, RATE_DIGITS } from '../money/decimal.js';
 
 export class FieldError {
   constructor(readonly reason: string) {}
 }
 
-const SIGNS = /^(?:US\$|USD|C\$|CA\$|CAD|\$|€|£)\s*/i;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/** A currency sign or code before the amount (`US$`, `CA$`, `C$`, `$`, `€`, `£`, or a three-letter code), and after it. */
+const SIGN_BEFORE = /^(US\$|CA\$|C\$|\$|€|£|[A-Za-z]{3})\s*/;
+const SIGN_AFTER = /\s*(US\$|CA\$|C\$|\$|€|£|[A-Za-z]{3})$/;
+/** The currencies written with a bare `$`: it does not say which, so it agrees with any of them. */
+const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN']);
+const SIGN_CURRENCY: Record<string, string> = { 'US$': 'USD', 'CA$': 'CAD', 'C$': 'CAD', '€': 'EUR', '£': 'GBP' };
+
+/** The sign contradicts the line's currency: the reason, else undefined. */
+function signConflict(sign: string, text: string, column: string, currency: string): string | undefined {
+  if (sign === '$') {
+    return DOLLAR_CURRENCIES.has(currency) ? undefined : `${column} "${text}" has a dollar sign but the line's currency is ${currency}: give the amount in ${currency} or set the line's currency`;
+  }
+  const signCurrency = SIGN_CURRENCY[sign] ?? sign.toUpperCase();
+  if (signCurrency === currency) return undefined;
+  return `${column} "${text}" is marked ${signCurrency} (${sign}) but the line's currency is ${currency}: give the amount in ${currency} or set the line's currency to ${signCurrency}`;
+}
 
 /**
  * The common forms, read in one pass without a regular expression: `1234.56`, `1,234.5`, `$1,234.56`
@@ -46,28 +63,51 @@ function commonMoneyCents(t: string): number {
   return whole * 100 + (decimals === 1 ? frac * 10 : frac);
 }
 
-/** Money text -> integer cents (halves up past the cent), exactly. */
-export function parseMoney(text: string, column: string): number | FieldError {
+const notANumber = (text: string, column: string): FieldError => new FieldError(`${column} "${text}" is not a number (use digits with a decimal point, e.g. 1234.56)`);
+
+/**
+ * Money text -> integer cents, exactly. A currency sign or code before or after the amount must agree with
+ * the line's `currency` (a bare `$` agrees with any dollar currency); one that contradicts it is an error.
+ * More than two decimals are rounded half up to the cent, in the line's currency, with a note pushed on
+ * `notes`. `-0` is zero; any other negative amount is an error.
+ */
+export function parseMoney(text: string, column: string, currency = 'USD', notes?: string[]): number | FieldError {
   const common = commonMoneyCents(text);
-  if (common >= 0) return common;
+  if (common >= 0 && (text.charCodeAt(0) !== 36 || DOLLAR_CURRENCIES.has(currency))) return common;
   let t = text.trim();
   if (t === '') return new FieldError(`${column} is empty`);
-  if (t.startsWith('-') || (t.startsWith('(') && t.endsWith(')'))) return new FieldError(`${column} "${text}" is negative; a customs value cannot be below zero`);
-  t = t.replace(SIGNS, '').replace(/\s+/g, '');
+  if (!/\d/.test(t)) return notANumber(text, column);
+  let negative = false;
+  if (t.startsWith('(') && t.endsWith(')')) {
+    negative = true;
+    t = t.slice(1, -1).trim();
+  }
+  if (t.startsWith('-')) {
+    negative = true;
+    t = t.slice(1).trim();
+  }
+  for (const sign of [SIGN_BEFORE.exec(t), SIGN_AFTER.exec(t)]) {
+    if (!sign) continue;
+    const conflict = signConflict(sign[1]!, text, column, currency);
+    if (conflict) return new FieldError(conflict);
+    t = sign.index === 0 ? t.slice(sign[0].length) : t.slice(0, sign.index);
+  }
+  if (t.startsWith('-')) {
+    negative = true;
+    t = t.slice(1);
+  }
+  t = t.replace(/\s+/g, '');
   if (GROUPED.test(t)) t = t.replace(/,/g, '');
-  if (!/^\d+(?:\.\d+)?$/.test(t)) return new FieldError(`${column} "${text}" is not a number (use digits with a decimal point, e.g. 1234.56)`);
+  if (!/^\d+(?:\.\d+)?$/.test(t)) return notANumber(text, column);
   const [whole = '0', frac = ''] = t.split('.');
   if (whole.length > 13) return new FieldError(`${column} "${text}" is larger than this tool accepts (up to 9,999,999,999,999.99)`);
   const cents = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
-  return frac.length > 2 && Number(frac[2]) >= 5 ? cents + 1 : cents;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function validYmd(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+  const rounded = frac.length > 2 && Number(frac[2]) >= 5 ? cents + 1 : cents;
+  if (negative && /[1-9]/.test(t)) return new FieldError(`${column} "${text}" is negative: an amount cannot be below zero`);
+  if (frac.length > 2 && /[1-9]/.test(frac.slice(2))) {
+    notes?.push(`${column} "${text.trim()}" has more than two decimals: read as ${formatCents(rounded)} ${currency} (rounded half up to the cent before conversion)`);
+  }
+  return rounded;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -91,7 +131,7 @@ export function parseDate(text: string, column: string): string | FieldError {
     const y = digitsAt(text, 0, 4);
     const mo = digitsAt(text, 5, 2);
     const d = digitsAt(text, 8, 2);
-    if (y >= 0 && mo >= 0 && d >= 0) return validYmd(y, mo, d) ? text : new FieldError(`${column} "${text}" is not a calendar date`);
+    if (y >= 0 && mo >= 0 && d >= 0) return isCalendarDay(y, mo, d) ? text : new FieldError(`${column} "${text}" is not a calendar date`);
   }
   const t = text.trim();
   let m = ISO.exec(t);
@@ -107,7 +147,7 @@ export function parseDate(text: string, column: string): string | FieldError {
   } else {
     return new FieldError(t === '' ? `${column} is empty` : `${column} "${text}" is not a date (use YYYY-MM-DD)`);
   }
-  if (!validYmd(y, mo, d)) return new FieldError(`${column} "${text}" is not a calendar date`);
+  if (!isCalendarDay(y, mo, d)) return new FieldError(`${column} "${text}" is not a calendar date`);
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

@@ -38,10 +38,16 @@ function problem(column: string, value: string, e: FieldError): RowProblem {
   return { column, value, reason: e.reason };
 }
 
-/** An optional money column: undefined when empty, else cents or the problem. */
-function optionalMoney(text: string, column: string): number | undefined | RowProblem {
+/**
+ * The notes of the row being converted (a rounded amount), reused from row to row: one conversion runs at a
+ * time on a thread, and a row's notes are copied out when it has any.
+ */
+const rowNotes: string[] = [];
+
+/** An optional money column in the line's currency: undefined when empty, else cents or the problem. */
+function optionalMoney(text: string, column: string, currency: string): number | undefined | RowProblem {
   if (text.trim() === '') return undefined;
-  const cents = parseMoney(text, column);
+  const cents = parseMoney(text, column, currency, rowNotes);
   return cents instanceof FieldError ? problem(column, text, cents) : cents;
 }
 
@@ -63,10 +69,6 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
   const hts = parseHts(htsText);
   if (hts instanceof FieldError) return problem('hts', htsText, hts);
 
-  const valueText = get(c.value);
-  const valueRaw = parseMoney(valueText, 'value');
-  if (valueRaw instanceof FieldError) return problem('value', valueText, valueRaw);
-
   const currencyText = get(c.currency);
   let currency = 'USD';
   if (currencyText.trim() !== '') {
@@ -74,19 +76,24 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     if (cur instanceof FieldError) return problem('currency', currencyText, cur);
     currency = cur;
   }
+  rowNotes.length = 0;
+  const valueText = get(c.value);
+  const valueRaw = parseMoney(valueText, 'value', currency, rowNotes);
+  if (valueRaw instanceof FieldError) return problem('value', valueText, valueRaw);
+
   let fx: { nanos: number; text: string } | undefined;
   if (currency !== 'USD') {
     fx = ctx.fxNanos.get(currency);
     if (!fx) return { column: 'currency', value: currencyText, reason: `no exchange rate for ${currency}: give --fx ${currency}=<USD per ${currency}> or an FX file` };
   }
   const toUsd = (cents: number): number => (fx ? mulDivRound(cents, fx.nanos, RATE_SCALE) : cents);
-  const freight = optionalMoney(get(c.freight), 'freight');
+  const freight = optionalMoney(get(c.freight), 'freight', currency);
   if (isProblem(freight)) return freight;
-  const insurance = optionalMoney(get(c.insurance), 'insurance');
+  const insurance = optionalMoney(get(c.insurance), 'insurance', currency);
   if (isProblem(insurance)) return insurance;
-  const otherCosts = optionalMoney(get(c.other_costs), 'other_costs');
+  const otherCosts = optionalMoney(get(c.other_costs), 'other_costs', currency);
   if (isProblem(otherCosts)) return otherCosts;
-  const brokerage = optionalMoney(get(c.brokerage), 'brokerage');
+  const brokerage = optionalMoney(get(c.brokerage), 'brokerage', currency);
   if (isProblem(brokerage)) return brokerage;
   const basisField = get(c.value_basis);
   const basisText = basisField.trim().toUpperCase();
@@ -158,13 +165,13 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     transport = t;
   }
 
-  const steel = contentValue(get(c.steel_value), 'steel_value', valueRaw, valueText);
+  const steel = contentValue(get(c.steel_value), 'steel_value', currency, valueRaw, valueText);
   if (isProblem(steel)) return steel;
-  const aluminum = contentValue(get(c.aluminum_value), 'aluminum_value', valueRaw, valueText);
+  const aluminum = contentValue(get(c.aluminum_value), 'aluminum_value', currency, valueRaw, valueText);
   if (isProblem(aluminum)) return aluminum;
-  const copper = contentValue(get(c.copper_value), 'copper_value', valueRaw, valueText);
+  const copper = contentValue(get(c.copper_value), 'copper_value', currency, valueRaw, valueText);
   if (isProblem(copper)) return copper;
-  const usContent = contentValue(get(c.us_content_value), 'us_content_value', valueRaw, valueText);
+  const usContent = contentValue(get(c.us_content_value), 'us_content_value', currency, valueRaw, valueText);
   if (isProblem(usContent)) return usContent;
 
   let metalWeightPct: number | undefined;
@@ -227,15 +234,15 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     transshipped,
     smeltCastUnknown,
     adcvdRateNanos,
-    inputNotes: hts.note ? [hts.note] : undefined,
+    inputNotes: rowNotes.length > 0 ? (hts.note ? [hts.note, ...rowNotes] : [...rowNotes]) : hts.note ? [hts.note] : undefined,
     raw: fields,
     filed: undefined,
   };
 }
 
 /** A content value column: undefined when empty, cents in the line's currency, or the problem (it may not exceed the value). */
-function contentValue(text: string, column: ContentColumn, valueRaw: number, valueText: string): number | undefined | RowProblem {
-  const cents = optionalMoney(text, column);
+function contentValue(text: string, column: ContentColumn, currency: string, valueRaw: number, valueText: string): number | undefined | RowProblem {
+  const cents = optionalMoney(text, column, currency);
   if (cents === undefined || isProblem(cents)) return cents;
   if (cents > valueRaw) return { column, value: text, reason: `${column} ${text.trim()} is more than the line value ${valueText.trim()}` };
   return cents;

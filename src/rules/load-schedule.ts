@@ -7,6 +7,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseListFile } from './list-file.js';
+import { referencedFile, ruleDataRoot } from './referenced-file.js';
 import type { RuleError } from './rule-error.js';
 import { checkSchedule } from './schedule-checks.js';
 import { schedulePartSchema, scheduleSchema, type Schedule } from './schedule-schema.js';
@@ -49,15 +50,16 @@ interface Origin {
 }
 
 /** Merges part files into the schedule and builds a locator that maps merged paths back to their files. */
-function mergeParts(main: YamlSource, schedule: Schedule, baseDir: string, hash: Hash, errors: RuleError[]): Locate {
+function mergeParts(main: YamlSource, schedule: Schedule, baseDir: string, root: string, hash: Hash, errors: RuleError[]): Locate {
   const measureOrigin: Origin[] = schedule.measures.map((_, index) => ({ source: main, index }));
   const keyOrigin = new Map<string, YamlSource>();
   schedule.parts.forEach((partFile, pi) => {
-    const partPath = resolve(baseDir, partFile);
-    if (!existsSync(partPath)) {
-      errors.push(errorAt(main, ['parts', pi], `part file not found: ${displayPath(partPath)}`));
+    const part = referencedFile(root, baseDir, partFile, 'part file', displayPath);
+    if (!part.ok) {
+      errors.push(errorAt(main, ['parts', pi], part.reason));
       return;
     }
+    const partPath = part.path;
     const bytes = readFileSync(partPath);
     hash.update(`\0part:${partFile}\0`);
     hash.update(bytes);
@@ -66,13 +68,13 @@ function mergeParts(main: YamlSource, schedule: Schedule, baseDir: string, hash:
       errors.push(...yamlErrors);
       return;
     }
-    const parsed = schedulePartSchema.safeParse(source.doc.toJS());
+    const parsed = schedulePartSchema.safeParse(source.value);
     if (!parsed.success) {
       errors.push(...zodIssuesToRuleErrors(source, parsed.error.issues));
       return;
     }
-    const part = parsed.data;
-    for (const [kind, entries] of [['sources', part.sources], ['lists', part.lists]] as const) {
+    const partData = parsed.data;
+    for (const [kind, entries] of [['sources', partData.sources], ['lists', partData.lists]] as const) {
       for (const [name, value] of Object.entries(entries)) {
         const target = schedule[kind] as Record<string, unknown>;
         if (name in target) errors.push(errorAt(source, [kind, name], `${kind === 'sources' ? 'source' : 'list'} "${name}" is already declared in another file`));
@@ -82,7 +84,7 @@ function mergeParts(main: YamlSource, schedule: Schedule, baseDir: string, hash:
         }
       }
     }
-    part.measures.forEach((m, index) => {
+    partData.measures.forEach((m, index) => {
       measureOrigin.push({ source, index });
       schedule.measures.push(m);
     });
@@ -104,13 +106,14 @@ function mergeParts(main: YamlSource, schedule: Schedule, baseDir: string, hash:
 export function loadScheduleText(file: string, text: string, baseDir: string, bytes: Buffer = Buffer.from(text)): LoadResult {
   const { source, errors } = parseYamlSource(file, text);
   if (errors.length > 0) return { ok: false, errors };
-  const parsed = scheduleSchema.safeParse(source.doc.toJS());
+  const parsed = scheduleSchema.safeParse(source.value);
   if (!parsed.success) return { ok: false, errors: zodIssuesToRuleErrors(source, parsed.error.issues) };
   const schedule = parsed.data;
   const hash = createHash('sha256');
   hash.update(bytes);
   const partErrors: RuleError[] = [];
-  const at = mergeParts(source, schedule, baseDir, hash, partErrors);
+  const root = ruleDataRoot(baseDir);
+  const at = mergeParts(source, schedule, baseDir, root, hash, partErrors);
   if (partErrors.length > 0) return { ok: false, errors: partErrors };
   const findings = checkSchedule(at, schedule);
   if (schedule.measures.length === 0) findings.push(at(['measures'], 'the schedule has no measures (in the file or its parts)'));
@@ -118,11 +121,12 @@ export function loadScheduleText(file: string, text: string, baseDir: string, by
   const lists: Record<string, string[]> = {};
   for (const name of Object.keys(schedule.lists).sort()) {
     const ref = schedule.lists[name]!;
-    const listPath = resolve(baseDir, ref.file);
-    if (!existsSync(listPath)) {
-      findings.push(at(['lists', name, 'file'], `list file not found: ${displayPath(listPath)}`));
+    const list = referencedFile(root, baseDir, ref.file, 'list file', displayPath);
+    if (!list.ok) {
+      findings.push(at(['lists', name, 'file'], list.reason));
       continue;
     }
+    const listPath = list.path;
     const listBytes = readFileSync(listPath);
     const parsedList = parseListFile(displayPath(listPath), listBytes.toString('utf8'));
     findings.push(...parsedList.errors);

@@ -4,6 +4,7 @@
  * date and heading lives here, never in the engine.
  */
 import { z } from 'zod';
+import { parsePercent, RATE_SCALE } from '../money/decimal.js';
 
 const isoDate = z
   .string()
@@ -13,8 +14,24 @@ const isoDate = z
 /** YAML turns unquoted 2025-03-04 into a Date; accept both and keep strings. */
 const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
 
-const percentText = z.string().regex(/^\d+(\.\d+)?%$/, 'expected a percentage such as "25%" or "0.3464%"');
-const moneyText = z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected an amount in dollars such as "33.58"');
+/**
+ * The bounds the engine computes exactly within: a rate of at most 1000% with up to 7 decimals (billionths of
+ * the value), and fee amounts of at most 10 whole digits (cents times any rate stay within bigint rounding
+ * to a safe integer of cents).
+ */
+const MAX_PERCENT = 1000;
+const PERCENT = /^\d+(\.\d+)?%$/;
+const percentWithin = (max: number) =>
+  z
+    .string()
+    .regex(PERCENT, 'expected a percentage such as "25%" or "0.3464%"')
+    .refine((s) => {
+      if (!PERCENT.test(s)) return true; // said by the regex
+      const nanos = parsePercent(s);
+      return nanos !== undefined && nanos <= max * (RATE_SCALE / 100);
+    }, `expected a percentage from 0% to ${max}% with at most 7 decimals`);
+const percentText = percentWithin(MAX_PERCENT);
+const moneyText = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'expected an amount in dollars such as "33.58" (at most 10 whole digits)');
 const idText = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and hyphens');
 
 /** An HTS prefix (2 to 10 digits, dots allowed) or a reference to a list file: "list:<name>". */
@@ -42,7 +59,7 @@ export const baseSchema = z.union([
     /** Value less the us_content_value column (USMCA vehicles, mobile equipment). */
     non_us_content: z.literal(true),
     /** The base is never less than this share of the value (e.g. "60%" gives a 15% floor at a 25% rate). */
-    minimum_share: percentText.optional(),
+    minimum_share: percentWithin(100).optional(),
     if_missing: z.enum(['full_value', 'not_applied']),
   }),
 ]);

@@ -17,7 +17,7 @@ export function readYamlFile<S extends z.ZodType>(path: string, schema: S, whenM
   const bytes = readFileSync(path);
   const { source, errors } = parseYamlSource(file, bytes.toString('utf8'));
   if (errors.length > 0) return { ok: false, errors };
-  const parsed = schema.safeParse(source.doc.toJS());
+  const parsed = schema.safeParse(source.value);
   if (!parsed.success) return { ok: false, errors: zodIssuesToRuleErrors(source, parsed.error.issues) };
   return { ok: true, value: parsed.data, source, bytes };
 }

@@ -1,13 +1,37 @@
 /**
  * YAML parsing that keeps positions, so every error can point at file:line:column.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { formatPath, type RuleError } from './rule-error.js';
 
 export interface YamlSource {
   file: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /** The document as plain data (aliases expanded). */
+  value: unknown;
+}
+
+/** Aliases one document may expand: a rule file needs a few, a billion-laughs bomb needs millions. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The document as plain data, or the error at its first alias when expanding the aliases would exhaust memory. */
+function plainValue(file: string, doc: Document.Parsed, lineCounter: LineCounter): { value: unknown } | { error: RuleError } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    let offset = 0;
+    visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const pos = lineCounter.linePos(offset);
+    const message = `too many aliases: expanding them would take more than ${MAX_ALIAS_COUNT} copies of their anchors (a rule file needs a few)`;
+    return { error: { file, line: pos.line, column: pos.col, path: '', message, severity: 'error' } };
+  }
 }
 
 export function parseYamlSource(file: string, text: string): { source: YamlSource; errors: RuleError[] } {
@@ -24,7 +48,10 @@ export function parseYamlSource(file: string, text: string): { source: YamlSourc
       severity: 'error',
     };
   });
-  return { source: { file, doc, lineCounter }, errors };
+  if (errors.length > 0) return { source: { file, doc, lineCounter, value: undefined }, errors };
+  const plain = plainValue(file, doc, lineCounter);
+  if ('error' in plain) return { source: { file, doc, lineCounter, value: undefined }, errors: [plain.error] };
+  return { source: { file, doc, lineCounter, value: plain.value }, errors };
 }
 
 /** The node at a path, walking up to the nearest existing ancestor. */

@@ -30,4 +30,26 @@ describe('money fields', () => {
   it.each([['$0.5', 50], ['1.005', 101], ['1.004', 100], ['US$ 1,000', 100000], ['  42 ', 4200]])('%s reads as %d cents (the general path)', (text, expected) => {
     expect(parseMoney(text, 'value')).toBe(expected);
   });
+
+  it.each([['$1000', 'MXN'], ['C$1000', 'CAD'], ['CA$ 1,000', 'CAD'], ['1000 cad', 'CAD'], ['EUR1000', 'EUR'], ['1000€', 'EUR'], ['£1000', 'GBP'], ['-0', 'USD'], ['(0.00)', 'USD']])(
+    '%s agrees with a %s line',
+    (text, currency) => {
+      expect(parseMoney(text, 'value', currency)).toBe(text.includes('0.00') || text === '-0' ? 0 : 100_000);
+    },
+  );
+
+  it.each([['$1000', 'EUR'], ['US$1000', 'CAD'], ['C$1000', 'USD'], ['1000 GBP', 'EUR'], ['€1000', 'USD'], ['CAD', 'CAD']])('%s is refused on a %s line', (text, currency) => {
+    expect(parseMoney(text, 'value', currency)).toBeInstanceOf(FieldError);
+  });
+
+  it('more than two decimals: rounded half up with a note; zeros past the cent need none', () => {
+    const notes: string[] = [];
+    expect(parseMoney('1000.005', 'freight', 'CAD', notes)).toBe(100_001);
+    expect(parseMoney('1000.0049', 'freight', 'CAD', notes)).toBe(100_000);
+    expect(parseMoney('1000.000', 'freight', 'CAD', notes)).toBe(100_000);
+    expect(notes).toEqual([
+      'freight "1000.005" has more than two decimals: read as 1000.01 CAD (rounded half up to the cent before conversion)',
+      'freight "1000.0049" has more than two decimals: read as 1000.00 CAD (rounded half up to the cent before conversion)',
+    ]);
+  });
 });

@@ -4,33 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSchedule } from '../../src/rules/load-schedule.js';
 import { formatRuleError } from '../../src/rules/rule-error.js';
-
-const HEAD = `format: tariff-schedule/1
-id: t
-version: "1"
-title: T
-importing_country: US
-origins: [CA]
-as_of: 2025-01-01
-coverage: { from: 2025-01-01, to: 2025-12-31 }
-authorities:
-  a: { name: A, law: L }
-sources:
-  S: { title: s }
-`;
-
-const MEASURE = `  - id: m1
-    title: M1
-    category: additional_duty
-    authority: a
-    instrument: I
-    citation: C
-    heading: "9903.00.01"
-    scope: { include: all }
-    periods:
-      - { from: 2025-01-01, rate: "25%" }
-    sources: [S]
-`;
+import { SCHEDULE_HEAD as HEAD, ONE_MEASURE as MEASURE } from '../helpers/schedule.js';
 
 function dir(files: Record<string, string>): string {
   const d = mkdtempSync(join(tmpdir(), 'tariff-rules-'));

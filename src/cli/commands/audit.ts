@@ -6,6 +6,7 @@ import { EXIT } from '../../report/exit-codes.js';
 import { DEFAULT_REFUND_PROGRAM_PATH, DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
+import { dateOption } from '../date-option.js';
 import { localToday } from '../local-today.js';
 import { checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
@@ -25,8 +26,7 @@ export async function runEsCommand(mode: 'audit' | 'refund', file: string, opts:
   const format = opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv');
   if (format !== 'csv' && format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}"; use table, csv or json`);
   if (opts.input !== undefined && opts.input !== 'es003') throw new UsageError(`--input ${opts.input}: ${mode} reads ACE ES-003 exports only (--input es003)`);
-  const today = opts.today ?? localToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today ${today}: expected YYYY-MM-DD`);
+  const today = dateOption('--today', opts.today) ?? localToday();
   const [{ openRules, openRefundProgram }, { runAudit }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-audit.js')]);
   const rules = await openRules(opts.schedule, process.stderr);
   if (!rules) {

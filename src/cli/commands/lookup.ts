@@ -7,6 +7,7 @@ import type { LookupFields } from '../../report/lookup.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
+import { dateOption } from '../date-option.js';
 import { localToday } from '../local-today.js';
 
 interface LookupOptions {
@@ -74,7 +75,7 @@ Examples:
     .action(async (hts: string, opts: LookupOptions) => {
       const [{ openRules }, { lookupLine, renderLookupJson, renderLookupTable }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/lookup.js')]);
       if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use table or json`);
-      const fields: LookupFields = { hts, value: opts.value, entry_date: opts.date ?? localToday() };
+      const fields: LookupFields = { hts, value: opts.value, entry_date: dateOption('--date', opts.date) ?? localToday() };
       const optional: Array<[string, string | boolean | undefined]> = [
         ['quantity', opts.quantity], ['unit', opts.unit], ['usmca', opts.usmca ? 'Y' : undefined], ['origin', opts.origin],
         ['transport', opts.transport], ['us_content_value', opts.usContent], ['steel_value', opts.steelValue],

@@ -6,6 +6,7 @@ import { EXIT } from '../../report/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
+import { dateOption } from '../date-option.js';
 
 export function registerRulesList(rules: Command): void {
   rules
@@ -19,7 +20,7 @@ Examples:
   $ tariff rules list --date 2025-07-01`)
     .action(async (opts: { schedule: string; date?: string }) => {
       const [{ loadRuleSet }, { formatRuleError }, { renderRulesList }] = await Promise.all([import('../../rules/load-rule-set.js'), import('../../rules/rule-error.js'), import('../../report/rules-listing.js')]);
-      if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date ${opts.date}: expected YYYY-MM-DD`);
+      dateOption('--date', opts.date);
       const result = loadRuleSet(opts.schedule);
       if (!result.ok) {
         for (const e of result.errors) process.stderr.write(`${formatRuleError(e)}\n`);
