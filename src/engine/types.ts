@@ -107,7 +107,7 @@ export interface EntryResult {
   entry: string;
   entryDate: string;
   lines: LineResult[];
-  /** Entry-level fees charged with this group of lines (for an entry split across the file: the increment). */
+  /** Entry-level fees charged with this group of lines (for an entry split across the file: this group's part). */
   fees: EntryFee[];
   dutyCents: bigint;
   feeCents: bigint;
@@ -116,4 +116,6 @@ export interface EntryResult {
   /** Brokerage charged with this group of lines. */
   brokerageCents: bigint;
   landedCostCents: bigint;
+  /** Lines of the entry were closed before, with other entries between: the entry is already counted. */
+  continued: boolean;
 }
