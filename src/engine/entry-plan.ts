@@ -54,6 +54,8 @@ export function shareFee(cm: CompiledMeasure, amountCents: number, w: FeeWeights
 
 export interface PlannedFee {
   cm: CompiledMeasure;
+  /** The fee on the whole entry. */
+  whole: { baseCents: number; uncappedCents: number; amountCents: number };
   /** By computed line of the entry, in file order (0 for a line not subject to the fee). */
   shares: number[];
 }
@@ -100,7 +102,8 @@ export class GatheredEntry {
       if (cm.rate.kind !== 'percent') continue;
       const w = feeWeights(cm, computed);
       if (w.subjectLines === 0) continue;
-      fees.push({ cm, shares: shareFee(cm, feeOn(cm, cm.rate.nanos, w.baseDollars).totalCents, w, computed) });
+      const { totalCents, uncappedCents } = feeOn(cm, cm.rate.nanos, w.baseDollars);
+      fees.push({ cm, whole: { baseCents: w.baseDollars * 100, uncappedCents, amountCents: totalCents }, shares: shareFee(cm, totalCents, w, computed) });
     }
     const brokerage = brokerageShares(this.brokerageGiven ?? defaultBrokerageCents ?? 0, this.values);
     return { date, fees, brokerage, lineCount: computed.length, next: 0, groups: 0 };

@@ -115,7 +115,7 @@ export class EntryLedger {
     if (from + computed.length > plan.lineCount) throw new Error(`entry ${entry} has more lines than when they were gathered: the file changed while it was read`);
     warnMixedDates(entry, computed, plan.date);
     const fees: EntryFee[] = [];
-    for (const { cm, shares } of plan.fees) {
+    for (const { cm, whole, shares } of plan.fees) {
       let baseDollars = 0;
       let charge = 0;
       let subject = false;
@@ -129,7 +129,7 @@ export class EntryLedger {
         baseDollars += base;
         charge += share;
       }
-      if (subject) fees.push(entryFee(cm, PLANNED_BASIS, baseDollars, charge, charge));
+      if (subject) fees.push(entryFee(cm, PLANNED_BASIS, baseDollars, charge, charge, whole));
     }
     const brokerage = landWith(computed, plan.brokerage, from);
     plan.next += computed.length;

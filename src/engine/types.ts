@@ -101,6 +101,11 @@ export interface EntryFee extends Component {
   uncappedCents: number;
   minimumCents?: number;
   maximumCents?: number;
+  /**
+   * For a group of an entry whose lines are not together in the file: the fee on the whole entry (this
+   * fee's base and amount are the group's part of it).
+   */
+  wholeEntry?: { baseCents: number; uncappedCents: number; amountCents: number };
 }
 
 export interface EntryResult {

@@ -6,6 +6,7 @@
  * Keeps the ids of the entries seen (EntryIndex: a few dozen bytes each, as the fee state of a run does).
  */
 import { open } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import { EntryIndex } from '../engine/entry-states.js';
 import { CsvTokenizer } from '../input/csv-tokenizer.js';
 import { detectDelimiter } from '../input/delimiter.js';
@@ -22,6 +23,8 @@ const CR = 13;
 const READ_BYTES = 1 << 20;
 
 const NONE: ReadonlySet<string> = new Set();
+/** Where progress goes when nobody watches. */
+const SILENT = new Writable({ write: (_chunk, _encoding, done) => done() });
 
 async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
   yield bytes;
@@ -174,7 +177,7 @@ export interface EntryGatherer {
  * read and computed once first (every other row is only read), so their fees are settled on all their lines;
  * input read once refuses an entry's lines that come again instead.
  */
-export async function settleScattered(input: InputSource, reader: ReaderOptions, scattered: ReadonlySet<string>, engine: EntryGatherer, progress: NodeJS.WritableStream & { isTTY?: boolean }): Promise<void> {
+export async function settleScattered(input: InputSource, reader: ReaderOptions, scattered: ReadonlySet<string>, engine: EntryGatherer, progress: NodeJS.WritableStream & { isTTY?: boolean } = SILENT): Promise<void> {
   if (!input.rereadable) return engine.refuseScatteredEntries();
   if (scattered.size === 0) return;
   engine.gatherEntries(scattered);
