@@ -96,7 +96,7 @@ describe('an entry whose lines are not together in the file', () => {
   const e1 = [row('E1', 1, '1234.56', '150.00'), row('E1', 2, '8765.43'), row('E1', 3, '3333.33')];
   const e2 = [row('E2', 1, '4321.09'), row('E2', 2, '99.99')];
 
-  it('gives every line the same MPF share, brokerage, landed cost and total as with its lines together (E1 E1 E2 and E1 E2 E1)', () => {
+  it('gives every line the same MPF share, brokerage, landed cost and total as with its lines together (E1 E1 E2 and E1 E2 E1)', { timeout: 600_000 }, () => {
     const together = [...e1, ...e2];
     const apart = [e1[0]!, e2[0]!, e1[1]!, e2[1]!, e1[2]!];
     expectSameResults(together, apart);
@@ -110,13 +110,21 @@ describe('an entry whose lines are not together in the file', () => {
     expect([mpf['E1-1'], mpf['E1-2'], mpf['E1-3']]).toEqual(['4.28', '30.36', '11.55']);
   });
 
-  it('counts an entry once in the totals, wherever its lines are', () => {
+  it('counts an entry once in the totals, and each group of its lines shows its part of the fee on the whole entry', { timeout: 300_000 }, () => {
     const apart = [e1[0]!, e2[0]!, e1[1]!, e2[1]!, e1[2]!];
-    const json = JSON.parse(run(['estimate', write(apart), '--format', 'json'], '1').stdout) as { summary: { counts: { entries: number } } };
+    const json = JSON.parse(run(['estimate', write(apart), '--format', 'json'], '1').stdout) as { results: Array<Record<string, unknown>>; summary: { counts: { entries: number } } };
     expect(json.summary.counts.entries).toBe(2);
+    // Each group of E1 shows the part of the fee its lines carry, and the fee on the whole entry.
+    const groups = json.results.filter((r) => r.type === 'entry' && r.entry === 'E1') as Array<{ entry_fees: Array<{ measure: string; amount: string; whole_entry?: { amount: string } }> }>;
+    const mpf = groups.map((g) => g.entry_fees.find((f) => f.measure.includes('mpf'))!);
+    expect(mpf.map((f) => f.amount)).toEqual(['4.28', '30.36', '11.55']);
+    expect(mpf.map((f) => f.whole_entry?.amount)).toEqual(['46.19', '46.19', '46.19']);
+    const table = run(['estimate', write(apart), '--format', 'table'], '1').stdout;
+    expect(table.replace(/[│\s]+/g, ' ')).toContain("on the whole entry's 13,333.00: 46.19; its rows are apart in the file, and these carry 4.28 of it, shared by value");
   });
 
-  it('gives the same lines in any interleaving of 12 entries of 1 to 9 lines the same results, also in a comparison', () => {
+  // Twenty runs of the CLI: minutes on a busy machine.
+  it('gives the same lines in any interleaving of 12 entries of 1 to 9 lines the same results, also in a comparison', { timeout: 600_000 }, () => {
     let seed = 17;
     const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const entries = Array.from({ length: 12 }, (_, e) =>
