@@ -48,6 +48,20 @@ export class Comparer {
     });
   }
 
+  /** See Estimator.gatherEntries. */
+  gatherEntries(entries: ReadonlySet<string>): void {
+    for (const e of this.estimators) e.gatherEntries(entries);
+  }
+
+  settleGathered(): void {
+    for (const e of this.estimators) e.settleGathered();
+    for (const s of this.scratch) s.length = 0;
+  }
+
+  refuseScatteredEntries(): void {
+    for (const e of this.estimators) e.refuseScatteredEntries();
+  }
+
   private collect(out: CompareEvent[]): CompareEvent[] {
     const first = this.scratch[0]!;
     for (let k = 0; k < first.length; k++) {

@@ -28,7 +28,7 @@ export function component(cm: CompiledMeasure, basis: string, baseCents: number,
  * An entry fee charged with a group of lines, in one literal: built by spreading a component, these objects
  * were slow to make and, oddly, outlived the young generation (measured: 5% of all allocation promoted).
  */
-export function entryFee(cm: CompiledMeasure, basis: string, baseDollars: number, amountCents: number, uncappedCents: number): EntryFee {
+export function entryFee(cm: CompiledMeasure, basis: string, baseDollars: number, amountCents: number, uncappedCents: number, wholeEntry?: EntryFee['wholeEntry']): EntryFee {
   return {
     measure: cm.id,
     title: cm.title,
@@ -48,5 +48,6 @@ export function entryFee(cm: CompiledMeasure, basis: string, baseDollars: number
     uncappedCents,
     minimumCents: cm.minimumCents,
     maximumCents: cm.maximumCents,
+    wholeEntry,
   };
 }

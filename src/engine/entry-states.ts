@@ -193,6 +193,12 @@ export class EntryStates {
     return n;
   }
 
+  /** Whether this ledger has seen lines of the entry. */
+  has(entry: string): boolean {
+    const n = this.index.find(entry);
+    return n >= 0 && this.status.get(n) !== UNSEEN;
+  }
+
   dateOf(n: number): string {
     return this.dates[this.entryDate.get(n)]!;
   }

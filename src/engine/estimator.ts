@@ -28,6 +28,8 @@ export class Estimator {
   private admitted: Admitted | undefined;
   private currentEntry: string | undefined;
   private group: LineResult[] = [];
+  /** Lines of an entry closed earlier are refused (input read once: see refuseScatteredEntries). */
+  private refuseScattered = false;
 
   constructor(
     private readonly compiled: CompiledSchedule,
@@ -51,6 +53,27 @@ export class Estimator {
 
   get entryLedger(): EntryLedger {
     return this.ledger;
+  }
+
+  /**
+   * The lines of these entries, fed next (and only they, in file order, then `settleGathered`), are gathered
+   * so the entries' fees are charged on all their lines before any is written.
+   */
+  gatherEntries(entries: Iterable<string>): void {
+    this.ledger.gatherEntries(entries);
+  }
+
+  settleGathered(): void {
+    this.flush();
+    this.ledger.settleGathered();
+  }
+
+  /**
+   * For input read once (standard input): a line of an entry whose lines were closed before, with other
+   * entries between, is rejected. Its fee could no longer be shared by value with the lines already written.
+   */
+  refuseScatteredEntries(): void {
+    this.refuseScattered = true;
   }
 
   private reject(item: LineItem, column: string, value: string, reason: string): { kind: 'rejected'; rejection: Rejection } {
@@ -95,6 +118,9 @@ export class Estimator {
       const near = this.compiled.hts.suggest(item.hts, 3);
       const hint = near.length > 0 ? `; nearest valid codes: ${near.join(', ')}` : '';
       return this.reject(item, 'hts', formatHts(item.hts), `HTS ${formatHts(item.hts)} does not exist in the ${this.compiled.hts.meta.revision}${hint}`);
+    }
+    if (this.refuseScattered && item.entry !== this.currentEntry && this.ledger.hasClosed(item.entry)) {
+      return this.reject(item, 'entry', item.entry, `entry ${item.entry} has lines earlier in the input, with other entries between: its fees (MPF) must be shared by value among all its lines, and input read once cannot be read again for them. Give the input as a file (tariff then gathers an entry's lines wherever they are) or sort it by entry`);
     }
     this.admitted = { original, item, seg, record };
     return this.admitted;

@@ -16,16 +16,30 @@ export function groupBrokerage(lines: readonly LineResult[], fallback: number | 
   return fallback ?? 0;
 }
 
+const NO_SHARES: readonly number[] = [];
+
+/** Brokerage shared by customs value (cents allocated so the shares add up exactly); no shares when there is none. */
+export function brokerageShares(brokerageCents: number, valuesCents: readonly number[]): readonly number[] {
+  return brokerageCents > 0 ? allocateCents(brokerageCents, valuesCents) : NO_SHARES;
+}
+
 export function applyLandedCost(lines: readonly LineResult[], brokerageCents: number): void {
   const computed = lines.filter((l) => l.status === 'computed');
-  const shares = brokerageCents > 0 ? allocateCents(brokerageCents, computed.map((l) => l.item.valueCents)) : computed.map(() => 0);
+  landWith(computed, brokerageCents > 0 ? brokerageShares(brokerageCents, computed.map((l) => l.item.valueCents)) : NO_SHARES, 0);
+}
+
+/** Landed cost of computed lines given their brokerage shares (`shares[from + i]` for line i); returns the brokerage they carry. */
+export function landWith(computed: readonly LineResult[], shares: readonly number[], from: number): number {
+  let brokerage = 0;
   computed.forEach((l, i) => {
     const c = l.item.costing;
     const invoice = c?.invoiceValueCents ?? l.item.valueCents;
     const transport = c && c.valueBasis === 'FOB' ? c.freightCents + c.insuranceCents : 0;
-    l.brokerageCents = shares[i] ?? 0;
+    l.brokerageCents = shares[from + i] ?? 0;
+    brokerage += l.brokerageCents;
     l.landedCostCents = invoice + transport + l.totalCents + l.brokerageCents + (c?.otherCostsCents ?? 0);
     const q = l.item.quantityMicros;
     if (q !== undefined && q > 0) l.landedCostPerUnitCents = mulDivRound(l.landedCostCents, QUANTITY_SCALE, q);
   });
+  return brokerage;
 }

@@ -148,7 +148,7 @@ export class RunTotals {
   }
 
   addEntry(e: EntryResult): void {
-    this.entries += 1;
+    if (!e.continued) this.entries += 1;
     this.brokerage += e.brokerageCents;
     this.landedCost += e.landedCostCents;
     for (const l of e.lines) {

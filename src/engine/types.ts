@@ -108,13 +108,18 @@ export interface EntryFee extends Component {
   uncappedCents: number;
   minimumCents?: number;
   maximumCents?: number;
+  /**
+   * For a group of an entry whose lines are not together in the file: the fee on the whole entry (this
+   * fee's base and amount are the group's part of it).
+   */
+  wholeEntry?: { baseCents: number; uncappedCents: number; amountCents: number };
 }
 
 export interface EntryResult {
   entry: string;
   entryDate: string;
   lines: LineResult[];
-  /** Entry-level fees charged with this group of lines (for an entry split across the file: the increment). */
+  /** Entry-level fees charged with this group of lines (for an entry split across the file: this group's part). */
   fees: EntryFee[];
   dutyCents: bigint;
   feeCents: bigint;
@@ -123,4 +128,6 @@ export interface EntryResult {
   /** Brokerage charged with this group of lines. */
   brokerageCents: bigint;
   landedCostCents: bigint;
+  /** Lines of the entry were closed before, with other entries between: the entry is already counted. */
+  continued: boolean;
 }

@@ -16,6 +16,7 @@ import { lineJson } from './formats/json.js';
 import { prepareRead, type InputSource } from './input-source.js';
 import { shown } from './terminal-text.js';
 import { legalBasis } from './legal-basis.js';
+import { scatteredEntries, settleScattered } from './scattered-entries.js';
 
 export interface ExplainTarget {
   line: string;
@@ -29,6 +30,8 @@ export async function findLine(input: InputSource, options: ReaderOptions, scena
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
   const { source, reader } = await prepareRead(input, options);
   const comparer = new Comparer(compiled, reader.file, { explain: true });
+  // The line's share of its entry's fees is the one estimate gives it, wherever the entry's other lines are.
+  await settleScattered(input, options, await scatteredEntries(input.rereadable ? input.name : '-', options), comparer);
   const events: CompareEvent[] = [];
   const matches = (e: ComparedEntry): number => e.results[0]!.lines.findIndex((l) => l.item.line === target.line && (target.entry === undefined || l.item.entry === target.entry));
   const check = (): FoundLine | undefined => {
@@ -117,7 +120,9 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
     }
   }
   for (const f of l.feeShares) {
-    const fee = entry.fees.find((x) => x.measure === f.measure);
+    const part = entry.fees.find((x) => x.measure === f.measure);
+    // An entry whose lines are apart in the file: the fee on all its lines, not on this group's.
+    const fee = part && (part.wholeEntry ? { ...part, ...part.wholeEntry } : part);
     const held = fee && fee.uncappedCents !== fee.amountCents ? `, held to the ${fee.uncappedCents < fee.amountCents ? `minimum ${formatCentsGrouped(fee.minimumCents ?? 0)}` : `maximum ${formatCentsGrouped(fee.maximumCents ?? 0)}`}` : '';
     out.push(
       `Entry fee: ${f.title} ${f.rateText} on the entry's ${formatCentsGrouped(fee?.baseCents ?? 0)} = ${formatCentsGrouped(fee?.uncappedCents ?? 0)}${held}, charged ${formatCentsGrouped(fee?.amountCents ?? 0)} for the entry; this line's share by value: ${formatCentsGrouped(f.amountCents)} USD (${legalBasis(f.instrument, f.citation)}).`,

@@ -16,6 +16,7 @@ import type { OutputFormat } from './renderer.js';
 import { openInput } from './input-source.js';
 import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
+import { scatteredEntriesOf, settleScattered } from './scattered-entries.js';
 import type { HeaderReport } from '../input/header.js';
 import type { FatalInputError } from '../input/read-line-items.js';
 import { inParallel } from './parallel/jobs.js';
@@ -46,8 +47,10 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = scenarios.map(() => new RunTotals());
   const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
-  const outcome = await inParallel(
-    { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) },
+  const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
+  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name });
+  const outcome = scattered.size > 0 ? 'serial' : await inParallel(
+    jobs,
     { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader: { ...req.reader, file: name } },
     { output, totals, onHeader },
     io.stderr,
@@ -57,6 +60,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   if (outcome === 'serial') {
     const out = renderer(req.format);
     const comparer = new Comparer(compiled, name, compute);
+    await settleScattered(input, { ...req.reader, file: name }, scattered, comparer, io.stderr);
     const events: CompareEvent[] = [];
     output.add(out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly }));
     const handle = (list: CompareEvent[]): void => {

@@ -22,6 +22,7 @@ import type { OutputFormat, Renderer } from './renderer.js';
 import { lineMarkSentences } from './line-marks.js';
 import { openInput } from './input-source.js';
 import { streamLines } from './stream-lines.js';
+import { scatteredEntriesOf, settleScattered } from './scattered-entries.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface EstimateRequest {
@@ -121,8 +122,10 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     output.rejects?.setHeader(h.raw);
     if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.map(shown).join(', ')}\n`);
   };
-  const outcome = await inParallel(
-    { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) },
+  const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
+  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name });
+  const outcome = scattered.size > 0 ? 'serial' : await inParallel(
+    jobs,
     { what: { command: 'estimate' }, ruleSets: [rules], compiled: [compiled], compute, reader: { ...req.reader, file: name } },
     { output, totals: [totals], onHeader },
     io.stderr,
@@ -132,6 +135,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   if (outcome === 'serial') {
     const renderer = await makeRenderer(req.format);
     const estimator = new Estimator(compiled, name, compute);
+    await settleScattered(input, { ...req.reader, file: name }, scattered, estimator, io.stderr);
     const events: EstimateEvent[] = [];
     output.add(renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name }));
     const handle = (list: EstimateEvent[]): void => {

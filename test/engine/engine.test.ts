@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compileSchedule, ScheduleCompileError } from '../../src/engine/compile.js';
 import { Comparer, type CompareEvent } from '../../src/engine/compare.js';
 import { describeCondition } from '../../src/engine/conditions.js';
@@ -312,5 +313,58 @@ describe('describeCondition', () => {
     expect(describeCondition({ any: [{ usmca: 'not_claimed' }, { not: { usmca: 'eligible' } }] })).toBe('USMCA preference is not claimed or the HTS line does not take USMCA');
     expect(describeCondition({ not: { usmca: 'free' } })).toBe('the goods do not enter free of duty under USMCA (not claimed, or the USMCA rate of the HTS line is not Free)');
     expect(describeCondition({ not: { any: [{ transport: ['ocean'] }, { usmca: 'claimed' }] } })).toBe('transport is not ocean and USMCA preference is not claimed');
+  });
+});
+
+describe('engine: an entry whose lines are not together', () => {
+  /** Per line (by entry and line): the fee shares, totals, brokerage share and landed cost. */
+  const perLine = (entries: EntryResult[]): Record<string, unknown> =>
+    Object.fromEntries(entries.flatMap((e) => e.lines.map((l) => [`${l.item.entry}/${l.item.line}`, [l.feeShares.map((c) => c.amountCents), l.feeCents, l.totalCents, l.brokerageCents, l.landedCostCents]])));
+  /** Per entry: its groups' fees, brokerage and totals summed. */
+  const perEntry = (entries: EntryResult[]): Record<string, bigint[]> => {
+    const sums: Record<string, bigint[]> = {};
+    for (const e of entries) {
+      const s = (sums[e.entry] ??= [0n, 0n, 0n, 0n]);
+      s[0]! += BigInt(e.fees.reduce((a, f) => a + f.amountCents, 0));
+      s[1]! += e.brokerageCents;
+      s[2]! += e.totalCents;
+      s[3]! += e.landedCostCents;
+    }
+    return sums;
+  };
+
+  it('in any interleaving, gathered first, every line has the share it has with its entry together, and each entry the same fees', () => {
+    const compiled = compileSchedule(ruleSetFromYaml(SCHEDULE), hts);
+    const lineArb = fc.record({ valueCents: fc.integer({ min: 1, max: 30_000_000 }), usmca: fc.boolean(), ocean: fc.boolean(), brokerage: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: undefined }) });
+    const fileArb = fc.array(fc.array(lineArb, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 5 }).chain((entries) => {
+      const tickets = entries.flatMap((lines, e) => lines.map(() => e));
+      return fc.tuple(fc.constant(entries), fc.shuffledSubarray(tickets, { minLength: tickets.length, maxLength: tickets.length }));
+    });
+    fc.assert(
+      fc.property(fileArb, ([entries, order]) => {
+        const items = entries.map((lines, e) =>
+          lines.map((l, i) =>
+            line({ entry: `E${e}`, line: String(i + 1), hts: '8481300000', valueCents: l.valueCents, entryDate: '2025-09-10', usmcaClaimed: l.usmca, ...(l.ocean ? { transport: 'ocean' } : {}), ...(l.brokerage !== undefined ? { costing: { valueBasis: 'CIF', invoiceValueCents: l.valueCents, freightCents: 0, insuranceCents: 0, otherCostsCents: 0, entryBrokerageCents: l.brokerage } } : {}) }),
+          ),
+        );
+        // The shuffled entry numbers take each entry's lines in their order.
+        const next = entries.map(() => 0);
+        const interleaved = order.map((e) => items[e]![next[e]!++]!);
+        const scattered = new Set(interleaved.filter((it, i) => interleaved.findIndex((o) => o.entry === it.entry) < i && interleaved[i - 1]!.entry !== it.entry).map((it) => it.entry));
+        const together = run(items.flat());
+        const est = new Estimator(compiled, 'test.csv');
+        est.gatherEntries(scattered);
+        for (const it of interleaved) if (scattered.has(it.entry)) est.push(it);
+        est.settleGathered();
+        const events: EstimateEvent[] = [];
+        for (const it of interleaved) est.push(it, events);
+        est.flush(events);
+        const apart = events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : []));
+        expect(perLine(apart)).toEqual(perLine(together.entries));
+        expect(perEntry(apart)).toEqual(perEntry(together.entries));
+        expect(apart.filter((e) => !e.continued).length).toBe(entries.length);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -31,6 +31,8 @@ function componentJson(c: Component | EntryFee): Record<string, unknown> {
     out.uncapped = formatCents(c.uncappedCents);
     if (c.minimumCents !== undefined) out.minimum = formatCents(c.minimumCents);
     if (c.maximumCents !== undefined) out.maximum = formatCents(c.maximumCents);
+    const w = c.wholeEntry;
+    if (w) out.whole_entry = { base: formatCents(w.baseCents), uncapped: formatCents(w.uncappedCents), amount: formatCents(w.amountCents) };
   }
   return out;
 }

@@ -67,7 +67,11 @@ export class TableRenderer implements Renderer {
     for (const f of e.fees) {
       if (this.shown >= TABLE_LINE_LIMIT) break;
       const capped = f.uncappedCents !== f.amountCents && f.basis === 'entry value subject to the fee' ? ` (rate gives ${formatCentsGrouped(f.uncappedCents)}; minimum ${formatCentsGrouped(f.minimumCents ?? 0)}, maximum ${formatCentsGrouped(f.maximumCents ?? 0)})` : '';
-      this.table.push([shown(e.entry), '', '', '', '', chalk.dim(`entry fee: ${shown(f.title)} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to the lines by value`), '', '']);
+      const w = f.wholeEntry;
+      const text = w
+        ? `entry fee: ${shown(f.title)} ${f.rateText} on the whole entry's ${formatCentsGrouped(w.baseCents)}: ${formatCentsGrouped(w.amountCents)}${w.uncappedCents !== w.amountCents ? ` (rate gives ${formatCentsGrouped(w.uncappedCents)})` : ''}; its rows are apart in the file, and these carry ${formatCentsGrouped(f.amountCents)} of it, shared by value`
+        : `entry fee: ${shown(f.title)} ${f.rateText} on ${formatCentsGrouped(f.baseCents)}: ${formatCentsGrouped(f.amountCents)}${capped}, shared to the lines by value`;
+      this.table.push([shown(e.entry), '', '', '', '', chalk.dim(text), '', '']);
     }
     return '';
   }
