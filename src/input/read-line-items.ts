@@ -3,14 +3,15 @@
  * memory stays flat however large the file and the per-row cost stays a few field checks. Records come from
  * CsvTokenizer (see there why it is not csv-parse).
  */
-import { type CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
+import type { CsvTokenizer } from './csv-tokenizer.js';
+import type { RecordProblem } from './record-end.js';
 import { tokenizerFor } from './delimiter.js';
 import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from './line-item.js';
 import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
 import { columnIndex, fxTable, type RowContext } from './row-to-item.js';
-import { InvalidBytesWatch, lineRowEvent, rejectedRow, unreadableRow } from './row-events.js';
+import { InvalidBytesWatch, lineRowEvent, problemReason, rejectedRow, unreadableRecord, unreadableRow } from './row-events.js';
 
 export interface ReaderOptions {
   /** Display name of the input, for messages. */
@@ -45,14 +46,6 @@ export type ReadEvent =
   | { kind: 'line'; item: LineItem }
   | { kind: 'rejected'; rejection: Rejection }
   | { kind: 'fatal'; error: FatalInputError };
-
-export function unclosedQuote(file: string, e: UnclosedQuoteError): FatalInputError {
-  return {
-    file,
-    sourceLine: e.startLine,
-    reason: `a quoted field on the row starting at line ${e.startLine} is never closed, so that row and the ${e.lastLine - e.startLine} line(s) after it cannot be read; fix the quote and run again (the rows before it were processed)`,
-  };
-}
 
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
@@ -114,16 +107,21 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     batch.push(lineRowEvent(fields, sourceLine, records, ctx!, options.file, invalid.seen));
   };
 
+  const onProblem = (p: RecordProblem): void => {
+    if (fatal) return;
+    if (!header) {
+      fatal = { file: options.file, sourceLine: p.startLine, reason: `the header cannot be read: ${problemReason(p)}` };
+      return;
+    }
+    records += 1;
+    batch.push(unreadableRecord(options.file, p));
+  };
+
   const feed = (text: string, last: boolean): ReadEvent[] => {
-    try {
-      if (text.length > 0) tokenizer!.push(text, onRecord);
-      if (last) {
-        tokenizer!.end(onRecord);
-        es003?.close();
-      }
-    } catch (e) {
-      if (!(e instanceof UnclosedQuoteError)) throw e;
-      fatal ??= unclosedQuote(options.file, e);
+    if (text.length > 0) tokenizer!.push(text, onRecord, onProblem);
+    if (last) {
+      tokenizer!.end(onRecord, onProblem);
+      es003?.close();
     }
     const out = batch;
     batch = [];

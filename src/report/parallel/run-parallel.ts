@@ -83,10 +83,24 @@ export async function runParallel(run: ParallelRun, ctx: ParallelContext): Promi
 
 /** A part's bytes read again from the file (the view FileParts gave is gone once it moved on). */
 function loadPart(fd: number, part: NumberedPart): NumberedPart {
+  if (part.streamedLength !== undefined) return { ...part, slices: slicesFrom(fd, part) };
   const bytes = Buffer.allocUnsafe(part.bytes.length);
   const n = readSync(fd, bytes, 0, bytes.length, part.offset);
   if (n !== bytes.length) throw new Error(`the file changed while it was read (line ${part.firstLine})`);
   return { ...part, bytes };
+}
+
+const STREAMED_SLICE_BYTES = 1 << 16;
+
+/** The bytes of a part too large to hold, a slice at a time. */
+function* slicesFrom(fd: number, part: NumberedPart): Generator<Uint8Array> {
+  const slice = Buffer.allocUnsafe(STREAMED_SLICE_BYTES);
+  for (let done = 0; done < part.streamedLength!; ) {
+    const n = readSync(fd, slice, 0, Math.min(slice.length, part.streamedLength! - done), part.offset + done);
+    if (n === 0) throw new Error(`the file changed while it was read (line ${part.firstLine})`);
+    done += n;
+    yield slice.subarray(0, n);
+  }
 }
 
 async function runOn(file: FileHandle, run: ParallelRun, ctx: ParallelContext): Promise<ParallelOutcome> {
@@ -150,7 +164,11 @@ async function runOn(file: FileHandle, run: ParallelRun, ctx: ParallelContext): 
         continue;
       }
       seq += 1;
-      if (pool.pending < pool.size * AHEAD) track(part, pool.compute(seq, part), false);
+      if (part.streamedLength !== undefined) {
+        // A record too long to hold, passed over here: no worker is given it.
+        track(part, Promise.resolve(computePart(loadPart(file.fd, part), here, run.compiled, run.compute, renderer, ctx.output.pool)), true);
+        local += 1;
+      } else if (pool.pending < pool.size * AHEAD) track(part, pool.compute(seq, part), false);
       else {
         track(part, Promise.resolve(computePart(part, here, run.compiled, run.compute, renderer, ctx.output.pool)), true);
         local += 1;
@@ -259,7 +277,7 @@ class Stitcher {
     }
     if (this.done) return;
     const sink = { out: this.ctx.output.bytes, rejections: [] as Rejection[], totals: this.ctx.totals };
-    const read = this.reader.read({ bytes: this.load(part).bytes, firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
+    const read = this.reader.read({ ...this.load(part), firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
       if (ev.kind === 'line') this.comparer.push(ev.item, this.events);
       else this.events.push(ev);
       renderEvents(this.events, this.renderer, sink);
