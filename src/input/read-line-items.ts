@@ -5,6 +5,7 @@
  */
 import type { CsvTokenizer } from './csv-tokenizer.js';
 import type { RecordProblem } from './record-end.js';
+import { FileChangedError } from './file-changed.js';
 import { tokenizerFor } from './delimiter.js';
 import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from './line-item.js';
@@ -129,24 +130,30 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     return out;
   };
 
-  for await (const chunk of input) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    // Text handed over already decoded has no bytes to be wrong.
-    if (typeof chunk !== 'string') invalid.chunk(text, chunk);
-    if (text.length === 0) continue;
-    if (!tokenizer) {
-      // The delimiter is detected on the whole header line, so wait for it.
-      pendingText += text;
-      if (!pendingText.includes('\n') && pendingText.length < 1 << 16) continue;
-      tokenizer = tokenizerFor(pendingText, options.delimiter);
-      const out = feed(pendingText, false);
-      pendingText = '';
-      if (out.length > 0) yield out;
-    } else {
-      const out = feed(text, false);
-      if (out.length > 0) yield out;
+  try {
+    for await (const chunk of input) {
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      // Text handed over already decoded has no bytes to be wrong.
+      if (typeof chunk !== 'string') invalid.chunk(text, chunk);
+      if (text.length === 0) continue;
+      if (!tokenizer) {
+        // The delimiter is detected on the whole header line, so wait for it.
+        pendingText += text;
+        if (!pendingText.includes('\n') && pendingText.length < 1 << 16) continue;
+        tokenizer = tokenizerFor(pendingText, options.delimiter);
+        const out = feed(pendingText, false);
+        pendingText = '';
+        if (out.length > 0) yield out;
+      } else {
+        const out = feed(text, false);
+        if (out.length > 0) yield out;
+      }
+      if (fatal) return;
     }
-    if (fatal) return;
+  } catch (e) {
+    if (!(e instanceof FileChangedError)) throw e;
+    yield [...batch.splice(0), { kind: 'fatal', error: { file: options.file, sourceLine: e.line ?? tokenizer?.nextLine ?? 1, reason: e.message } }];
+    return;
   }
   const tail = decoder.decode();
   invalid.end(tail);

@@ -3,10 +3,12 @@
  * input given as a path, a file truncated while it is read, text that is not UTF-8. Each is said as a
  * rejected row or one sentence, on one thread and on two alike, in time linear in the file.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/rules/paths.js';
 import { tariff } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-hostile-'));
@@ -37,3 +39,76 @@ describe('a field far too long', () => {
     });
   }
 });
+
+describe('an unbalanced quote', () => {
+  // Rows after the quote, over a part of the parallel run, so two threads meet it in a part of its own.
+  const text = HEAD + row('A', '1000') + row('B', '10') + row('C', '20', '"never closed') + row('D', '30').repeat(200);
+
+  it('rejects the row it opens on, after computing the rows before it, on one thread and on two alike', () => {
+    const path = file('unbalanced.csv', text);
+    const run = (jobs: string): ReturnType<typeof tariff> => tariff(['estimate', path, '--format', 'csv', '--jobs', jobs, '--debug'], undefined, { TARIFF_PART_BYTES: '100' });
+    const one = run('1');
+    const two = run('2');
+    expect(one.status).toBe(2);
+    const rows = outputRows(one.stdout);
+    expect(rows.filter((l) => l.includes(',computed,')).map((l) => l.split(',')[0])).toEqual(['A', 'B']);
+    expect(rows.filter((l) => l.includes(',rejected,'))).toEqual([expect.stringMatching(/^,,4,.*a quote opened on this row \(line 4\) is never closed, so this row and everything after it could not be read as CSV/)]);
+    expect(two.stderr).toMatch(/sent to 2 threads/);
+    expect(two.status).toBe(one.status);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});
+
+describe('input that is not a regular file is read once, as a stream, on one thread', () => {
+  const text = HEAD + row('A', '1000') + row('B', '10');
+
+  it('a named pipe, even with --jobs 2', async () => {
+    const fifo = join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'tariff.js'), 'estimate', fifo, '--format', 'csv', '--jobs', '2', '--debug'], { env: { ...process.env, NO_COLOR: '1' } });
+    // Opening a pipe for writing waits for its reader: the run has opened it.
+    const writer = createWriteStream(fifo);
+    writer.end(text);
+    const r = await finished(child);
+    expect(r.stderr).not.toContain('threads');
+    expect(r.status).toBe(0);
+    expect(outputRows(r.stdout).map((l) => l.split(',')[0])).toEqual(['A', 'B']);
+  });
+
+  for (const jobs of ['1', '2']) {
+    it(`/dev/stdin fed by a pipe (--jobs ${jobs})`, () => {
+      const r = tariff(['estimate', '/dev/stdin', '--format', 'csv', '--jobs', jobs], text);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(outputRows(r.stdout).map((l) => l.split(',')[0])).toEqual(['A', 'B']);
+    });
+  }
+});
+
+describe('a file truncated while it is read', () => {
+  // Far more lines than are read before the first output is written and the pipe it goes to is full.
+  const lines = HEAD + Array.from({ length: 150_000 }, (_, i) => row(`E${Math.floor(i / 3)}`, String(100 + (i % 50)))).join('');
+
+  for (const jobs of ['1', '2']) {
+    it(`says the file changed and exits 1 (--jobs ${jobs})`, async () => {
+      const path = file(`truncated-${jobs}.csv`, lines);
+      const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'tariff.js'), 'estimate', path, '--format', 'csv', '--jobs', jobs], { env: { ...process.env, NO_COLOR: '1' } });
+      // The first output: the run has opened the file, and it writes no further ahead of its reading than a
+      // pipe and its output buffer hold (a few thousand lines), so cutting the file to a third happens in
+      // the middle of the read, every time.
+      child.stdout.once('data', () => truncateSync(path, Math.floor(lines.length / 3)));
+      const r = await finished(child);
+      expect(r.stderr).toMatch(/the file changed while it was read \(it had \d+ bytes when it was opened/);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(r.status).toBe(1);
+    });
+  }
+});
+
+function finished(child: ChildProcess): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr })));
+}
