@@ -130,8 +130,16 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     return out;
   };
 
+  let first = true;
   try {
     for await (const chunk of input) {
+      if (first && typeof chunk !== 'string' && chunk.length > 0) {
+        first = false;
+        if (looksUtf16(chunk)) {
+          yield [{ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: UTF16 } }];
+          return;
+        }
+      }
       const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
       // Text handed over already decoded has no bytes to be wrong.
       if (typeof chunk !== 'string') invalid.chunk(text, chunk);
@@ -160,16 +168,32 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
   if (!tokenizer) {
     pendingText += tail;
     if (pendingText.replace(/^\uFEFF/, '').trim().length === 0) {
-      yield [{ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: 'the file is empty: it has no header and no rows' } }];
+      yield [{ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: EMPTY } }];
       return;
     }
     tokenizer = tokenizerFor(pendingText, options.delimiter);
-    const out = feed(pendingText, true);
-    if (out.length > 0) yield out;
-    return;
   }
-  const out = feed(tail, true);
+  const out = feed(pendingText.length > 0 ? pendingText : tail, true);
+  // Only blank lines: as empty as a file of no bytes.
+  if (!header && !fatal) out.push({ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: EMPTY } });
   if (out.length > 0) yield out;
+}
+
+const EMPTY = 'the file is empty: it has no header and no rows';
+const UTF16 = 'the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)';
+
+/** A UTF-16 byte-order mark, or the NUL byte every other byte that ASCII text has in UTF-16. */
+function looksUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let evenNul = true;
+  let oddNul = true;
+  for (let i = 0; i < n; i += 2) {
+    evenNul &&= bytes[i] === 0 && bytes[i + 1] !== 0;
+    oddNul &&= bytes[i + 1] === 0 && bytes[i] !== 0;
+  }
+  return evenNul || oddNul;
 }
 
 /** One event at a time (convenient for tests and small files). */

@@ -112,3 +112,20 @@ function finished(child: ChildProcess): Promise<{ status: number; stdout: string
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   return new Promise((resolve) => child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr })));
 }
+
+describe('small things said plainly', () => {
+  it('a directory given as the input is named', () => {
+    const r = tariff(['estimate', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`tariff: cannot open ${dir}: it is a directory\n`);
+  });
+
+  it('a --map file saved with a UTF-8 byte-order mark is read', () => {
+    const map = file('map.json', `\uFEFF${JSON.stringify({ hts: 'Tariff No' })}`);
+    const input = file('mapped.csv', 'Tariff No,value,entry_date\n8481.80.9050,1000,2025-09-01\n');
+    const r = tariff(['estimate', input, '--map', map, '--format', 'csv']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(outputRows(r.stdout)).toHaveLength(1);
+  });
+});
