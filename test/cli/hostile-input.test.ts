@@ -41,22 +41,27 @@ describe('a field far too long', () => {
 });
 
 describe('an unbalanced quote', () => {
-  // Rows after the quote, over a part of the parallel run, so two threads meet it in a part of its own.
-  const text = HEAD + row('A', '1000') + row('B', '10') + row('C', '20', '"never closed') + row('D', '30').repeat(200);
-
-  it('rejects the row it opens on, after computing the rows before it, on one thread and on two alike', () => {
-    const path = file('unbalanced.csv', text);
-    const run = (jobs: string): ReturnType<typeof tariff> => tariff(['estimate', path, '--format', 'csv', '--jobs', jobs, '--debug'], undefined, { TARIFF_PART_BYTES: '100' });
-    const one = run('1');
-    const two = run('2');
-    expect(one.status).toBe(2);
-    const rows = outputRows(one.stdout);
-    expect(rows.filter((l) => l.includes(',computed,')).map((l) => l.split(',')[0])).toEqual(['A', 'B']);
-    expect(rows.filter((l) => l.includes(',rejected,'))).toEqual([expect.stringMatching(/^,,4,.*a quote opened on this row \(line 4\) is never closed, so this row and everything after it could not be read as CSV/)]);
-    expect(two.stderr).toMatch(/sent to 2 threads/);
-    expect(two.status).toBe(one.status);
-    expect(two.stdout).toBe(one.stdout);
-  });
+  // Rows after the quote: over a part of the parallel run, so two threads meet it in a part of its own; or
+  // over 1 MB, so it is passed over as a row too long and found open at the end of the file.
+  const cases = [
+    { after: 200, partBytes: '100' },
+    { after: 40_000, partBytes: '65536' },
+  ];
+  for (const { after, partBytes } of cases) {
+    it(`rejects the row it opens on, after computing the rows before it, on one thread and on two alike (${after} rows after it)`, () => {
+      const path = file(`unbalanced-${after}.csv`, HEAD + row('A', '1000') + row('B', '10') + row('C', '20', '"never closed') + row('D', '30').repeat(after));
+      const run = (jobs: string): ReturnType<typeof tariff> => tariff(['estimate', path, '--format', 'csv', '--jobs', jobs, '--debug'], undefined, { TARIFF_PART_BYTES: partBytes });
+      const one = run('1');
+      const two = run('2');
+      expect(one.status).toBe(2);
+      const rows = outputRows(one.stdout);
+      expect(rows.filter((l) => l.includes(',computed,')).map((l) => l.split(',')[0])).toEqual(['A', 'B']);
+      expect(rows.filter((l) => l.includes(',rejected,'))).toEqual([expect.stringMatching(/^,,4,.*a quote opened on this row \(line 4\) is never closed, so this row and everything after it could not be read as CSV/)]);
+      expect(two.stderr).toMatch(/sent to 2 threads/);
+      expect(two.status).toBe(one.status);
+      expect(two.stdout).toBe(one.stdout);
+    });
+  }
 });
 
 describe('input that is not a regular file is read once, as a stream, on one thread', () => {
