@@ -3,12 +3,13 @@
  * part starts (physical line, data-row number): the same lines and rejections, numbered the same, as the
  * streaming reader gives for those rows. Worker threads read their parts of a large file with it.
  */
-import { CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
+import { CsvTokenizer } from './csv-tokenizer.js';
+import type { RecordProblem } from './record-end.js';
 import type { HeaderReport } from './header.js';
-import { rowContextFor, unclosedQuote, type FatalInputError, type ReaderOptions } from './read-line-items.js';
+import { rowContextFor, type FatalInputError, type ReaderOptions } from './read-line-items.js';
 import type { RowContext } from './row-to-item.js';
 import { ByteKeepingDecoder } from './kept-bytes.js';
-import { lineRowEvent, type RowEvent } from './row-events.js';
+import { lineRowEvent, unreadableRecord, type RowEvent } from './row-events.js';
 
 export interface FilePart {
   bytes: Uint8Array;
@@ -16,6 +17,8 @@ export interface FilePart {
   firstLine: number;
   /** Data rows before this part (the first data row of the file is row 1). */
   rowsBefore: number;
+  /** The bytes a slice at a time, for a part too large to hold (one record too long to read); `bytes` is then empty. */
+  slices?: Iterable<Uint8Array>;
 }
 
 export interface PartRead {
@@ -27,6 +30,14 @@ export interface PartRead {
 }
 
 const SLICE_BYTES = 1 << 14;
+
+/**
+ * Decoded a slice at a time, as the streaming reader reads: the text of a whole part held while its lines
+ * are computed outlives the young generation (measured: the worker heaps doubled).
+ */
+function* slicesOf(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) yield bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));
+}
 
 export class ChunkReader {
   private readonly ctx: RowContext;
@@ -44,7 +55,6 @@ export class ChunkReader {
   }
 
   read(part: FilePart, emit: (ev: RowEvent) => void): PartRead {
-    const bytes = part.bytes;
     const decoder = new ByteKeepingDecoder();
     const tokenizer = new CsvTokenizer(this.delimiter, part.firstLine, false);
     let rows = part.rowsBefore;
@@ -53,20 +63,14 @@ export class ChunkReader {
       rows += 1;
       emit(lineRowEvent(fields, sourceLine, rows, this.ctx, file, decoder.seen));
     };
-    try {
-      // Decoded a slice at a time, as the streaming reader reads: the text of a whole part held while its
-      // lines are computed outlives the young generation (measured: the worker heaps doubled).
-      for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
-        const slice = bytes.subarray(at, Math.min(bytes.length, at + SLICE_BYTES));
-        tokenizer.push(decoder.decode(slice), onRecord);
-      }
-      const tail = decoder.end();
-      if (tail.length > 0) tokenizer.push(tail, onRecord);
-      tokenizer.end(onRecord);
-    } catch (e) {
-      if (!(e instanceof UnclosedQuoteError)) throw e;
-      return { rows: rows - part.rowsBefore, nextLine: tokenizer.nextLine, fatal: unclosedQuote(file, e) };
-    }
+    const onProblem = (p: RecordProblem): void => {
+      rows += 1;
+      emit(unreadableRecord(file, p));
+    };
+    for (const slice of part.slices ?? slicesOf(part.bytes)) tokenizer.push(decoder.decode(slice), onRecord, onProblem);
+    const tail = decoder.end();
+    if (tail.length > 0) tokenizer.push(tail, onRecord, onProblem);
+    tokenizer.end(onRecord, onProblem);
     return { rows: rows - part.rowsBefore, nextLine: tokenizer.nextLine };
   }
 }

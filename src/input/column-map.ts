@@ -13,7 +13,8 @@ export class ColumnMapError extends Error {}
 export function loadColumnMap(jsonText: string): Record<string, string> {
   let data: unknown;
   try {
-    data = JSON.parse(jsonText);
+    // Windows editors save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(jsonText.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ColumnMapError(`the column map is not valid JSON: ${(e as Error).message}`);
   }

@@ -7,16 +7,11 @@
  * reader's tests (quoting, line numbers, chunk splits, bad files) hold it to csv-parse's behaviour.
  */
 
+import { MAX_RECORD_LENGTH, RecordEnd, type ProblemSink } from './record-end.js';
+
 export type RecordSink = (fields: string[], startLine: number) => void;
 
-export class UnclosedQuoteError extends Error {
-  constructor(
-    readonly startLine: number,
-    readonly lastLine: number,
-  ) {
-    super(`quoted field starting on line ${startLine} is never closed`);
-  }
-}
+const ignore: ProblemSink = () => undefined;
 
 const QUOTE = 34;
 const LF = 10;
@@ -28,6 +23,8 @@ export class CsvTokenizer {
   private line: number;
   private started: boolean;
   private readonly delim: number;
+  /** Set while a record too long to be read is passed over: it started on `line`. */
+  private skipping: RecordEnd | undefined;
 
   /**
    * `firstLine` numbers the first line of the text fed; `atInputStart` false for a part of a file cut at a
@@ -44,24 +41,55 @@ export class CsvTokenizer {
     return this.line;
   }
 
-  /** Feeds text; complete records go to the sink; an incomplete last record waits for more text. */
-  push(chunk: string, sink: RecordSink): void {
+  /**
+   * Feeds text; complete records go to the sink; an incomplete last record waits for more text. A record
+   * longer than MAX_RECORD_LENGTH characters (its line break included) is not read: `problems` is told
+   * where it starts, whatever the pieces the text comes in.
+   */
+  push(chunk: string, sink: RecordSink, problems: ProblemSink = ignore): void {
+    if (this.skipping) {
+      const end = this.skipping.find((i) => chunk.charCodeAt(i), 0, chunk.length);
+      if (end < 0) return;
+      this.endSkipped(problems);
+      if (end === chunk.length) return;
+      chunk = chunk.slice(end);
+    }
     let text = this.pending.length > 0 ? this.pending + chunk : chunk;
     if (!this.started) {
       if (text.length === 0) return;
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const consumed = this.scan(text, sink, false);
+    const consumed = this.scan(text, sink, problems, false);
     this.pending = consumed < text.length ? text.slice(consumed) : '';
+    if (this.pending.length > MAX_RECORD_LENGTH) {
+      // Too long whatever follows: passed over from here on without being kept.
+      const rest = this.pending;
+      this.pending = '';
+      this.skipping = new RecordEnd(this.delim);
+      const end = this.skipping.find((i) => rest.charCodeAt(i), 0, rest.length);
+      // The scan found no end in it, but a record ending with CR waits for a possible LF.
+      if (end >= 0) throw new Error('a record the scan left open was found complete');
+    }
   }
 
-  /** Ends the input: the last record (without a final line break) is emitted, or an unclosed quote reported. */
-  end(sink: RecordSink): void {
+  private endSkipped(problems: ProblemSink): void {
+    const skipped = this.skipping!;
+    this.skipping = undefined;
+    problems({ kind: skipped.inQuote ? 'unclosed-quote' : 'too-long', startLine: this.line, lines: skipped.lines });
+    this.line += skipped.lines;
+  }
+
+  /** Ends the input: the last record (without a final line break) is emitted, or told to `problems` (an unclosed quote). */
+  end(sink: RecordSink, problems: ProblemSink = ignore): void {
+    if (this.skipping) {
+      this.endSkipped(problems);
+      return;
+    }
     if (this.pending.length > 0) {
       const text = this.pending;
       this.pending = '';
-      this.scan(text, sink, true);
+      this.scan(text, sink, problems, true);
     }
   }
 
@@ -69,7 +97,7 @@ export class CsvTokenizer {
    * Scans whole records from `text`; returns how many characters were consumed. With `final`, the text is
    * the end of the input.
    */
-  private scan(text: string, sink: RecordSink, final: boolean): number {
+  private scan(text: string, sink: RecordSink, problems: ProblemSink, final: boolean): number {
     const n = text.length;
     const d = this.delim;
     let pos = 0;
@@ -106,7 +134,11 @@ export class CsvTokenizer {
             j += 1;
           }
           if (!closed) {
-            if (final) throw new UnclosedQuoteError(recordLine, line);
+            if (final) {
+              problems({ kind: 'unclosed-quote', startLine: recordLine, lines: line - recordLine });
+              this.line = line;
+              return n;
+            }
             this.line = recordLine;
             return recordStart;
           }
@@ -156,7 +188,9 @@ export class CsvTokenizer {
         break;
       }
       pos = i;
-      if (complete && !(fields.length === 1 && fields[0] === '')) sink(fields, recordLine);
+      if (!complete || (fields.length === 1 && fields[0] === '')) continue;
+      if (i - recordStart > MAX_RECORD_LENGTH) problems({ kind: 'too-long', startLine: recordLine, lines: line - recordLine });
+      else sink(fields, recordLine);
     }
     this.line = line;
     return pos;

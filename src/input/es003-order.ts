@@ -4,7 +4,7 @@
  * scattered, e.g. after a spreadsheet re-sort). Stops at the header for other layouts, at the first key out
  * of order for unsorted exports.
  */
-import { type CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
+import type { CsvTokenizer } from './csv-tokenizer.js';
 import { compareEs003Keys, es003Index, es003Key, type Es003Index } from './es003.js';
 import { tokenizerFor } from './delimiter.js';
 
@@ -52,8 +52,6 @@ export async function es003Order(input: AsyncIterable<Buffer | string>, options:
     tokenizer.end(onRecord);
   } catch (e) {
     if (e instanceof Decided) return e.order;
-    // The reading pass reports a broken quote with its place; here it only ends the look-ahead.
-    if (e instanceof UnclosedQuoteError) return index ? 'sorted' : 'not-es003';
     throw e;
   }
   return index ? 'sorted' : 'not-es003';

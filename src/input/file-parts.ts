@@ -8,12 +8,18 @@ import { CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter } from './delimiter.js';
 import type { FilePart } from './chunk-reader.js';
 import { RecordMarks, scanRecords } from './record-scanner.js';
+import { MAX_RECORD_LENGTH, RecordEnd } from './record-end.js';
 
 export interface NumberedPart extends FilePart {
   /** Where the part's bytes are in the file (they can be read again from there). */
   offset: number;
   /** Cut where the entry does not change: one entry ran longer than the part could grow. */
   insideEntry?: boolean;
+  /**
+   * One record too long to hold (see MAX_RECORD_LENGTH), or an open quote running to the end of the file:
+   * `bytes` is empty and this many bytes at `offset` are to be read a slice at a time.
+   */
+  streamedLength?: number;
 }
 
 /** Reads into the caller's memory; 0 at the end. */
@@ -81,6 +87,8 @@ export class FileParts {
     for (;;) {
       const found = this.firstRecord(delimiter);
       if (found) return found;
+      // A header this long is no header: the one-thread reader says so.
+      if (this.end - this.start > MAX_RECORD_LENGTH) return undefined;
       if (!(await this.more())) return undefined;
     }
   }
@@ -116,6 +124,11 @@ export class FileParts {
       while (this.end - this.start < this.partBytes && (await this.more()));
       if (this.ended) break;
       scanRecords(this.pending, this.delimiterByte, this.marks);
+      if (this.marks.long) {
+        if (this.marks.count > 0) yield this.take(this.marks.count - 1);
+        yield await this.passLongRecord();
+        continue;
+      }
       const cut = this.entryBoundary(entryAt);
       if (cut === undefined && (this.end - this.start < this.partBytes * MAX_GROWTH || this.marks.count === 0)) {
         if (await this.more()) continue;
@@ -129,6 +142,26 @@ export class FileParts {
       // The last part may end without a line break, or in a quote never closed: the reader of the part says so.
       yield part;
     }
+  }
+
+  /** The record at the start of the unread bytes, too long to hold: found to its end and passed over. */
+  private async passLongRecord(): Promise<NumberedPart> {
+    const finder = new RecordEnd(this.delimiterByte);
+    const offset = this.windowOffset + this.start;
+    let length = 0;
+    for (;;) {
+      const w = this.window;
+      const end = finder.find((i) => w[i]!, this.start, this.end);
+      const found = end >= 0;
+      const to = found ? end : this.end;
+      length += to - this.start;
+      this.start = to;
+      if (found || !(await this.more())) break;
+    }
+    const part: NumberedPart = { bytes: this.window.subarray(0, 0), offset, firstLine: this.nextLine, rowsBefore: this.rowsBefore, streamedLength: length };
+    this.nextLine += finder.lines;
+    this.rowsBefore += 1;
+    return part;
   }
 
   /** The last record after which the entry changes, among the complete records scanned. */

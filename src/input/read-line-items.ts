@@ -3,7 +3,9 @@
  * memory stays flat however large the file and the per-row cost stays a few field checks. Records come from
  * CsvTokenizer (see there why it is not csv-parse).
  */
-import { type CsvTokenizer, UnclosedQuoteError } from './csv-tokenizer.js';
+import type { CsvTokenizer } from './csv-tokenizer.js';
+import type { RecordProblem } from './record-end.js';
+import { FileChangedError } from './file-changed.js';
 import { tokenizerFor } from './delimiter.js';
 import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from './line-item.js';
@@ -11,7 +13,7 @@ import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
 import { columnIndex, fxTable, type RowContext } from './row-to-item.js';
 import { ByteKeepingDecoder } from './kept-bytes.js';
-import { lineRowEvent, rejectedRow, unreadableRow } from './row-events.js';
+import { lineRowEvent, problemReason, rejectedRow, unreadableRecord, unreadableRow } from './row-events.js';
 
 export interface ReaderOptions {
   /** Display name of the input, for messages. */
@@ -46,14 +48,6 @@ export type ReadEvent =
   | { kind: 'line'; item: LineItem }
   | { kind: 'rejected'; rejection: Rejection }
   | { kind: 'fatal'; error: FatalInputError };
-
-export function unclosedQuote(file: string, e: UnclosedQuoteError): FatalInputError {
-  return {
-    file,
-    sourceLine: e.startLine,
-    reason: `a quoted field on the row starting at line ${e.startLine} is never closed, so that row and the ${e.lastLine - e.startLine} line(s) after it cannot be read; fix the quote and run again (the rows before it were processed)`,
-  };
-}
 
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
@@ -114,16 +108,21 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     batch.push(lineRowEvent(fields, sourceLine, records, ctx!, options.file, decoder.seen));
   };
 
+  const onProblem = (p: RecordProblem): void => {
+    if (fatal) return;
+    if (!header) {
+      fatal = { file: options.file, sourceLine: p.startLine, reason: `the header cannot be read: ${problemReason(p)}` };
+      return;
+    }
+    records += 1;
+    batch.push(unreadableRecord(options.file, p));
+  };
+
   const feed = (text: string, last: boolean): ReadEvent[] => {
-    try {
-      if (text.length > 0) tokenizer!.push(text, onRecord);
-      if (last) {
-        tokenizer!.end(onRecord);
-        es003?.close();
-      }
-    } catch (e) {
-      if (!(e instanceof UnclosedQuoteError)) throw e;
-      fatal ??= unclosedQuote(options.file, e);
+    if (text.length > 0) tokenizer!.push(text, onRecord, onProblem);
+    if (last) {
+      tokenizer!.end(onRecord, onProblem);
+      es003?.close();
     }
     const out = batch;
     batch = [];
@@ -131,38 +130,68 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     return out;
   };
 
-  for await (const chunk of input) {
-    // Text handed over already decoded has no bytes to be wrong.
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
-    if (text.length === 0) continue;
-    if (!tokenizer) {
-      // The delimiter is detected on the whole header line, so wait for it.
-      pendingText += text;
-      if (!pendingText.includes('\n') && pendingText.length < 1 << 16) continue;
-      tokenizer = tokenizerFor(pendingText, options.delimiter);
-      const out = feed(pendingText, false);
-      pendingText = '';
-      if (out.length > 0) yield out;
-    } else {
-      const out = feed(text, false);
-      if (out.length > 0) yield out;
+  let first = true;
+  try {
+    for await (const chunk of input) {
+      if (first && typeof chunk !== 'string' && chunk.length > 0) {
+        first = false;
+        if (looksUtf16(chunk)) {
+          yield [{ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: UTF16 } }];
+          return;
+        }
+      }
+      // Text handed over already decoded has no bytes to be wrong.
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
+      if (text.length === 0) continue;
+      if (!tokenizer) {
+        // The delimiter is detected on the whole header line, so wait for it.
+        pendingText += text;
+        if (!pendingText.includes('\n') && pendingText.length < 1 << 16) continue;
+        tokenizer = tokenizerFor(pendingText, options.delimiter);
+        const out = feed(pendingText, false);
+        pendingText = '';
+        if (out.length > 0) yield out;
+      } else {
+        const out = feed(text, false);
+        if (out.length > 0) yield out;
+      }
+      if (fatal) return;
     }
-    if (fatal) return;
+  } catch (e) {
+    if (!(e instanceof FileChangedError)) throw e;
+    yield [...batch.splice(0), { kind: 'fatal', error: { file: options.file, sourceLine: e.line ?? tokenizer?.nextLine ?? 1, reason: e.message } }];
+    return;
   }
   const tail = decoder.end();
   if (!tokenizer) {
     pendingText += tail;
     if (pendingText.replace(/^\uFEFF/, '').trim().length === 0) {
-      yield [{ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: 'the file is empty: it has no header and no rows' } }];
+      yield [{ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: EMPTY } }];
       return;
     }
     tokenizer = tokenizerFor(pendingText, options.delimiter);
-    const out = feed(pendingText, true);
-    if (out.length > 0) yield out;
-    return;
   }
-  const out = feed(tail, true);
+  const out = feed(pendingText.length > 0 ? pendingText : tail, true);
+  // Only blank lines: as empty as a file of no bytes.
+  if (!header && !fatal) out.push({ kind: 'fatal', error: { file: options.file, sourceLine: 1, reason: EMPTY } });
   if (out.length > 0) yield out;
+}
+
+const EMPTY = 'the file is empty: it has no header and no rows';
+const UTF16 = 'the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)';
+
+/** A UTF-16 byte-order mark, or the NUL byte every other byte that ASCII text has in UTF-16. */
+function looksUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let evenNul = true;
+  let oddNul = true;
+  for (let i = 0; i < n; i += 2) {
+    evenNul &&= bytes[i] === 0 && bytes[i + 1] !== 0;
+    oddNul &&= bytes[i + 1] === 0 && bytes[i] !== 0;
+  }
+  return evenNul || oddNul;
 }
 
 /** One event at a time (convenient for tests and small files). */

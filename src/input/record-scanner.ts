@@ -5,6 +5,8 @@
  * to each end: enough to cut a file into parts that read exactly as the whole file does.
  */
 
+import { MAX_RECORD_LENGTH } from './record-end.js';
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -18,6 +20,11 @@ export class RecordMarks {
   lines: Int32Array = new Int32Array(1024);
   /** Data rows (records that are not blank lines) from the scan's start up to each record, inclusive. */
   rows: Int32Array = new Int32Array(1024);
+  /**
+   * The scan stopped at a record longer than MAX_RECORD_LENGTH bytes, just after the last one marked: it
+   * cannot be held, only passed over (see RecordEnd).
+   */
+  long = false;
 
   start(i: number): number {
     return i === 0 ? 0 : this.ends[i - 1]!;
@@ -48,11 +55,13 @@ export class RecordMarks {
  */
 export function scanRecords(bytes: Uint8Array, delimiter: number, marks: RecordMarks, limit = bytes.length): void {
   marks.count = 0;
-  const n = limit;
+  marks.long = false;
   let pos = 0;
   let lines = 0;
   let rows = 0;
-  while (pos < n) {
+  while (pos < limit) {
+    // Scanned no further than a record may be long: a longer one is seen as such in bounded time.
+    const n = Math.min(limit, pos + MAX_RECORD_LENGTH);
     let i = pos;
     let recordLines = 0;
     // A record is a blank line when it is one empty field: no delimiter and no text, quoted or not.
@@ -79,7 +88,7 @@ export function scanRecords(bytes: Uint8Array, delimiter: number, marks: RecordM
           content = true;
           j += 1;
         }
-        if (!closed) return;
+        if (!closed) return markLong(marks, n < limit);
         i = j;
       }
       while (i < n) {
@@ -88,7 +97,7 @@ export function scanRecords(bytes: Uint8Array, delimiter: number, marks: RecordM
         content = true;
         i += 1;
       }
-      if (i >= n) return;
+      if (i >= n) return markLong(marks, n < limit);
       const c = bytes[i]!;
       if (c === delimiter) {
         content = true;
@@ -96,7 +105,7 @@ export function scanRecords(bytes: Uint8Array, delimiter: number, marks: RecordM
         continue;
       }
       if (c === CR) {
-        if (i + 1 >= n) return; // a CRLF may be split
+        if (i + 1 >= n) return markLong(marks, n < limit); // a CRLF may be split
         if (bytes[i + 1] === LF) i += 1;
       }
       i += 1;
@@ -104,10 +113,14 @@ export function scanRecords(bytes: Uint8Array, delimiter: number, marks: RecordM
       complete = true;
       break;
     }
-    if (!complete) return;
+    if (!complete) return markLong(marks, n < limit);
     lines += recordLines;
     if (content) rows += 1;
     pos = i;
     marks.push(pos, lines, rows);
   }
+}
+
+function markLong(marks: RecordMarks, long: boolean): void {
+  marks.long = long;
 }

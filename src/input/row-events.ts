@@ -5,6 +5,7 @@
 import { hasKeptBytes, keptBytes, shownText } from './kept-bytes.js';
 import type { LineItem, Rejection } from './line-item.js';
 import { rowToItem, type RowContext } from './row-to-item.js';
+import { MAX_RECORD_LENGTH, type RecordProblem } from './record-end.js';
 
 const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may be Latin-1 or Windows-1252): save it as UTF-8';
 
@@ -40,4 +41,17 @@ export function lineRowEvent(fields: string[], sourceLine: number, recordNumber:
   const result = rowToItem(fields, sourceLine, recordNumber, ctx);
   if ('reason' in result) return rejectedRow(file, sourceLine, fields, result.reason, result.column, result.value);
   return { kind: 'line', item: result };
+}
+
+/** Why a record could not be read as CSV at all (see RecordProblem), said of the row it starts. */
+export function problemReason(p: RecordProblem): string {
+  if (p.kind === 'unclosed-quote') {
+    return `a quote opened on this row (line ${p.startLine}) is never closed, so this row and everything after it could not be read as CSV; close the quote and run again for those rows`;
+  }
+  const span = p.lines > 1 ? ` (lines ${p.startLine} to ${p.startLine + p.lines - 1})` : '';
+  return `the row is longer than ${MAX_RECORD_LENGTH >> 20} MB${span}, far more than any line item, so it was not read; a quote opened on it and closed much later, or a file that is not CSV, makes such a row`;
+}
+
+export function unreadableRecord(file: string, p: RecordProblem): RowEvent {
+  return rejectedRow(file, p.startLine, [], problemReason(p));
 }

@@ -118,13 +118,14 @@ describe('estimate and compare on worker threads', () => {
     expect(r.two.stdout).toContain('\uFFFD marked');
   });
 
-  it('numbers lines the same when the file has no line column, and stops at the same place on a quote never closed', () => {
+  it('numbers lines the same when the file has no line column, and rejects the same row on a quote never closed', () => {
     const text = `${lines.join('\n')}\n${lines.slice(1, 6).join('\n')}\nF,8481.80.9050,10,2025-09-01,"never closed\nF,8481.80.9050,10,2025-09-01,x\n`;
     const r = bothWays(['estimate', file('unclosed.csv', text)], 60);
     expect(r.two.status).toBe(r.one.status);
-    expect(r.one.status).toBe(1);
+    expect(r.one.status).toBe(2);
     expect(r.two.stdout).toBe(r.one.stdout);
+    expect(r.two.rejects).toBe(r.one.rejects);
     expect(r.two.stderr.replace(/^debug: .*\n/gm, '')).toBe(r.one.stderr);
-    expect(r.one.stderr).toContain('is never closed');
+    expect(r.one.stdout).toMatch(/^,,\d+,.*rejected.*a quote opened on this row \(line \d+\) is never closed/m);
   });
 });

@@ -135,10 +135,11 @@ describe('line-item reader: the CSV itself', () => {
     expect(r[0]?.reason).toContain('2 fields but the header has 3');
   });
 
-  it('stops at an unbalanced quote with the line where it opened, after the rows before it', async () => {
+  it('rejects the row where an unbalanced quote opens, after the rows before it', async () => {
     const evs = await read(`${HEAD}7208510030,1,2025-09-10\n7208510030,"2,2025-09-10\n7208510030,3,2025-09-10\n`);
     expect(items(evs).length).toBe(1);
-    expect(fatal(evs)).toMatch(/never closed/);
+    expect(fatal(evs)).toBeUndefined();
+    expect(rejections(evs).map((r) => [r.sourceLine, r.reason])).toEqual([[3, expect.stringMatching(/quote opened on this row \(line 3\) is never closed/)]]);
   });
 
   it('rejects rows with bytes that are not UTF-8', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer } from '../../src/input/csv-tokenizer.js';
+import { RecordEnd } from '../../src/input/record-end.js';
 import { RecordMarks, scanRecords } from '../../src/input/record-scanner.js';
 
 /** Records (not blank lines) and the next line number as the tokenizer reads `text`, as the end of the input or not. */
@@ -43,6 +44,22 @@ describe('record scanner', () => {
           const prefix = bytes.subarray(0, m.ends[i]).toString('utf8');
           expect(tokenized(prefix, true)).toEqual({ rows: m.rows[i], nextLine: 1 + m.lines[i]! });
         }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds where the first record ends as the scanner does, fed in two pieces split anywhere (RecordEnd)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'é', ',', '"', '\n', '\r', '\r\n', ''), { maxLength: 60 }), fc.nat(), (pieces, cut) => {
+        const bytes = Buffer.from(pieces.join(''), 'utf8');
+        const m = scanned(pieces.join(''));
+        fc.pre(m.count > 0);
+        const at = cut % (bytes.length + 1);
+        const finder = new RecordEnd(44);
+        let end = finder.find((i) => bytes[i]!, 0, at);
+        if (end < 0) end = finder.find((i) => bytes[i]!, at, bytes.length);
+        expect({ end, lines: finder.lines }).toEqual({ end: m.ends[0], lines: m.lines[0] });
       }),
       { numRuns: 2000 },
     );

@@ -1,10 +1,11 @@
 /**
- * How many worker threads a run uses: only for CSV output of a file (not standard input) in the line-item
- * layout, and by default only when the file is large enough to repay starting the threads.
+ * How many worker threads a run uses: only for CSV output of a regular file (not a stream, which can be
+ * read only once and in order) in the line-item layout, and by default only when the file is large enough
+ * to repay starting the threads.
  */
 import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
 import { ProgressMeter } from '../progress.js';
+import { statOf } from '../input-source.js';
 import type { ParallelContext, ParallelOutcome, ParallelRun } from './run-parallel.js';
 
 /** About 200,000 lines: below this, starting threads costs more than it saves. */
@@ -22,13 +23,11 @@ export interface JobsRequest {
 
 export function workerThreads(req: JobsRequest): number {
   if (req.format !== 'csv' || req.input === '-' || req.layout === 'es003' || req.jobs === 1) return 0;
+  // The one-thread reader reports a file that cannot be opened.
+  const stat = statOf(req.input);
+  if (!stat?.isFile()) return 0;
   if (req.jobs !== undefined) return req.jobs;
-  let size: number;
-  try {
-    size = statSync(req.input).size;
-  } catch {
-    return 0; // the serial reader reports the missing file
-  }
+  const size = stat.size;
   const cores = Math.min(availableParallelism(), AUTO_MAX_JOBS);
   return size >= AUTO_MIN_BYTES && cores > 1 ? cores : 0;
 }

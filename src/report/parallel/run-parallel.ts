@@ -28,6 +28,7 @@ import { computePart, renderEvents, type EncodedText, type EntrySnapshots, type 
 import { csvPartRenderer, type CsvPartRenderer, type ParallelCommand } from './csv-part-renderer.js';
 import { PartPool } from './part-pool.js';
 import type { RunTotalsData } from '../../engine/totals.js';
+import { FileChangedError } from '../../input/file-changed.js';
 
 export interface ParallelRun {
   path: string;
@@ -76,21 +77,55 @@ export async function runParallel(run: ParallelRun, ctx: ParallelContext): Promi
   if (!file) return 'serial';
   try {
     return await runOn(file, run, ctx);
+  } catch (e) {
+    if (!(e instanceof FileChangedError)) throw e;
+    return { fatal: { file: run.reader.file, sourceLine: e.line ?? 1, reason: e.message } };
   } finally {
     await file.close();
   }
 }
 
 /** A part's bytes read again from the file (the view FileParts gave is gone once it moved on). */
-function loadPart(fd: number, part: NumberedPart): NumberedPart {
+function loadPart(file: OpenFile, part: NumberedPart): NumberedPart {
+  if (part.streamedLength !== undefined) return { ...part, slices: slicesFrom(file, part) };
   const bytes = Buffer.allocUnsafe(part.bytes.length);
-  const n = readSync(fd, bytes, 0, bytes.length, part.offset);
-  if (n !== bytes.length) throw new Error(`the file changed while it was read (line ${part.firstLine})`);
+  const n = readSync(file.fd, bytes, 0, bytes.length, part.offset);
+  if (n !== bytes.length) throw new FileChangedError(file.size, undefined, part.firstLine);
   return { ...part, bytes };
 }
 
-async function runOn(file: FileHandle, run: ParallelRun, ctx: ParallelContext): Promise<ParallelOutcome> {
-  const parts = new FileParts({ read: async (into, at, length) => (await file.read(into, at, length, null)).bytesRead }, run.partBytes);
+const STREAMED_SLICE_BYTES = 1 << 16;
+
+/** The bytes of a part too large to hold, a slice at a time. */
+function* slicesFrom(file: OpenFile, part: NumberedPart): Generator<Uint8Array> {
+  const slice = Buffer.allocUnsafe(STREAMED_SLICE_BYTES);
+  for (let done = 0; done < part.streamedLength!; ) {
+    const n = readSync(file.fd, slice, 0, Math.min(slice.length, part.streamedLength! - done), part.offset + done);
+    if (n === 0) throw new FileChangedError(file.size, undefined, part.firstLine);
+    done += n;
+    yield slice.subarray(0, n);
+  }
+}
+
+/** The file of a run and its size when opened: every part must be read again as it was first read. */
+interface OpenFile {
+  fd: number;
+  size: number;
+}
+
+async function runOn(handle: FileHandle, run: ParallelRun, ctx: ParallelContext): Promise<ParallelOutcome> {
+  const file: OpenFile = { fd: handle.fd, size: (await handle.stat()).size };
+  let bytesRead = 0;
+  const parts = new FileParts(
+    {
+      read: async (into, at, length) => {
+        const n = (await handle.read(into, at, length, null)).bytesRead;
+        bytesRead += n;
+        return n;
+      },
+    },
+    run.partBytes,
+  );
   const head = await parts.header(run.reader.delimiter).catch(() => undefined);
   if (!head) return 'serial';
   const first = (await readLineItemBatches(once(head.bytes), run.reader).next()).value?.[0];
@@ -104,7 +139,7 @@ async function runOn(file: FileHandle, run: ParallelRun, ctx: ParallelContext): 
   ctx.output.add(renderer.head);
   // One reader for the main thread's parts and the stitcher's: a read is done before the next starts.
   const here = new ChunkReader(header, head.delimiter, run.reader);
-  const stitcher = new Stitcher(run, ctx, renderer, here, (p) => loadPart(file.fd, p));
+  const stitcher = new Stitcher(run, ctx, renderer, here, (p) => loadPart(file, p));
   const pool = new PartPool(run.jobs - 1, { path: run.path, what: run.what, ruleSets: run.ruleSets, compute: run.compute, reader: run.reader, header, delimiter: head.delimiter }, ctx.output.pool);
   try {
     // In file order; `ready` once the result is in, so results are put together as soon as they can be
@@ -150,7 +185,11 @@ async function runOn(file: FileHandle, run: ParallelRun, ctx: ParallelContext): 
         continue;
       }
       seq += 1;
-      if (pool.pending < pool.size * AHEAD) track(part, pool.compute(seq, part), false);
+      if (part.streamedLength !== undefined) {
+        // A record too long to hold, passed over here: no worker is given it.
+        track(part, Promise.resolve(computePart(loadPart(file, part), here, run.compiled, run.compute, renderer, ctx.output.pool)), true);
+        local += 1;
+      } else if (pool.pending < pool.size * AHEAD) track(part, pool.compute(seq, part), false);
       else {
         track(part, Promise.resolve(computePart(part, here, run.compiled, run.compute, renderer, ctx.output.pool)), true);
         local += 1;
@@ -159,6 +198,7 @@ async function runOn(file: FileHandle, run: ParallelRun, ctx: ParallelContext): 
     }
     while (inflight.length > 0 && !stitcher.done) await settleFirst();
     stitcher.finish();
+    if (!stitcher.done && bytesRead !== file.size) throw new FileChangedError(file.size, bytesRead, stitcher.lineReached);
     ctx.trace?.(`${seq} part(s) of about ${run.partBytes} bytes sent to ${run.jobs} threads (${local} computed by the main thread)`);
     return stitcher.fatal ? { fatal: stitcher.fatal } : {};
   } finally {
@@ -190,6 +230,11 @@ class Stitcher {
 
   get done(): boolean {
     return this.fatal !== undefined;
+  }
+
+  /** The physical line after the parts put together so far. */
+  get lineReached(): number {
+    return this.nextLine ?? 1;
   }
 
   private seen(entry: string): boolean {
@@ -259,7 +304,7 @@ class Stitcher {
     }
     if (this.done) return;
     const sink = { out: this.ctx.output.bytes, rejections: [] as Rejection[], totals: this.ctx.totals };
-    const read = this.reader.read({ bytes: this.load(part).bytes, firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
+    const read = this.reader.read({ ...this.load(part), firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
       if (ev.kind === 'line') this.comparer.push(ev.item, this.events);
       else this.events.push(ev);
       renderEvents(this.events, this.renderer, sink);
