@@ -48,7 +48,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const totals = scenarios.map(() => new RunTotals());
   const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
-  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name });
+  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name }, input);
   const outcome = scattered.size > 0 ? 'serial' : await inParallel(
     jobs,
     { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader: { ...req.reader, file: name } },

@@ -123,7 +123,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.map(shown).join(', ')}\n`);
   };
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
-  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name });
+  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name }, input);
   const outcome = scattered.size > 0 ? 'serial' : await inParallel(
     jobs,
     { what: { command: 'estimate' }, ruleSets: [rules], compiled: [compiled], compute, reader: { ...req.reader, file: name } },

@@ -193,8 +193,9 @@ export async function settleScattered(input: InputSource, reader: ReaderOptions,
 }
 
 /** The run's scattered entries; with --debug, says which when the file then runs on one thread instead of several. */
-export async function scatteredEntriesOf(run: JobsRequest & { trace?: (message: string) => void }, reader: ReaderOptions): Promise<ReadonlySet<string>> {
-  const scattered = await scatteredEntries(run.input, reader);
+export async function scatteredEntriesOf(run: JobsRequest & { trace?: (message: string) => void }, reader: ReaderOptions, input: InputSource): Promise<ReadonlySet<string>> {
+  // Input that is not a regular file (a pipe) can be read only once: the reading pass is the only pass.
+  const scattered = await scatteredEntries(input.rereadable ? run.input : '-', reader);
   if (scattered.size > 0 && workerThreads(run) > 1) {
     const shown = [...scattered].slice(0, 5).join(', ');
     const more = scattered.size > 5 ? ` and ${scattered.size - 5} more` : '';
