@@ -20,6 +20,8 @@ const NO_HTS: HtsTable = {
   contentSha256: '',
   lookup: () => undefined,
   suggest: () => [],
+  subheadings: () => [],
+  search: () => [],
 };
 
 /** What a scope reaches: its included prefixes less its excluded ones ('all' when it includes everything). */

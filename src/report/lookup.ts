@@ -41,11 +41,16 @@ export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsT
   return { ok: false, reason: 'nothing to look up' };
 }
 
-export function renderLookupTable(entry: EntryResult, rules: RuleSet): string {
+/** The HTS text of the line's 8-digit subheading (with its parent's when it reads only "Other"). */
+export function htsDescription(entry: EntryResult, hts: HtsTable): string {
+  return hts.lookup(entry.lines[0]!.item.hts)?.description ?? '';
+}
+
+export function renderLookupTable(entry: EntryResult, rules: RuleSet, description: string): string {
   const line = entry.lines[0]!;
   const item = line.item;
   const invoice = item.costing && item.costing.invoiceValueCents !== item.valueCents ? ` (invoice ${formatCentsGrouped(item.costing.invoiceValueCents)} ${item.costing.valueBasis})` : '';
-  const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD${invoice}${item.usmcaClaimed ? ', USMCA claimed' : ''}`;
+  const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD${invoice}${item.usmcaClaimed ? ', USMCA claimed' : ''}\nHTS text: ${shown(description)}`;
   if (line.status === 'prohibited') return terminalSafe(`${head}\n${chalk.red(`NOT IMPORTABLE: ${shown(line.prohibition?.reason ?? '')}`)}\n`);
   const table = new Table({ head: ['Heading', 'Measure', 'Applies?', 'Rate and base', 'Amount', 'Legal basis'], wordWrap: true, colWidths: [13, 30, 10, 34, 12, 40], style: { head: [], border: [] } });
   for (const c of [...line.components, ...line.feeShares]) {
@@ -63,6 +68,6 @@ export function renderLookupTable(entry: EntryResult, rules: RuleSet): string {
   return terminalSafe(`${head}\n${table.toString()}\n${warnings ? `${warnings}\n` : ''}${total}\n`);
 }
 
-export function renderLookupJson(entry: EntryResult): string {
-  return `${JSON.stringify(lineJson(entry.lines[0]!), null, 2)}\n`;
+export function renderLookupJson(entry: EntryResult, description: string): string {
+  return `${JSON.stringify({ ...lineJson(entry.lines[0]!), hts_description: description }, null, 2)}\n`;
 }

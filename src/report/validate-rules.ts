@@ -13,6 +13,8 @@ const NO_HTS: HtsTable = {
   contentSha256: '',
   lookup: () => undefined,
   suggest: () => [],
+  subheadings: () => [],
+  search: () => [],
 };
 
 export function validateRulesReport(file: string): { ok: boolean; text: string } {

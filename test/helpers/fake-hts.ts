@@ -11,6 +11,8 @@ export function fakeHts(records: Record<string, { general: ParsedRate; generalTe
     contentSha256: 'fake',
     lookup: (code) => table.get(code.slice(0, 8)),
     suggest: () => [],
+    subheadings: () => [],
+    search: () => [],
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * `tariff lookup HTS`: what applies to one HTS code on a date, and why.
+ * `tariff lookup HTS`: what applies to one HTS code on a date, and why. A 4- or 6-digit code lists its
+ * subheadings; `--search TEXT` finds subheadings by their description.
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../report/exit-codes.js';
@@ -34,14 +35,16 @@ interface LookupOptions {
   valueBasis?: string;
   otherCosts?: string;
   brokerage?: string;
+  search?: string;
   format: string;
 }
 
 export function registerLookup(program: Command): void {
   program
     .command('lookup')
-    .description('show what applies to one HTS code on a date: each measure, its legal basis, and why it does or does not apply')
-    .argument('<hts>', 'HTS number, 8 or 10 digits, dots optional')
+    .description('show what applies to one HTS code on a date: each measure, its legal basis, and why it does or does not apply; a 4- or 6-digit code or --search lists subheadings')
+    .argument('[hts]', 'HTS number, dots optional: 8 or 10 digits for one line, 4 or 6 digits to list the subheadings under it')
+    .option('--search <text>', 'list the subheadings whose description holds every word (case-insensitive)')
     .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
     .option('--date <YYYY-MM-DD>', 'entry date (default: today)')
     .option('--value <amount>', 'customs value in USD', '1000.00')
@@ -71,10 +74,18 @@ Examples:
   $ tariff lookup 7208.51.0030 --date 2025-09-10
   $ tariff lookup 8703.23.0190 --date 2026-09-20 --value 30000 --usmca --us-content 12000
   $ tariff lookup 2204.21.5015 --date 2026-09-20 --value 18000 --quantity 9000 --unit liters --format json
-  $ tariff lookup 8481.80.9050 --date 2026-12-01 --value 12000 --value-basis CIF --freight 800 --insurance 50 --quantity 400 --brokerage 125`)
-    .action(async (hts: string, opts: LookupOptions) => {
-      const [{ openRules }, { lookupLine, renderLookupJson, renderLookupTable }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/lookup.js')]);
+  $ tariff lookup 8481.80.9050 --date 2026-12-01 --value 12000 --value-basis CIF --freight 800 --insurance 50 --quantity 400 --brokerage 125
+  $ tariff lookup 1702.20 --date 2026-11-01          (the subheadings of 1702.20: description, MFN rate, additional measures in scope)
+  $ tariff lookup --search "maple syrup" --format json`)
+    .action(async (hts: string | undefined, opts: LookupOptions) => {
       if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use table or json`);
+      const digits = hts?.replace(/\./g, '') ?? '';
+      if (opts.search !== undefined || /^\d{4}(\d{2})?$/.test(digits)) {
+        await listSubheadings(hts, opts);
+        return;
+      }
+      if (hts === undefined) throw new UsageError('give an HTS code (tariff lookup 7208.51.0030) or --search TEXT');
+      const [{ openRules }, { htsDescription, lookupLine, renderLookupJson, renderLookupTable }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/lookup.js')]);
       const fields: LookupFields = { hts, value: opts.value, entry_date: dateOption('--date', opts.date) ?? localToday() };
       const optional: Array<[string, string | boolean | undefined]> = [
         ['quantity', opts.quantity], ['unit', opts.unit], ['usmca', opts.usmca ? 'Y' : undefined], ['origin', opts.origin],
@@ -92,6 +103,26 @@ Examples:
       }
       const outcome = await lookupLine(fields, rules.ruleSet, rules.hts);
       if (!outcome.ok) throw new UsageError(outcome.reason);
-      process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry) : renderLookupTable(outcome.entry, rules.ruleSet));
+      const description = htsDescription(outcome.entry, rules.hts);
+      process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry, description) : renderLookupTable(outcome.entry, rules.ruleSet, description));
     });
+}
+
+/** `tariff lookup 1702.20` or `tariff lookup --search TEXT`: the subheadings found, with the measures in scope. */
+async function listSubheadings(hts: string | undefined, opts: LookupOptions): Promise<void> {
+  if (hts !== undefined && opts.search !== undefined) throw new UsageError('give either a 4- or 6-digit HTS code or --search TEXT, not both');
+  const words = opts.search?.split(/\s+/).filter((w) => w !== '') ?? [];
+  if (opts.search !== undefined && words.length === 0) throw new UsageError('--search needs at least one word, e.g. --search "maple syrup"');
+  const date = dateOption('--date', opts.date) ?? localToday();
+  const [{ openRules }, { listLines, renderLineListJson, renderLineListTable }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/lookup-list.js')]);
+  const rules = await openRules(opts.schedule, process.stderr);
+  if (!rules) {
+    setExitCode(EXIT.USAGE_OR_RULES);
+    return;
+  }
+  const found = hts === undefined ? rules.hts.search(words) : rules.hts.subheadings(hts.replace(/\./g, ''));
+  const asked = hts === undefined ? `search "${words.join(' ')}"` : `HTS ${hts}`;
+  const outcome = listLines(asked, found, date, rules.ruleSet, rules.hts);
+  if (!outcome.ok) throw new UsageError(outcome.reason);
+  process.stdout.write(opts.format === 'json' ? renderLineListJson(outcome.list) : renderLineListTable(outcome.list));
 }

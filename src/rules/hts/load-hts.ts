@@ -9,7 +9,7 @@ import { DATA_DIR } from '../paths.js';
 import { formatHts } from './format.js';
 import { parseRateText } from './rate-text.js';
 import { usmcaSpecial } from './special-text.js';
-import type { HtsRecord, HtsTable, HtsTableMeta } from './types.js';
+import type { HtsRecord, HtsSubheading, HtsTable, HtsTableMeta } from './types.js';
 
 export const DEFAULT_HTS_PATH = join(DATA_DIR, 'hts', 'hts.tsv');
 
@@ -88,6 +88,11 @@ export function parseHtsFile(text: string, contentSha256: string): HtsTable {
     return undefined;
   };
 
+  const subheading = (entry: Entry): HtsSubheading => {
+    const { record, suffixes } = parseRow(entry);
+    return { record, suffixes: [...suffixes] };
+  };
+
   return {
     meta,
     contentSha256,
@@ -116,6 +121,21 @@ export function parseHtsFile(text: string, contentSha256: string): HtsTable {
         .sort((a, b) => b.shared - a.shared || a.distance - b.distance)
         .slice(0, limit)
         .map((x) => formatHts(x.c));
+    },
+    subheadings(prefix: string): HtsSubheading[] {
+      const out: HtsSubheading[] = [];
+      for (const [code8, entry] of entries) if (code8.startsWith(prefix)) out.push(subheading(entry));
+      return out;
+    },
+    search(words: readonly string[]): HtsSubheading[] {
+      const wanted = words.map((w) => w.toLowerCase());
+      const out: HtsSubheading[] = [];
+      for (const entry of entries.values()) {
+        // The description is the row's last column: match it without parsing the rates of every row.
+        const description = entry.row.slice(entry.row.lastIndexOf('\t') + 1).toLowerCase();
+        if (wanted.every((w) => description.includes(w))) out.push(subheading(entry));
+      }
+      return out;
     },
   };
 }

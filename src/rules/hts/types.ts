@@ -54,4 +54,14 @@ export interface HtsTable {
   lookup(code: string): HtsRecord | undefined;
   /** Up to `limit` existing codes nearest to a code that does not exist. */
   suggest(code: string, limit?: number): string[];
+  /** The 8-digit subheadings under a 2- to 8-digit prefix, in code order, with their statistical suffixes. */
+  subheadings(prefix: string): HtsSubheading[];
+  /** The subheadings whose description holds every word (case-insensitive), in code order. */
+  search(words: readonly string[]): HtsSubheading[];
+}
+
+export interface HtsSubheading {
+  record: HtsRecord;
+  /** Valid statistical suffixes ("10", "90"); empty when the subheading has none. */
+  suffixes: string[];
 }
