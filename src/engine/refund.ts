@@ -18,6 +18,8 @@ export interface RefundEntry {
   route: string;
   routeText: string;
   routeVerified: boolean;
+  /** The entry's liquidation columns contradict each other: the route is marked, and this says why. */
+  warning?: string;
 }
 
 function fill(text: string, values: Record<string, string>): string {
@@ -54,9 +56,14 @@ export function refundForEntry(program: RefundProgram, e: EntryResult, today: st
   let computed = 0n;
   let status = '';
   let date = '';
+  const warnings = new Set<string>();
   for (const l of e.lines) {
     const f = l.item.filed;
     if (!f) continue;
+    if (f.warning) warnings.add(`line ${l.item.line}: ${f.warning}`);
+    if ((status && f.liquidationStatus && f.liquidationStatus !== status) || (date && f.liquidationDate && f.liquidationDate !== date)) {
+      warnings.add(`line ${l.item.line} gives liquidation ${f.liquidationStatus ?? ''} ${f.liquidationDate ?? ''} where an earlier line of the entry gives ${status} ${date}`.replace(/ +/g, ' '));
+    }
     for (const h of f.headings) if (inHeadings(program, h.heading)) filed += BigInt(h.cents);
     for (const c of l.components) if (authorities.has(c.authority)) computed += BigInt(c.amountCents);
     status ||= f.liquidationStatus ?? '';
@@ -64,5 +71,11 @@ export function refundForEntry(program: RefundProgram, e: EntryResult, today: st
   }
   if (filed === 0n) return undefined;
   const { route, text } = refundRoute(program, status, date, today);
-  return { entry: e.entry, entryDate: e.entryDate, liquidationStatus: status || 'unliquidated', liquidationDate: date, filedCents: filed, computedCents: computed, route: route.name, routeText: text, routeVerified: route.verified };
+  const out: RefundEntry = { entry: e.entry, entryDate: e.entryDate, liquidationStatus: status || 'unliquidated', liquidationDate: date, filedCents: filed, computedCents: computed, route: route.name, routeText: text, routeVerified: route.verified };
+  if (warnings.size > 0) {
+    // The route was judged on a status the export contradicts: it is shown as unverified, with the reason.
+    out.warning = `${[...warnings].join('; ')}; route judged as ${status || 'unliquidated'}${date ? ` ${date}` : ''}`;
+    out.routeVerified = false;
+  }
+  return out;
 }

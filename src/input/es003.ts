@@ -52,6 +52,8 @@ export interface Filed {
   liquidationStatus?: string;
   liquidationDate?: string;
   entrySummaryDate?: string;
+  /** The line's columns contradict each other (see liquidationContradiction); shown with the line, never resolved silently. */
+  warning?: string;
 }
 
 export interface Es003Row {
@@ -99,6 +101,19 @@ function filedDuty(text: string, notes: string[]): number | FieldError {
   return cents;
 }
 
+/**
+ * ES-003 liquidation columns that cannot both be true: an unliquidated entry with a liquidation date, a
+ * liquidated one without it, a liquidation before the entry. The refund route depends on them, so such a line
+ * is warned about rather than read one way without saying so.
+ */
+function liquidationContradiction(status: string, dateText: string, date: string | undefined, entryDate: string): string | undefined {
+  const unliquidated = /^un/i.test(status);
+  if (unliquidated && dateText) return `Liquidation Status "${status}" but a Liquidation Date ${dateText} is given: check the entry's liquidation in ACE`;
+  if (/^liquidated$/i.test(status) && !dateText) return `Liquidation Status "${status}" but no Liquidation Date is given: check the entry's liquidation in ACE`;
+  if (date && date < entryDate) return `Liquidation Date ${dateText} is before the entry date ${entryDate}: check the entry's liquidation in ACE`;
+  return undefined;
+}
+
 /** Turns the rows of one entry line into a LineItem with what was filed, or the first problem found. */
 export function groupToItem(rows: readonly Es003Row[], index: Es003Index): GroupOutcome {
   const first = rows[0]!;
@@ -144,6 +159,8 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
     if (d instanceof FieldError) return { column: 'Liquidation Date', value: liq, reason: d.reason, sourceLine: commodity.sourceLine, raw: f };
     filed.liquidationDate = d;
   }
+  const warning = liquidationContradiction(status, liq, filed.liquidationDate, entryDate);
+  if (warning) filed.warning = warning;
   const summary = get(f, index.summaryDate);
   if (summary) {
     const d = parseDate(summary, 'Entry Summary Date');

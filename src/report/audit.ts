@@ -11,18 +11,23 @@ import { formatCents } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
 import { csvRow, neutralizeFormula } from './csv-cell.js';
 
-export const AUDIT_STATUSES = ['match', 'underpaid', 'overpaid', 'filed but not owed', 'owed but not filed'] as const;
+export const AUDIT_STATUSES = ['match', 'underpaid', 'overpaid', 'wrong heading', 'filed but not owed', 'owed but not filed', 'outside these rules'] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
 
 export interface AuditRow {
   entry: string;
   line: string;
   hts: string;
+  /** The heading the law names (or, filed but not owed, the heading filed). */
   heading: string;
+  /** Wrong heading: the heading filed in place of `heading`, for the same authority. */
+  filedHeading?: string;
   authority: string;
   filedCents: number;
   computedCents: number;
   status: AuditStatus;
+  /** Contradictory columns of the entry line (e.g. unliquidated with a liquidation date). */
+  warning?: string;
 }
 
 /** Column 1 and Chapter 99 amounts owed on a line, by heading (fees are not on an ES-003 line). */
@@ -61,15 +66,51 @@ export function auditLine(l: LineResult, filed: Filed, authorityOf: (heading: st
   };
   for (const heading of computed.keys()) add(heading);
   for (const heading of filedBy.keys()) if (!computed.has(heading)) add(heading);
-  return rows;
+  const paired = pairWrongHeadings(rows);
+  if (filed.warning) for (const r of paired) r.warning = filed.warning;
+  return paired;
+}
+
+/**
+ * A heading filed in place of the one the law names (same authority, same line) is one discrepancy, not an
+ * unpaid heading plus an unowed one: the two rows become one `wrong heading` row with both headings and both
+ * amounts, so the totals by authority (sums of rows) are unchanged.
+ */
+function pairWrongHeadings(rows: AuditRow[]): AuditRow[] {
+  const out: AuditRow[] = [];
+  const used = new Set<AuditRow>();
+  for (const owed of rows) {
+    if (used.has(owed)) continue;
+    const filedInstead = owed.status === 'owed but not filed' && owed.authority !== ''
+      ? rows.find((r) => !used.has(r) && r.status === 'filed but not owed' && r.authority === owed.authority)
+      : undefined;
+    if (!filedInstead) {
+      out.push(owed);
+      continue;
+    }
+    used.add(filedInstead);
+    out.push({ ...owed, filedHeading: filedInstead.heading, filedCents: filedInstead.filedCents, status: 'wrong heading' });
+  }
+  return out;
+}
+
+/** A line of an origin the schedule does not encode: shown and counted, not computed and not rejected. */
+export function outsideRow(item: { entry: string; line: string; hts: string }): AuditRow {
+  return { entry: item.entry, line: item.line, hts: formatHts(item.hts), heading: '', authority: '', filedCents: 0, computedCents: 0, status: 'outside these rules' };
 }
 
 export function auditCsvHeader(): string {
-  return csvRow(['entry', 'line', 'hts', 'heading', 'authority', 'filed', 'computed', 'difference', 'status']);
+  return csvRow(['entry', 'line', 'hts', 'heading', 'filed_heading', 'authority', 'filed', 'computed', 'difference', 'status', 'warning']);
+}
+
+/** An amount of the row; none for a line outside these rules (nothing was computed, so no figure is shown). */
+export function auditAmounts(r: AuditRow): [string, string, string] {
+  if (r.status === 'outside these rules') return ['', '', ''];
+  return [formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.computedCents - r.filedCents)];
 }
 
 export function auditCsvRow(r: AuditRow): string {
-  return csvRow([neutralizeFormula(r.entry), neutralizeFormula(r.line), r.hts, r.heading, r.authority, formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.computedCents - r.filedCents), r.status]);
+  return csvRow([neutralizeFormula(r.entry), neutralizeFormula(r.line), r.hts, r.heading, r.filedHeading ?? '', r.authority, ...auditAmounts(r), r.status, neutralizeFormula(r.warning ?? '')]);
 }
 
 /** Running totals of an audit, by authority and by entry. */
@@ -92,14 +133,15 @@ export class AuditTotals {
   }
 
   add(r: AuditRow): void {
+    this.byStatus.set(r.status, (this.byStatus.get(r.status) ?? 0) + 1);
+    if (r.status === 'outside these rules') return;
     AuditTotals.addTo(this.byAuthority, r.authority || 'unknown', r);
     if (this.perEntry) AuditTotals.addTo(this.byEntry, r.entry, r);
-    this.byStatus.set(r.status, (this.byStatus.get(r.status) ?? 0) + 1);
   }
 }
 
 export function refundCsvHeader(): string {
-  return csvRow(['entry', 'entry_date', 'liquidation_status', 'liquidation_date', 'ieepa_filed', 'ieepa_computed', 'refundable', 'route']);
+  return csvRow(['entry', 'entry_date', 'liquidation_status', 'liquidation_date', 'ieepa_filed', 'ieepa_computed', 'refundable', 'route', 'warning']);
 }
 
 /** The route as shown: its explanation, marked when the program's data flags it as not verified. */
@@ -108,5 +150,5 @@ export function routeWords(r: RefundEntry): string {
 }
 
 export function refundCsvRow(r: RefundEntry): string {
-  return csvRow([neutralizeFormula(r.entry), r.entryDate, neutralizeFormula(r.liquidationStatus), r.liquidationDate, formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.filedCents), routeWords(r)]);
+  return csvRow([neutralizeFormula(r.entry), r.entryDate, neutralizeFormula(r.liquidationStatus), r.liquidationDate, formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.filedCents), routeWords(r), neutralizeFormula(r.warning ?? '')]);
 }

@@ -32,20 +32,24 @@ export class RejectsWriter {
     this.header = [...raw];
   }
 
+  private async writeHeader(columns: readonly string[]): Promise<void> {
+    this.wroteHeader = true;
+    const names = [...columns, 'reject_reason'];
+    // A header with bytes that are not UTF-8 is given back as it was, too.
+    if (names.some(hasKeptBytes)) await this.sink.writeBytes(bytesRow(names.map(keptBytes), []));
+    else await this.sink.write(csvRow(names));
+  }
+
   async add(r: Rejection): Promise<void> {
-    if (!this.wroteHeader) {
-      this.wroteHeader = true;
-      const names = [...(this.header ?? r.raw.map((_, i) => `column_${i + 1}`)), 'reject_reason'];
-      // A header with bytes that are not UTF-8 is given back as it was, too.
-      if (names.some(hasKeptBytes)) await this.sink.writeBytes(bytesRow(names.map(keptBytes), []));
-      else await this.sink.write(csvRow(names));
-    }
+    if (!this.wroteHeader) await this.writeHeader(this.header ?? r.raw.map((_, i) => `column_${i + 1}`));
     const reason = `line ${r.sourceLine}${r.column ? `, ${r.column}` : ''}: ${r.reason}`;
     if (r.rawBytes) await this.sink.writeBytes(bytesRow([...r.rawBytes, utf8(reason)], r.rawBytes.map(() => true)));
     else await this.sink.write(csvRow([...r.raw.map(neutralizeFormula), reason]));
   }
 
+  /** With no row rejected the file still has its header, so it reads as "none rejected", not as a broken file. */
   async close(): Promise<void> {
+    if (!this.wroteHeader && this.header) await this.writeHeader(this.header);
     await this.sink.close();
   }
 }

@@ -11,7 +11,7 @@ import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { refundForEntry, type RefundEntry } from '../engine/refund.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
-import { AuditTotals, auditCsvHeader, auditCsvRow, auditLine, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from './audit.js';
+import { AuditTotals, auditAmounts, auditCsvHeader, auditCsvRow, auditLine, outsideRow, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from './audit.js';
 import { EXIT } from './exit-codes.js';
 import { OutputSink } from './output-sink.js';
 import { RejectionList, shownRejection } from './rejection-list.js';
@@ -19,6 +19,7 @@ import { RejectsWriter } from './rejects-writer.js';
 import { openInput } from './input-source.js';
 import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
+import type { LineItem } from '../input/line-item.js';
 import { contentHeadings, MetalSplitBuffer } from './es003-metal-split.js';
 
 export interface AuditRequest extends Pick<EstimateRequest, 'input' | 'out' | 'rejects' | 'reader'> {
@@ -56,6 +57,14 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const program = req.program?.program;
   if (req.mode === 'refund' && !program) throw new Error('refund mode needs a refund program');
   const rejections = new RejectionList();
+  /** Warnings (contradictory columns) and lines outside these rules, as `file:line: text`, for stderr and the table. */
+  const notices: string[] = [];
+  let warningCount = 0;
+  let outsideCount = 0;
+  // Kept up to TABLE_ROWS, so memory does not grow with the file; the counts and the CSV/JSON rows carry every one.
+  const notice = (text: string): void => {
+    if (notices.length < TABLE_ROWS) notices.push(text);
+  };
   let lines = 0;
   let jsonFirst = true;
   const json = (v: unknown): void => {
@@ -80,26 +89,45 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
         if (!r) continue;
         refundCount += 1;
         refundableCents += r.filedCents;
+        if (r.warning) {
+          warningCount += 1;
+          notice(`${name}: entry ${r.entry}: warning: ${r.warning}`);
+        }
         if (req.format === 'table' && refunds.length < TABLE_ROWS) refunds.push(r);
         if (r.route === 'CAPE') {
           capeCount += 1;
           capeText += `${r.entry}\n`;
         }
         if (req.format === 'csv') output.add(refundCsvRow(r));
-        if (req.format === 'json') json({ type: 'refund', entry: r.entry, entryDate: r.entryDate, liquidationStatus: r.liquidationStatus, liquidationDate: r.liquidationDate, ieepa_filed: formatCents(r.filedCents), ieepa_computed: formatCents(r.computedCents), refundable: formatCents(r.filedCents), route: r.route, route_text: r.routeText, route_verified: r.routeVerified });
+        if (req.format === 'json') json({ type: 'refund', entry: r.entry, entryDate: r.entryDate, liquidationStatus: r.liquidationStatus, liquidationDate: r.liquidationDate, ieepa_filed: formatCents(r.filedCents), ieepa_computed: formatCents(r.computedCents), refundable: formatCents(r.filedCents), route: r.route, route_text: r.routeText, route_verified: r.routeVerified, ...(r.warning ? { warning: r.warning } : {}) });
         continue;
       }
       for (const l of ev.entry.lines) {
         if (!l.item.filed || l.status !== 'computed') continue;
-        for (const row of auditLine(l, l.item.filed, authorityOf)) {
-          totals.add(row);
-          if (row.status !== 'match' && discrepancies.length < TABLE_ROWS) discrepancies.push(row);
-          if (req.format === 'csv') output.add(auditCsvRow(row));
-          if (req.format === 'json') json({ type: 'audit', ...row, filedCents: undefined, computedCents: undefined, filed: formatCents(row.filedCents), computed: formatCents(row.computedCents), difference: formatCents(row.computedCents - row.filedCents) });
+        if (l.item.filed.warning) {
+          warningCount += 1;
+          notice(`${name}:${l.item.sourceLine}: entry ${l.item.entry} line ${l.item.line}: warning: ${l.item.filed.warning}`);
         }
+        for (const row of auditLine(l, l.item.filed, authorityOf)) auditRow(row);
       }
     }
     list.length = 0;
+  };
+
+  const auditRow = (row: AuditRow): void => {
+    totals.add(row);
+    if (row.status !== 'match' && discrepancies.length < TABLE_ROWS) discrepancies.push(row);
+    if (req.format === 'csv') output.add(auditCsvRow(row));
+    const [filed, computed, difference] = auditAmounts(row);
+    if (req.format === 'json') json({ type: 'audit', ...row, filedCents: undefined, computedCents: undefined, filed, computed, difference });
+  };
+
+  /** A line of an origin the schedule does not encode: counted as outside these rules, not rejected. */
+  const outside = (item: LineItem): void => {
+    split.flush();
+    outsideCount += 1;
+    notice(`${name}:${item.sourceLine}: entry ${item.entry} line ${item.line}: origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${[...compiled.origins].join(', ')}; the line is not ${req.mode === 'audit' ? 'audited' : 'read for a refund'}`);
+    if (req.mode === 'audit') auditRow(outsideRow(item));
   };
 
   const flush = async (): Promise<void> => {
@@ -113,7 +141,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const split = new MetalSplitBuffer(contentHeadings(rules), (item) => handle(estimator.push(item, events)));
   const fatal = await streamLines(input, { ...req.reader, file: name, layout: 'es003' }, io.stderr, {
     header: (h) => output.rejects?.setHeader(h.raw),
-    item: (item) => split.push(item),
+    item: (item) => (compiled.origins.has(item.origin) ? split.push(item) : outside(item)),
     rejected: (rejection) => {
       split.flush();
       handle([{ kind: 'rejected', rejection }]);
@@ -128,11 +156,12 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const byEntry = [...totals.byEntry.entries()].map(([e, t]) => ({ entry: e, filed: formatCents(t.filed.value), computed: formatCents(t.computed.value), difference: formatCents(t.computed.value - t.filed.value) }));
   if (req.format === 'json') {
     const summary = req.mode === 'audit'
-      ? { lines, rejected: rejections.count, by_status: Object.fromEntries(totals.byStatus), by_authority: byAuthority, by_entry: byEntry }
-      : { lines, rejected: rejections.count, entries: refundCount, refundable: formatCents(refundableCents), cape_entries: capeCount, notes: program!.notes };
+      ? { lines, rejected: rejections.count, outside_these_rules: outsideCount, warnings: warningCount, by_status: Object.fromEntries(totals.byStatus), by_authority: byAuthority, by_entry: byEntry }
+      : { lines, rejected: rejections.count, outside_these_rules: outsideCount, warnings: warningCount, entries: refundCount, refundable: formatCents(refundableCents), cape_entries: capeCount, notes: program!.notes };
     output.add(`\n],\n"summary":${JSON.stringify(summary)}}\n`);
   }
-  if (req.format === 'table') output.add(req.mode === 'audit' ? auditTable(discrepancies, totals, lines, rejections) : refundTable(refunds, { count: refundCount, cents: refundableCents, notes: program!.notes }, lines, rejections, req.today));
+  const counts = { lines, outside: outsideCount, warnings: warningCount };
+  if (req.format === 'table') output.add(req.mode === 'audit' ? auditTable(discrepancies, totals, counts, rejections, notices) : refundTable(refunds, { count: refundCount, cents: refundableCents, notes: program!.notes }, counts, rejections, req.today, notices));
   await output.close();
   await capeSink?.close();
   if (fatal) {
@@ -141,25 +170,42 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   }
   // CSV and JSON keep stdout machine-readable; without a --rejects file the reasons go to the terminal.
   if (req.format === 'csv' && !req.rejects) io.stderr.write(rejections.lines().map((l) => `${l}\n`).join(''));
-  if (req.format !== 'table') io.stderr.write(`${lines} entry lines ${req.mode === 'audit' ? 'audited' : 'read'}, ${rejections.count} rejected${req.mode === 'refund' ? `; ${refundCount} entries with refundable duties. ${program!.notes.join(' ')}` : ''}\n`);
+  // The table shows them on stdout; CSV and JSON carry them on their rows and here.
+  if (req.format !== 'table') io.stderr.write(noticeLines(notices.map(shown), counts));
+  if (req.format !== 'table') io.stderr.write(`${lines} entry lines ${req.mode === 'audit' ? 'audited' : 'read'}, ${countWords(counts)}, ${rejections.count} rejected${req.mode === 'refund' ? `; ${refundCount} entries with refundable duties. ${program!.notes.join(' ')}` : ''}\n`);
   return { exitCode: rejections.count > 0 ? EXIT.SOME_REJECTED : EXIT.OK };
 }
 
-function auditTable(rows: AuditRow[], totals: AuditTotals, lines: number, rejections: RejectionList): string {
+interface Counts {
+  lines: number;
+  outside: number;
+  warnings: number;
+}
+
+const countWords = (c: Counts): string => `${c.outside} outside these rules, ${c.warnings} with warnings`;
+const noticeLines = (notices: string[], c: Counts): string => {
+  const more = c.outside + c.warnings - notices.length;
+  return `${notices.map((n) => `  ${n}\n`).join('')}${more > 0 ? `  … ${more} more; the CSV and JSON outputs carry every one\n` : ''}`;
+};
+
+function auditTable(rows: AuditRow[], totals: AuditTotals, counts: Counts, rejections: RejectionList, notices: string[]): string {
   const d = new Table({ head: ['Entry', 'Line', 'HTS', 'Heading', 'Filed', 'Computed', 'Difference', 'Status'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'] });
-  for (const r of rows) d.push([shown(r.entry), shown(r.line), shown(r.hts), shown(r.heading), formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.computedCents - r.filedCents), r.status]);
+  for (const r of rows) {
+    const amounts = r.status === 'outside these rules' ? ['', '', ''] : [formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.computedCents - r.filedCents)];
+    d.push([shown(r.entry), shown(r.line), shown(r.hts), shown(r.filedHeading ? `${r.heading} (filed ${r.filedHeading})` : r.heading), ...amounts, r.warning ? `${r.status} [warning]` : r.status]);
+  }
   const sums = (head: string, map: Map<string, { filed: CentsSum; computed: CentsSum }>): string => {
     const t = new Table({ head: [head, 'Filed', 'Computed', 'Difference'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'] });
     for (const [key, v] of map) t.push([shown(key), formatCentsGrouped(v.filed.value), formatCentsGrouped(v.computed.value), formatCentsGrouped(v.computed.value - v.filed.value)]);
     return t.toString();
   };
   const statuses = [...totals.byStatus.entries()].map(([s, n]) => `${s} ${n}`).join(', ');
-  return terminalSafe(`Discrepancies (difference = computed - filed):\n${d.toString()}\nBy authority:\n${sums('Authority', totals.byAuthority)}\nBy entry:\n${sums('Entry', totals.byEntry)}\n${lines} entry lines audited, ${rejections.count} rejected; ${statuses}\n${rejections.lines().map((l) => `${l}\n`).join('')}`);
+  return terminalSafe(`Discrepancies (difference = computed - filed):\n${d.toString()}\nBy authority:\n${sums('Authority', totals.byAuthority)}\nBy entry:\n${sums('Entry', totals.byEntry)}\n${counts.lines} entry lines audited, ${countWords(counts)}, ${rejections.count} rejected; ${statuses}\n${noticeLines(notices, counts)}${rejections.lines().map((l) => `${l}\n`).join('')}`);
 }
 
-function refundTable(refunds: RefundEntry[], all: { count: number; cents: bigint; notes: string[] }, lines: number, rejections: RejectionList, today: string): string {
+function refundTable(refunds: RefundEntry[], all: { count: number; cents: bigint; notes: string[] }, counts: Counts, rejections: RejectionList, today: string, notices: string[]): string {
   const t = new Table({ head: ['Entry', 'Entry date', 'Liquidation', 'IEEPA filed', 'IEEPA by law', 'Refundable', `Route on ${today}`], wordWrap: true, colWidths: [16, 12, 22, 14, 14, 14, 48], style: { head: [], border: [] }, colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'left'] });
   for (const r of refunds) t.push([shown(r.entry), shown(r.entryDate), shown(`${r.liquidationStatus}${r.liquidationDate ? ` ${r.liquidationDate}` : ''}`), formatCentsGrouped(r.filedCents), formatCentsGrouped(r.computedCents), formatCentsGrouped(r.filedCents), routeWords(r)]);
   const more = all.count > refunds.length ? `… ${all.count - refunds.length} more entries; use --format csv for every entry\n` : '';
-  return terminalSafe(`${t.toString()}\n${more}${all.count} entries with refundable duties; refundable ${formatCentsGrouped(all.cents)} USD; ${lines} entry lines read, ${rejections.count} rejected\n${all.notes.map((n) => `${n}\n`).join('')}${rejections.lines().map((l) => `${l}\n`).join('')}`);
+  return terminalSafe(`${t.toString()}\n${more}${all.count} entries with refundable duties; refundable ${formatCentsGrouped(all.cents)} USD; ${counts.lines} entry lines read, ${countWords(counts)}, ${rejections.count} rejected\n${all.notes.map((n) => `${n}\n`).join('')}${noticeLines(notices, counts)}${rejections.lines().map((l) => `${l}\n`).join('')}`);
 }

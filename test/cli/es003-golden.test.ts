@@ -24,30 +24,30 @@ describe('tariff audit on the ES-003 sample', () => {
   });
 
   it('entry 31612345678 line 2: IEEPA filed at 35% in April 2025 (3,500.00) when 25% was due (2,500.00): overpaid -1,000.00', () => {
-    expect(rows).toContain('31612345678,2,6110.20.20.10,9903.01.10,ieepa,3500.00,2500.00,-1000.00,overpaid');
+    expect(rows).toContain('31612345678,2,6110.20.20.10,9903.01.10,,ieepa,3500.00,2500.00,-1000.00,overpaid,');
   });
 
-  it('entry 31612345679 line 1: IEEPA 5,250.00 filed on a USMCA-claimed line: filed but not owed; 9903.01.14 owed but not filed', () => {
-    expect(rows).toContain('31612345679,1,8481.80.90.50,9903.01.10,ieepa,5250.00,0.00,-5250.00,filed but not owed');
-    expect(rows).toContain('31612345679,1,8481.80.90.50,9903.01.14,ieepa,0.00,0.00,0.00,owed but not filed');
+  it('entry 31612345679 line 1: IEEPA 5,250.00 filed under 9903.01.10 on a USMCA-claimed line where the law names 9903.01.14 (0.00): one wrong heading row', () => {
+    expect(rows).toContain('31612345679,1,8481.80.90.50,9903.01.14,9903.01.10,ieepa,5250.00,0.00,-5250.00,wrong heading,');
+    expect(rows.filter((r) => r.startsWith('31612345679,1,') && /not owed|not filed/.test(r))).toEqual([]);
   });
 
   it('entry 31612345679 line 3: aluminum profiles pay 232 (4,000.00 match), so the 2,800.00 IEEPA filed is not owed', () => {
-    expect(rows).toContain('31612345679,3,7604.10.10.00,9903.85.02,section-232,4000.00,4000.00,0.00,match');
-    expect(rows).toContain('31612345679,3,7604.10.10.00,9903.01.10,ieepa,2800.00,0.00,-2800.00,filed but not owed');
+    expect(rows).toContain('31612345679,3,7604.10.10.00,9903.85.02,,section-232,4000.00,4000.00,0.00,match,');
+    expect(rows).toContain('31612345679,3,7604.10.10.00,9903.01.10,,ieepa,2800.00,0.00,-2800.00,filed but not owed,');
   });
 
   it('entry 31612345681 line 2: IEEPA filed at 25% in December 2025 (1,250.00) when 35% was due (1,750.00): underpaid 500.00', () => {
-    expect(rows).toContain('31612345681,2,6110.20.20.10,9903.01.10,ieepa,1250.00,1750.00,500.00,underpaid');
+    expect(rows).toContain('31612345681,2,6110.20.20.10,9903.01.10,,ieepa,1250.00,1750.00,500.00,underpaid,');
   });
 
-  it('column 1 and the steel and Section 122 headings match; the MX line and the malformed value are rejected with reasons', () => {
-    expect(rows).toContain('31612345679,2,7208.51.00.30,9903.81.87,section-232,25000.00,25000.00,0.00,match');
-    expect(rows).toContain('31612345680,1,8481.80.90.50,9903.03.01,section-122,1200.00,1200.00,0.00,match');
+  it('column 1 and the steel and Section 122 headings match; the malformed value is rejected with its reason', () => {
+    expect(rows).toContain('31612345679,2,7208.51.00.30,9903.81.87,,section-232,25000.00,25000.00,0.00,match,');
+    expect(rows).toContain('31612345680,1,8481.80.90.50,9903.03.01,,section-122,1200.00,1200.00,0.00,match,');
     const rejects = join(out, 'rejects.csv');
     tariff(['audit', SAMPLE, '--format', 'csv', '--rejects', rejects]);
     const kept = readFileSync(rejects, 'utf8');
-    expect(kept).toContain('origin MX is outside this schedule');
+    expect(kept).not.toContain('31612345682');
     expect(kept).toContain('line 21, Line Tariff Goods Value Amount: Line Tariff Goods Value Amount ""$12,3x4.00"" is not a number');
   });
 });
@@ -69,6 +69,13 @@ describe('an ES-003 export out of ACE order', () => {
 });
 
 describe('tariff refund on the ES-003 sample', () => {
+  it('refund --help defines its columns', () => {
+    const help = tariff(['refund', '--help']).stdout;
+    for (const column of ['IEEPA filed / ieepa_filed', 'IEEPA by law / ieepa_computed', 'Refundable / refundable', 'Route on DAY / route']) expect(help).toContain(column);
+    const readme = readFileSync('README.md', 'utf8');
+    for (const column of ['`IEEPA filed` (`ieepa_filed`)', '`IEEPA by law` (`ieepa_computed`)', '`Refundable` (`refundable`)']) expect(readme).toContain(column);
+  });
+
   it('lists the IEEPA paid per entry, what the law required, and the route on 2026-11-24, and the CAPE list', () => {
     const cape = join(out, 'cape.txt');
     const r = tariff(['refund', SAMPLE, '--today', '2026-11-24', '--format', 'csv', '--cape', cape]);
@@ -102,5 +109,67 @@ describe('tariff refund on the ES-003 sample', () => {
     const r = tariff(['audit', 'data/examples/sample-entries.csv', '--format', 'csv']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('not an ACE ES-003 export');
+  });
+});
+
+describe('ES-003 lines the rules do not cover, and contradictory rows', () => {
+  const [header, ...body] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+  const write = (name: string, rows: string[]): string => {
+    const file = join(out, name);
+    writeFileSync(file, `${[header, ...rows].join('\n')}\n`);
+    return file;
+  };
+
+  it('a line of origin MX is outside these rules, counted as such, not rejected (exit 0, not in --rejects)', () => {
+    const file = write('mx.csv', body.filter((r) => r.startsWith('31612345682,')));
+    const rejects = join(out, 'mx-rejects.csv');
+    const r = tariff(['audit', file, '--format', 'csv', '--rejects', rejects]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('31612345682,1,8481.80.90.50,,,,,,,outside these rules,');
+    expect(r.stderr).toContain('0 entry lines audited, 1 outside these rules, 0 with warnings, 0 rejected');
+    expect(r.stderr).toContain('origin MX is outside this schedule');
+    expect(readFileSync(rejects, 'utf8')).not.toContain('31612345682');
+    const json = JSON.parse(tariff(['audit', file, '--format', 'json']).stdout);
+    expect(json.summary).toMatchObject({ rejected: 0, outside_these_rules: 1, by_status: { 'outside these rules': 1 } });
+    const refund = tariff(['refund', file, '--format', 'csv', '--today', '2026-11-24']);
+    expect(refund.status).toBe(0);
+    expect(refund.stderr).toContain('1 outside these rules');
+  });
+
+  it('an entry marked Unliquidated with a liquidation date is warned about, and its refund route is marked UNVERIFIED with the reason', () => {
+    const contradictory = body.filter((r) => r.startsWith('31612345679,1,')).map((r) => r.replace(/Unliquidated,$/, 'Unliquidated,10/01/2026'));
+    const file = write('contradictory.csv', contradictory);
+    const audit = tariff(['audit', file, '--format', 'csv']);
+    expect(audit.stdout).toContain('wrong heading,"Liquidation Status ""Unliquidated"" but a Liquidation Date 10/01/2026 is given');
+    expect(audit.stderr).toContain('entry 31612345679 line 1: warning: Liquidation Status "Unliquidated" but a Liquidation Date 10/01/2026 is given');
+    expect(audit.stderr).toContain('1 with warnings');
+    const refund = tariff(['refund', file, '--format', 'csv', '--today', '2026-11-24']);
+    expect(refund.stdout).toContain('CAPE (unliquidated) [UNVERIFIED],"line 1: Liquidation Status ""Unliquidated"" but a Liquidation Date 10/01/2026 is given');
+    expect(refund.stdout).toContain('route judged as Unliquidated 2026-10-01');
+    expect(refund.stderr).toContain('entry 31612345679: warning:');
+    const table = tariff(['refund', file, '--format', 'table', '--today', '2026-11-24']).stdout;
+    expect(table).toContain('1 with warnings');
+  });
+
+  it('a liquidated entry without a liquidation date is warned about too', () => {
+    const file = write('no-date.csv', body.filter((r) => r.startsWith('31612345681,1,')).map((r) => r.replace(/Liquidated,10\/01\/2026$/, 'Liquidated,')));
+    const refund = tariff(['refund', file, '--format', 'csv', '--today', '2026-11-24']);
+    expect(refund.stdout).toContain('but no Liquidation Date is given');
+    expect(refund.stdout).toContain('[UNVERIFIED]');
+  });
+
+  it.each([
+    ['audit', 'es003'],
+    ['refund', 'es003'],
+    ['estimate', 'lines'],
+    ['compare', 'lines'],
+  ])('%s --rejects with no row rejected still writes the header row', (command, layout) => {
+    const file = layout === 'es003' ? write('clean.csv', body.filter((r) => !r.includes('12,3x4'))) : 'data/examples/sample-entries.csv';
+    const rejects = join(out, `${command}-empty-rejects.csv`);
+    const extra = command === 'compare' ? ['--scenario', 'current', '--scenario', 'no-ieepa'] : command === 'refund' ? ['--today', '2026-11-24'] : [];
+    const r = tariff([command, file, '--format', 'csv', '--rejects', rejects, ...extra]);
+    expect(r.status).toBe(0);
+    const expected = `${(layout === 'es003' ? header : readFileSync(file, 'utf8').split('\n')[0])!.trim()},reject_reason\n`;
+    expect(readFileSync(rejects, 'utf8')).toBe(expected);
   });
 });

@@ -14,9 +14,9 @@ describe('an ES-003 entry whose steel content is filed on its own line', () => {
     const r = tariff(['audit', FIXTURE, '--format', 'csv']);
     expect(r.status).toBe(0);
     const rows = r.stdout.split('\n');
-    expect(rows).toContain('31699990001,1,8418.10.00.10,9903.01.10,ieepa,1500.00,1500.00,0.00,match');
-    expect(rows).toContain('31699990001,1,8418.10.00.10,9903.81.91,section-232,0.00,0.00,0.00,owed but not filed');
-    expect(rows).toContain('31699990001,2,8418.10.00.10,9903.81.91,section-232,2000.00,2000.00,0.00,match');
+    expect(rows).toContain('31699990001,1,8418.10.00.10,9903.01.10,,ieepa,1500.00,1500.00,0.00,match,');
+    expect(rows).toContain('31699990001,1,8418.10.00.10,9903.81.91,,section-232,0.00,0.00,0.00,owed but not filed,');
+    expect(rows).toContain('31699990001,2,8418.10.00.10,9903.81.91,,section-232,2000.00,2000.00,0.00,match,');
     expect(r.stdout).not.toContain('3000.00');
   });
 

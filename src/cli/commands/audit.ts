@@ -58,8 +58,10 @@ export function registerAudit(program: Command): void {
     .option('--rejects <file>', OUTPUT_HELP.rejects)
     .option('--input <layout>', 'es003: the only layout audit reads (recognised by its header anyway)')
     .addHelpText('after', `
-Statuses: match (within one cent), underpaid, overpaid, filed but not owed, owed but not filed; heading
-"column1" is the ordinary duty; difference = computed - filed.
+Statuses: match (within one cent), underpaid, overpaid, wrong heading (filed_heading filed where the law
+names heading, same authority: both amounts on one row), filed but not owed, owed but not filed, outside these
+rules (an origin the schedule does not encode: no figure, not rejected); heading "column1" is the ordinary
+duty; difference = computed - filed. The warning column flags contradictory liquidation columns.
 
 Examples:
   $ tariff audit data/examples/es003-sample.csv

@@ -26,6 +26,17 @@ with their sources. The shipped one: entries of 2025-03-04 to 2026-02-23 with IE
 filed; CAPE for unliquidated entries and entries within 80 days of liquidation; protest within 180 days of
 liquidation; past that, a court order. Interest is not computed.
 
+Columns (table name / CSV name):
+  Entry / entry                      entry summary number
+  Entry date / entry_date            the entry date (the law in force that day is applied)
+  Liquidation / liquidation_status, liquidation_date
+                                     as the export gives them; a row that contradicts itself is warned
+  IEEPA filed / ieepa_filed          duty filed on the entry under the program's headings, as in the export
+  IEEPA by law / ieepa_computed      the IEEPA duty the law required on those lines, recomputed by tariff;
+                                     shown for comparison, it does not change what is refundable
+  Refundable / refundable            the IEEPA filed: all of it is refundable, without interest
+  Route on DAY / route               the first refund route open on --today, and until when
+
 Examples:
   $ tariff refund data/examples/es003-sample.csv --today 2026-11-24
   $ tariff refund ace-export.csv --format csv --out refund.csv --cape cape-entries.txt
