@@ -8,8 +8,9 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
-import { LineKeyCells, needsQuotes, writeTextCell } from '../csv-bytes.js';
+import { LineKeyCells, needsQuotes, rejectionKeyCells, writeTextCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
+import { rejectionSentence } from '../rejection-list.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 
 const COMMA = 44;
@@ -185,10 +186,9 @@ export class CsvRenderer implements Renderer {
 
   rejected(r: Rejection): string {
     const blanks = this.summer.columns.map(() => '');
-    const where = r.column ? `${r.column}: ` : '';
     return csvRow([
-      '', '', String(r.sourceLine), '', '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
-      neutralizeFormula(`${where}${r.reason}`), ...this.provenanceCells,
+      ...rejectionKeyCells(r), '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
+      neutralizeFormula(rejectionSentence(r)), ...this.provenanceCells,
     ]);
   }
 
