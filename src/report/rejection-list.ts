@@ -5,10 +5,15 @@
 import type { Rejection, RowKey } from '../input/line-item.js';
 import { shown } from './terminal-text.js';
 
-/** A rejection as JSON output shows it: which line it is first, as a computed line says it; its bytes (for the --rejects file) left out. */
-export function shownRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key'> & Partial<RowKey> {
-  const { rawBytes: _, key, ...shown } = r;
-  return { ...key, ...shown };
+/** A rejection as JSON output shows it: its bytes (for the --rejects file) left out. */
+export function shownRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key'> {
+  const { rawBytes: _, key: __, ...shown } = r;
+  return shown;
+}
+
+/** The same, saying first which line it is, as a computed line does (estimate and compare JSON). */
+export function keyedRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key'> & Partial<RowKey> {
+  return { ...r.key, ...shownRejection(r) };
 }
 
 /**

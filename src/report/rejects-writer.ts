@@ -7,7 +7,6 @@ import { hasKeptBytes, keptBytes } from '../input/kept-bytes.js';
 import type { Rejection } from '../input/line-item.js';
 import { csvRow, neutralizeFormula } from './csv-cell.js';
 import type { OutputSink } from './output-sink.js';
-import { rejectionSentence } from './rejection-list.js';
 
 /**
  * A row of cells given as bytes, as bytes: each cell seen as Latin-1 (one character a byte, so quoting and
@@ -41,7 +40,7 @@ export class RejectsWriter {
       if (names.some(hasKeptBytes)) await this.sink.writeBytes(bytesRow(names.map(keptBytes), []));
       else await this.sink.write(csvRow(names));
     }
-    const reason = `line ${r.sourceLine}: ${rejectionSentence(r)}`;
+    const reason = `line ${r.sourceLine}${r.column ? `, ${r.column}` : ''}: ${r.reason}`;
     if (r.rawBytes) await this.sink.writeBytes(bytesRow([...r.rawBytes, utf8(reason)], r.rawBytes.map(() => true)));
     else await this.sink.write(csvRow([...r.raw.map(neutralizeFormula), reason]));
   }

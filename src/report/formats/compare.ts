@@ -14,7 +14,7 @@ import { LineKeyCells, rejectionKeyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
-import { shownRejection } from '../rejection-list.js';
+import { keyedRejection } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
 
@@ -189,7 +189,7 @@ export class CompareJsonRenderer implements CompareRenderer {
   }
 
   rejected(r: Rejection): string {
-    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...shownRejection(r) });
+    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...keyedRejection(r) });
   }
 
   end(summaries: RunSummary[]): string {

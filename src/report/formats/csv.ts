@@ -10,7 +10,6 @@ import { amountColumns, ColumnSummer } from '../columns.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
 import { LineKeyCells, needsQuotes, rejectionKeyCells, writeTextCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
-import { rejectionSentence } from '../rejection-list.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 
 const COMMA = 44;
@@ -188,7 +187,7 @@ export class CsvRenderer implements Renderer {
     const blanks = this.summer.columns.map(() => '');
     return csvRow([
       ...rejectionKeyCells(r), '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
-      neutralizeFormula(rejectionSentence(r)), ...this.provenanceCells,
+      neutralizeFormula(`${r.column ? `${r.column}: ` : ''}${r.reason}`), ...this.provenanceCells,
     ]);
   }
 
