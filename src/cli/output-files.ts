@@ -51,7 +51,15 @@ export const OUTPUT_HELP = {
   out: 'write the result to a file instead of standard output; an existing file is replaced only when the run succeeds (exit 0 or 2)',
   rejects: 'write rejected rows, unchanged (their own bytes), plus a reason column; replaced only when the run succeeds',
   cape: 'also write the entry numbers CAPE can take, one a line; replaced only when the run succeeds',
+  bom: 'start CSV output (file or standard output) with a UTF-8 byte-order mark, so Excel on Windows reads ¢/kg and m² right',
 };
+
+/** --bom asks for a mark that only CSV output has; asked for another format, it is a usage error, not ignored. */
+export function bomOption(opts: { bom?: boolean }, format: string): boolean {
+  if (opts.bom !== true) return false;
+  if (format !== 'csv') throw new UsageError(`--bom is for CSV output (--format csv), not ${format}`);
+  return true;
+}
 
 /** Said after the options of the commands that write files. */
 export const OUTPUT_FILES_HELP = `

@@ -77,7 +77,8 @@ export class Estimator {
   }
 
   private reject(item: LineItem, column: string, value: string, reason: string): { kind: 'rejected'; rejection: Rejection } {
-    return { kind: 'rejected', rejection: { file: this.file, sourceLine: item.sourceLine, column, value, reason, raw: [...(item.raw ?? [])] } };
+    const key = { entry: item.entry, line: item.line, hts: formatHts(item.hts), description: item.description ?? '' };
+    return { kind: 'rejected', rejection: { file: this.file, sourceLine: item.sourceLine, column, value, reason, raw: [...(item.raw ?? [])], key } };
   }
 
   /** The line as this run sees it: a hypothetical entry date, or USMCA gone, when asked. */

@@ -77,6 +77,14 @@ export interface Costing {
 export const CONTENT_COLUMNS = ['steel_value', 'aluminum_value', 'copper_value', 'us_content_value'] as const;
 export type ContentColumn = (typeof CONTENT_COLUMNS)[number];
 
+/** The cells that name a line (entry, line, HTS, description), as text to show. */
+export interface RowKey {
+  entry: string;
+  line: string;
+  hts: string;
+  description: string;
+}
+
 /** A row that could not become a LineItem. Kept, counted, reported; never in the totals. */
 export interface Rejection {
   file: string;
@@ -90,6 +98,8 @@ export interface Rejection {
   reason: string;
   /** The raw fields of the row, unchanged, so it can be fixed and re-run. */
   raw: string[];
+  /** Which line the row is, so an output row for it still says so; absent when the row could not be read as CSV. */
+  key?: RowKey;
   /**
    * The fields' own bytes, when they are not UTF-8 text (`raw` then shows replacement characters): the
    * --rejects file gives the row back as it was. Never in JSON output.

@@ -3,7 +3,7 @@
  * streaming reader and the reader of a file part that a worker thread computes.
  */
 import { hasKeptBytes, keptBytes, shownText } from './kept-bytes.js';
-import type { LineItem, Rejection } from './line-item.js';
+import type { LineItem, Rejection, RowKey } from './line-item.js';
 import { rowToItem, type RowContext } from './row-to-item.js';
 import { MAX_RECORD_LENGTH, type RecordProblem } from './record-end.js';
 
@@ -37,10 +37,23 @@ export function unreadableRow(file: string, sourceLine: number, fields: string[]
 /** A data row of the canonical layout as a line, or its first problem as a rejection. */
 export function lineRowEvent(fields: string[], sourceLine: number, recordNumber: number, ctx: RowContext, file: string, sawInvalidBytes: boolean): RowEvent {
   const unreadable = unreadableRow(file, sourceLine, fields, ctx.header.raw.length, sawInvalidBytes);
-  if (unreadable) return unreadable;
+  if (unreadable) return keyed(unreadable, recordNumber, ctx);
   const result = rowToItem(fields, sourceLine, recordNumber, ctx);
-  if ('reason' in result) return rejectedRow(file, sourceLine, fields, result.reason, result.column, result.value);
+  if ('reason' in result) return keyed(rejectedRow(file, sourceLine, fields, result.reason, result.column, result.value), recordNumber, ctx);
   return { kind: 'line', item: result };
+}
+
+/** The row's entry, line, HTS and description as it gives them (its header's columns), with the defaults a computed line gets. */
+function rowKey(fields: readonly string[], recordNumber: number, ctx: RowContext): RowKey {
+  const c = ctx.cols;
+  const get = (i: number): string => (i >= 0 ? (fields[i] ?? '').trim() : '');
+  return { entry: get(c.entry) || ctx.defaultEntry, line: get(c.line) || String(recordNumber), hts: get(c.hts), description: get(c.description) };
+}
+
+/** The rejection with its row's key, read from its shown fields (a row that is not UTF-8 shows replacement characters). */
+function keyed(ev: RowEvent, recordNumber: number, ctx: RowContext): RowEvent {
+  if (ev.kind === 'rejected') ev.rejection.key = rowKey(ev.rejection.raw, recordNumber, ctx);
+  return ev;
 }
 
 /** Why a record could not be read as CSV at all (see RecordProblem), said of the row it starts. */

@@ -2,7 +2,7 @@
  * CSV cells written as bytes, with the quoting and formula neutralising of csv-cell (which stays the one
  * definition of both: these only avoid building the strings).
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem, Rejection } from '../input/line-item.js';
 import { formatHts } from '../rules/hts/format.js';
 import { encoded, type ByteWriter } from './byte-writer.js';
 import { csvCell, neutralizeFormula } from './csv-cell.js';
@@ -75,4 +75,11 @@ export class LineKeyCells {
     w.char(COMMA);
     writeUserCell(w, item.description ?? '');
   }
+}
+
+/** The same cells for a rejected row (entry, line, source_line, hts, description), as the row gave them; text cells to pass to csvRow. */
+export function rejectionKeyCells(r: Rejection): string[] {
+  const k = r.key;
+  const user = (s: string | undefined): string => neutralizeFormula(s ?? '');
+  return [user(k?.entry), user(k?.line), String(r.sourceLine), user(k?.hts), user(k?.description)];
 }

@@ -15,3 +15,11 @@ export function lineMarkSentences(c: RunSummary['counts']): string[] {
   if (c.dependingOnUnverified > 0) out.push(`${lines(c.dependingOnUnverified)} ${c.dependingOnUnverified === 1 ? 'depends' : 'depend'} on facts the data marks UNVERIFIED`);
   return out;
 }
+
+/** Every count in one line, zeros too, so a run that wrote its output to a file still says them all where it was run. */
+export function countsLine(c: RunSummary['counts']): string {
+  return (
+    `Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; ` +
+    `of the computed: lower bound (incomplete) ${c.incomplete}, depending on UNVERIFIED facts ${c.dependingOnUnverified}, assumed ${c.assumed}`
+  );
+}

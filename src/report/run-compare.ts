@@ -10,16 +10,15 @@ import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer } from './formats/compare.js';
 import { CompareHtmlRenderer } from './formats/html.js';
-import { OutputSink } from './output-sink.js';
-import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat } from './renderer.js';
 import { openInput } from './input-source.js';
-import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
+import { batchOutputOf, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
 import { scatteredEntriesOf, settleScattered } from './scattered-entries.js';
 import type { HeaderReport } from '../input/header.js';
 import type { FatalInputError } from '../input/read-line-items.js';
 import { inParallel } from './parallel/jobs.js';
+import { countsLine, lineMarkSentences } from './line-marks.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface CompareRequest extends Omit<EstimateRequest, 'explain'> {
@@ -43,7 +42,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  const output = batchOutputOf(req, io);
   const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = scenarios.map(() => new RunTotals());
   const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
@@ -93,6 +92,11 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   if (fatal) {
     io.stderr.write(`${shown(fatal.file)}:${fatal.sourceLine}: ${shown(fatal.reason)}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES, summaries };
+  }
+  if (req.out) {
+    const c = summaries[0]!.counts;
+    io.stderr.write(`${countsLine(c)} (in the first scenario)\n`);
+    for (const sentence of lineMarkSentences(c)) io.stderr.write(`${sentence} (in the first scenario)\n`);
   }
   return { exitCode: totals[0]!.linesRejected > 0 ? EXIT.SOME_REJECTED : EXIT.OK, summaries };
 }

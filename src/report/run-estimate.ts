@@ -19,7 +19,7 @@ import { PiecePool } from './piece-pool.js';
 import { OutputSink } from './output-sink.js';
 import { RejectsWriter } from './rejects-writer.js';
 import type { OutputFormat, Renderer } from './renderer.js';
-import { lineMarkSentences } from './line-marks.js';
+import { countsLine, lineMarkSentences } from './line-marks.js';
 import { openInput } from './input-source.js';
 import { streamLines } from './stream-lines.js';
 import { scatteredEntriesOf, settleScattered } from './scattered-entries.js';
@@ -31,6 +31,8 @@ export interface EstimateRequest {
   format: OutputFormat;
   out?: string;
   rejects?: string;
+  /** Start the output with a UTF-8 byte-order mark (CSV for Excel). */
+  bom?: boolean;
   reader: Omit<ReaderOptions, 'file'>;
   explain?: boolean;
   /** Evaluate every line as if entered on this date. */
@@ -111,11 +113,20 @@ export class BatchOutput {
   }
 }
 
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** The run's output (and rejects file), the byte-order mark first when asked. */
+export function batchOutputOf(req: EstimateRequest, io: Io): BatchOutput {
+  const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  if (req.bom) output.add(BYTE_ORDER_MARK);
+  return output;
+}
+
 export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: HtsTable, io: Io): Promise<{ exitCode: number; summary?: RunSummary }> {
   const compiled = compileSchedule(rules, hts);
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  const output = batchOutputOf(req, io);
   const compute = { explain: req.explain, asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = new RunTotals();
   const onHeader = (h: HeaderReport): void => {
@@ -169,9 +180,9 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     io.stderr.write(`${shown(fatal.file)}:${fatal.sourceLine}: ${shown(fatal.reason)}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES, summary };
   }
-  if (req.out && req.format !== 'table') {
+  if (req.out) {
     const c = summary.counts;
-    io.stderr.write(`Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}\n`);
+    io.stderr.write(`${countsLine(c)}\n`);
     for (const sentence of lineMarkSentences(c)) io.stderr.write(`${sentence}\n`);
   }
   return { exitCode: totals.linesRejected > 0 ? EXIT.SOME_REJECTED : EXIT.OK, summary };

@@ -9,7 +9,7 @@ import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
-import { checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
+import { bomOption, checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 interface CompareOptions extends InputOptions {
   jobs?: string;
@@ -20,6 +20,7 @@ interface CompareOptions extends InputOptions {
   format?: string;
   out?: string;
   rejects?: string;
+  bom?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -35,7 +36,8 @@ export function registerCompare(program: Command): void {
     .option('--entries', 'one row per entry only (CSV and JSON)')
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, csv otherwise)`)
     .option('-o, --out <file>', OUTPUT_HELP.out)
-    .option('--rejects <file>', OUTPUT_HELP.rejects);
+    .option('--rejects <file>', OUTPUT_HELP.rejects)
+    .option('--bom', OUTPUT_HELP.bom);
   addJobsOption(addInputOptions(command))
     .addHelpText('after', `
 Built-in scenarios (data/scenarios/): current, tariffs-removed, no-ieepa, no-section-232, no-section-338, no-trade-remedy,
@@ -53,6 +55,7 @@ ${OUTPUT_FILES_HELP}`)
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
       const scenarios = opts.refund ? ['current', 'no-ieepa'] : (opts.scenario ?? []);
       if (scenarios.length < 2) throw new UsageError('give at least two --scenario options (e.g. --scenario current --scenario tariffs-removed), or --refund');
+      const bom = bomOption(opts, format);
       const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
       const rules = await openRules(opts.schedule, process.stderr, { scenarios });
@@ -61,7 +64,7 @@ ${OUTPUT_FILES_HELP}`)
         return;
       }
       const { exitCode } = await runCompare(
-        { input: file, format, out: opts.out, rejects: opts.rejects, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
+        { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
         rules.scenarios,
         rules.hts,
         { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },

@@ -10,7 +10,7 @@ import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
-import { checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
+import { bomOption, checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 const HELP = `
 Input columns (header names are case-insensitive; aliases accepted):
@@ -32,6 +32,7 @@ interface EstimateOptions extends InputOptions {
   format?: string;
   out?: string;
   rejects?: string;
+  bom?: boolean;
   explain?: boolean;
 }
 
@@ -45,6 +46,7 @@ export function registerEstimate(program: Command): void {
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, csv otherwise)`)
     .option('-o, --out <file>', OUTPUT_HELP.out)
     .option('--rejects <file>', OUTPUT_HELP.rejects)
+    .option('--bom', OUTPUT_HELP.bom)
     .option('--explain', 'record every measure that reached each line and why it did or did not apply (json output)');
   addJobsOption(addInputOptions(command))
     .addHelpText('after', HELP + OUTPUT_FILES_HELP)
@@ -53,6 +55,7 @@ export function registerEstimate(program: Command): void {
       const [{ openRules }, { runEstimate }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-estimate.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
+      const bom = bomOption(opts, format);
       const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
       const rules = await openRules(opts.schedule, process.stderr, { scenario: opts.scenario });
@@ -61,7 +64,7 @@ export function registerEstimate(program: Command): void {
         return;
       }
       const { exitCode } = await runEstimate(
-        { input: file, format, out: opts.out, rejects: opts.rejects, explain: opts.explain, reader, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
+        { input: file, format, out: opts.out, rejects: opts.rejects, bom, explain: opts.explain, reader, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
         rules.ruleSet,
         rules.hts,
         { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },

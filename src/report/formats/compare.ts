@@ -10,13 +10,13 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
-import { LineKeyCells } from '../csv-bytes.js';
+import { LineKeyCells, rejectionKeyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
-import { shownRejection } from '../rejection-list.js';
+import { keyedRejection } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
-import { lineMarkSentences } from '../line-marks.js';
+import { countsLine, lineMarkSentences } from '../line-marks.js';
 
 export interface CompareContext {
   /** Scenario labels, in order; the first is the reference for differences. */
@@ -124,7 +124,7 @@ export class CompareCsvRenderer implements CompareRenderer {
   rejected(r: Rejection): string {
     if (this.ctx.entriesOnly) return '';
     const blanks = this.ctx.labels.flatMap((_, i) => (i > 0 ? ['', '', '', '', ''] : ['', '', '', '']));
-    return csvRow(['line', '', '', String(r.sourceLine), '', '', '', '', '', 'rejected', ...blanks, ...this.scenarioCells()]);
+    return csvRow(['line', ...rejectionKeyCells(r), '', '', '', 'rejected', ...blanks, ...this.scenarioCells()]);
   }
 
   end(): string {
@@ -189,7 +189,7 @@ export class CompareJsonRenderer implements CompareRenderer {
   }
 
   rejected(r: Rejection): string {
-    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...shownRejection(r) });
+    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...keyedRejection(r) });
   }
 
   end(summaries: RunSummary[]): string {
@@ -254,7 +254,7 @@ export class CompareTableRenderer implements CompareRenderer {
     totals.push(['Difference to the first', ...summaries.map((s) => formatCentsGrouped(s.totalCents - summaries[0]!.totalCents))]);
     out.push(totals.toString());
     const c = summaries[0]!.counts;
-    out.push(`Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}`);
+    out.push(`${countsLine(c)}; entries ${c.entries}`);
     out.push(...lineMarkSentences(c).map((sentence) => `${sentence} (in the first scenario)`));
     for (const p of this.ctx.provenances) out.push(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion}, scenario ${p.scenario}, as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}`));
     return terminalSafe(`${out.join('\n')}\n`);

@@ -8,7 +8,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
-import { LineKeyCells, needsQuotes, writeTextCell } from '../csv-bytes.js';
+import { LineKeyCells, needsQuotes, rejectionKeyCells, writeTextCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 
@@ -185,10 +185,9 @@ export class CsvRenderer implements Renderer {
 
   rejected(r: Rejection): string {
     const blanks = this.summer.columns.map(() => '');
-    const where = r.column ? `${r.column}: ` : '';
     return csvRow([
-      '', '', String(r.sourceLine), '', '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
-      neutralizeFormula(`${where}${r.reason}`), ...this.provenanceCells,
+      ...rejectionKeyCells(r), '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
+      neutralizeFormula(`${r.column ? `${r.column}: ` : ''}${r.reason}`), ...this.provenanceCells,
     ]);
   }
 

@@ -6,7 +6,7 @@ import type { Component, EntryFee, EntryResult, LineResult } from '../../engine/
 import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
-import { shownRejection } from '../rejection-list.js';
+import { keyedRejection } from '../rejection-list.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 import { effectiveRate, type RunSummary } from '../summary.js';
 
@@ -120,7 +120,7 @@ export class JsonRenderer implements Renderer {
   }
 
   rejected(r: Rejection): string {
-    return this.item({ type: 'rejected', ...shownRejection(r) });
+    return this.item({ type: 'rejected', ...keyedRejection(r) });
   }
 
   end(summary: RunSummary): string {
