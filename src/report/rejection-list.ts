@@ -7,8 +7,8 @@ import { shown } from './terminal-text.js';
 
 /** A rejection as JSON output shows it: its bytes (for the --rejects file) left out. */
 export function shownRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key'> {
-  const { rawBytes: _, key: __, ...shown } = r;
-  return shown;
+  const { rawBytes: _, key: __, ...rest } = r;
+  return rest;
 }
 
 /** The same, saying first which line it is, as a computed line does (estimate and compare JSON). */
