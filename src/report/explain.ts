@@ -31,7 +31,7 @@ export async function findLine(input: InputSource, options: ReaderOptions, scena
   const { source, reader } = await prepareRead(input, options);
   const comparer = new Comparer(compiled, reader.file, { explain: true });
   // The line's share of its entry's fees is the one estimate gives it, wherever the entry's other lines are.
-  await settleScattered(input, options, await scatteredEntries(input.rereadable ? input.name : '-', options), comparer);
+  await settleScattered(input, options, await scatteredEntries(input, options), comparer);
   const events: CompareEvent[] = [];
   const matches = (e: ComparedEntry): number => e.results[0]!.lines.findIndex((l) => l.item.line === target.line && (target.entry === undefined || l.item.entry === target.entry));
   const check = (): FoundLine | undefined => {

@@ -64,13 +64,13 @@ class EntryRuns {
 }
 
 /**
- * Entries of the file (lines layout) whose lines are not together; none for standard input, an ES-003
- * export (grouped by entry when read), a file without an entry column or one that cannot be read (the
- * reading pass says why).
+ * Entries of the file (lines layout) whose lines are not together; none for input that can be read only once
+ * (standard input, a pipe: the reading pass is the only pass), an ES-003 export (grouped by entry when read),
+ * a file without an entry column or one that cannot be read (the reading pass says why).
  */
-export async function scatteredEntries(path: string, reader: ReaderOptions): Promise<ReadonlySet<string>> {
-  if (path === '-' || reader.layout === 'es003') return NONE;
-  const file = await open(path, 'r').catch(() => undefined);
+export async function scatteredEntries(input: InputSource, reader: ReaderOptions): Promise<ReadonlySet<string>> {
+  if (!input.rereadable || reader.layout === 'es003') return NONE;
+  const file = await open(input.name, 'r').catch(() => undefined);
   if (!file) return NONE;
   try {
     let window = Buffer.allocUnsafe(READ_BYTES);
@@ -194,8 +194,7 @@ export async function settleScattered(input: InputSource, reader: ReaderOptions,
 
 /** The run's scattered entries; with --debug, says which when the file then runs on one thread instead of several. */
 export async function scatteredEntriesOf(run: JobsRequest & { trace?: (message: string) => void }, reader: ReaderOptions, input: InputSource): Promise<ReadonlySet<string>> {
-  // Input that is not a regular file (a pipe) can be read only once: the reading pass is the only pass.
-  const scattered = await scatteredEntries(input.rereadable ? run.input : '-', reader);
+  const scattered = await scatteredEntries(input, reader);
   if (scattered.size > 0 && workerThreads(run) > 1) {
     const shown = [...scattered].slice(0, 5).join(', ');
     const more = scattered.size > 5 ? ` and ${scattered.size - 5} more` : '';
