@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { parseDateOrder } from '../input/date-order.js';
 import { FxOptionError, fxRates } from '../input/fx-options.js';
 import type { ReaderOptions } from '../input/read-line-items.js';
 import { parseScaled } from '../money/decimal.js';
@@ -22,6 +23,7 @@ export interface InputOptions {
   valueBasis?: string;
   brokerage?: string;
   input?: string;
+  dateFormat?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -35,6 +37,7 @@ export function addInputOptions(command: Command): Command {
     .option('--fx-file <file>', 'CSV of currency,rate (USD per unit)')
     .option('--map <file.json>', 'JSON object mapping canonical column names to your headers')
     .option('--column <name=header>', 'map one canonical column to a header of your file (repeatable)', collect)
+    .option('--date-format <MDY|DMY|YMD>', 'order of slash dates such as 01/02/2026 (MDY: US month first; DMY: day first; YMD); without it the file must prove the order (a day above 12)')
     .option('--delimiter <char>', 'field delimiter (default: detected from the header: comma, semicolon or tab)')
     .option('--value-basis <FOB|CIF>', 'what the value column includes, for lines without value_basis (default FOB)')
     .option('--brokerage <amount>', 'brokerage per entry in USD, for entries whose lines give none (landed cost)')
@@ -74,7 +77,9 @@ export async function readerOptions(opts: InputOptions): Promise<Omit<ReaderOpti
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
   const basis = opts.valueBasis?.toUpperCase();
   if (basis !== undefined && basis !== 'FOB' && basis !== 'CIF') throw new UsageError(`--value-basis ${opts.valueBasis}: use FOB or CIF`);
-  return { fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, layout, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
+  const dateOrder = opts.dateFormat === undefined ? undefined : parseDateOrder(opts.dateFormat);
+  if (opts.dateFormat !== undefined && !dateOrder) throw new UsageError(`--date-format ${opts.dateFormat}: use MDY (MM/DD/YYYY), DMY (DD/MM/YYYY) or YMD (YYYY/MM/DD)`);
+  return { ...(dateOrder ? { dateOrder } : {}), fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, layout, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
 }
 
 /** --brokerage in cents, or undefined. */

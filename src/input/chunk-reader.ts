@@ -9,7 +9,7 @@ import type { HeaderReport } from './header.js';
 import { rowContextFor, type FatalInputError, type ReaderOptions } from './read-line-items.js';
 import type { RowContext } from './row-to-item.js';
 import { ByteKeepingDecoder } from './kept-bytes.js';
-import { lineRowEvent, unreadableRecord, type RowEvent } from './row-events.js';
+import { lineRowEvent, readOnceDateReason, rejectedRow, unreadableRecord, type RowEvent } from './row-events.js';
 
 export interface FilePart {
   bytes: Uint8Array;
@@ -61,7 +61,9 @@ export class ChunkReader {
     const file = this.options.file;
     const onRecord = (fields: string[], sourceLine: number): void => {
       rows += 1;
-      emit(lineRowEvent(fields, sourceLine, rows, this.ctx, file, decoder.seen));
+      const ev = lineRowEvent(fields, sourceLine, rows, this.ctx, file, decoder.seen);
+      // A part is read only after the first pass settled the order of the file's dates; still, never a guess.
+      emit(ev.kind === 'stop' ? rejectedRow(file, sourceLine, fields, readOnceDateReason(ev.reason, false)) : ev);
     };
     const onProblem = (p: RecordProblem): void => {
       rows += 1;

@@ -6,6 +6,10 @@
 import { FieldError, parseCountry, parseDate, parseHts, parseMoney, parseQuantity } from './fields.js';
 import type { LineItem } from './line-item.js';
 import { normalizeHeader } from './columns.js';
+import type { DateOrder } from './date-order.js';
+
+/** ACE writes its dates month first, whatever --date-format says of line files. */
+const ACE_DATE_ORDER: DateOrder = 'MDY';
 
 export const ES003_COLUMNS = {
   entry: 'entry_summary_number',
@@ -142,7 +146,7 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
   const value = parseMoney(valueText, 'Line Tariff Goods Value Amount', 'USD', notes);
   if (value instanceof FieldError) return { column: 'Line Tariff Goods Value Amount', value: valueText, reason: value.reason, sourceLine: commodity.sourceLine, raw: f };
   const dateText = get(f, index.entryDate) || get(f, index.summaryDate);
-  const entryDate = parseDate(dateText, 'Entry Date');
+  const entryDate = parseDate(dateText, 'Entry Date', ACE_DATE_ORDER);
   if (entryDate instanceof FieldError) return { column: 'Entry Date', value: dateText, reason: entryDate.reason, sourceLine: commodity.sourceLine, raw: f };
   const originText = get(f, index.origin) || 'CA';
   const origin = parseCountry(originText);
@@ -155,7 +159,7 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
   if (status) filed.liquidationStatus = status;
   const liq = get(f, index.liquidationDate);
   if (liq) {
-    const d = parseDate(liq, 'Liquidation Date');
+    const d = parseDate(liq, 'Liquidation Date', ACE_DATE_ORDER);
     if (d instanceof FieldError) return { column: 'Liquidation Date', value: liq, reason: d.reason, sourceLine: commodity.sourceLine, raw: f };
     filed.liquidationDate = d;
   }
@@ -163,7 +167,7 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
   if (warning) filed.warning = warning;
   const summary = get(f, index.summaryDate);
   if (summary) {
-    const d = parseDate(summary, 'Entry Summary Date');
+    const d = parseDate(summary, 'Entry Summary Date', ACE_DATE_ORDER);
     if (!(d instanceof FieldError)) filed.entrySummaryDate = d;
   }
   const item: LineItem = {

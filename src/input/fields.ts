@@ -3,6 +3,7 @@
  * understands. Cheap by design: they run once per field of files with millions of rows.
  */
 import { isCalendarDay } from '../calendar/dates.js';
+import { DATE_PATTERN, slashDateIn, slashFields, type DateOrder } from './date-order.js';
 import { formatCents, parseScaled, QUANTITY_DIGITS, RATE_DIGITS } from '../money/decimal.js';
 
 export class FieldError {
@@ -111,7 +112,12 @@ export function parseMoney(text: string, column: string, currency = 'USD', notes
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * A slash date in a file whose order of slash dates is not known (input read once, not given --date-format):
+ * reading it either way would be a guess, so the run stops there (see date-order).
+ */
+export class DateOrderUnknown extends FieldError {}
 
 /** Digits of text[from, from + n) as a number, or -1 when one is not a digit. */
 function digitsAt(text: string, from: number, n: number): number {
@@ -124,8 +130,11 @@ function digitsAt(text: string, from: number, n: number): number {
   return v;
 }
 
-/** YYYY-MM-DD (or US MM/DD/YYYY) -> YYYY-MM-DD, a real calendar date. */
-export function parseDate(text: string, column: string): string | FieldError {
+/**
+ * YYYY-MM-DD, or a slash date in `order` (the file's, see date-order) -> YYYY-MM-DD, a real calendar date.
+ * Without an order a slash date is a DateOrderUnknown.
+ */
+export function parseDate(text: string, column: string, order: DateOrder | undefined): string | FieldError {
   // The common case, already YYYY-MM-DD, read without a regular expression and returned as it is.
   if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
     const y = digitsAt(text, 0, 4);
@@ -134,18 +143,22 @@ export function parseDate(text: string, column: string): string | FieldError {
     if (y >= 0 && mo >= 0 && d >= 0) return isCalendarDay(y, mo, d) ? text : new FieldError(`${column} "${text}" is not a calendar date`);
   }
   const t = text.trim();
-  let m = ISO.exec(t);
+  const m = ISO.exec(t);
   let y: number, mo: number, d: number;
   if (m) {
     y = Number(m[1]);
     mo = Number(m[2]);
     d = Number(m[3]);
-  } else if ((m = US.exec(t))) {
-    y = Number(m[3]);
-    mo = Number(m[1]);
-    d = Number(m[2]);
+  } else if (slashFields(t)) {
+    if (order === undefined) return new DateOrderUnknown(`${column} "${t}" is a slash date`);
+    const read = slashDateIn(t, order);
+    const expected = `${DATE_PATTERN[order]} (${order}, the order of this file's slash dates) or YYYY-MM-DD`;
+    if (!read || read.mo < 1 || read.mo > 12) return new FieldError(`${column} "${text}" does not fit the date format: expected ${expected}`);
+    ({ y, mo, d } = read);
+    if (!isCalendarDay(y, mo, d)) return new FieldError(`${column} "${text}" is not a calendar date (read as ${DATE_PATTERN[order]})`);
   } else {
-    return new FieldError(t === '' ? `${column} is empty` : `${column} "${text}" is not a date (use YYYY-MM-DD)`);
+    const expected = order ? `YYYY-MM-DD or ${DATE_PATTERN[order]}` : 'YYYY-MM-DD';
+    return new FieldError(t === '' ? `${column} is empty` : `${column} "${text}" is not a date (use ${expected})`);
   }
   if (!isCalendarDay(y, mo, d)) return new FieldError(`${column} "${text}" is not a calendar date`);
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -13,7 +13,8 @@ import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
 import { columnIndex, fxTable, type RowContext } from './row-to-item.js';
 import { ByteKeepingDecoder } from './kept-bytes.js';
-import { lineRowEvent, problemReason, rejectedRow, unreadableRecord, unreadableRow } from './row-events.js';
+import type { DateOrder } from './date-order.js';
+import { lineRowEvent, readOnceDateReason, problemReason, rejectedRow, unreadableRecord, unreadableRow } from './row-events.js';
 
 export interface ReaderOptions {
   /** Display name of the input, for messages. */
@@ -35,6 +36,8 @@ export interface ReaderOptions {
    * a row that goes back in entry/line order; 'unsorted' holds every group until the end of the file.
    */
   es003Order?: 'sorted' | 'unsorted';
+  /** The order of slash dates in a lines file: --date-format, or the one its first pass proved (see date-order). */
+  dateOrder?: DateOrder;
 }
 
 export interface FatalInputError {
@@ -51,7 +54,7 @@ export type ReadEvent =
 
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
-  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
+  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
 }
 
 export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>, options: ReaderOptions): AsyncGenerator<ReadEvent[]> {
@@ -105,7 +108,9 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       return;
     }
     records += 1;
-    batch.push(lineRowEvent(fields, sourceLine, records, ctx!, options.file, decoder.seen));
+    const ev = lineRowEvent(fields, sourceLine, records, ctx!, options.file, decoder.seen);
+    if (ev.kind === 'stop') fatal = { file: options.file, sourceLine, reason: readOnceDateReason(ev.reason, records > 1) };
+    else batch.push(ev);
   };
 
   const onProblem = (p: RecordProblem): void => {

@@ -11,6 +11,18 @@ const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may b
 
 export type RowEvent = { kind: 'line'; item: LineItem } | { kind: 'rejected'; rejection: Rejection };
 
+/** A row the reading cannot go past (see RowProblem.stops). */
+export type StopEvent = { kind: 'stop'; reason: string };
+
+/**
+ * Why input read once stops at a slash date given no --date-format: it cannot be read a first time to prove
+ * the order. `afterLines`: rows before it were already read and written.
+ */
+export function readOnceDateReason(reason: string, afterLines: boolean): string {
+  const written = afterLines ? '; the lines before it were already written, so that output is incomplete' : '';
+  return `${reason}, and input read once (standard input, a pipe) cannot be checked first for the order of its dates: give --date-format MDY (US), DMY (day first) or YMD, or read from a file${written}`;
+}
+
 export function rejectedRow(file: string, sourceLine: number, fields: string[], reason: string, column?: string, value?: string): RowEvent {
   return { kind: 'rejected', rejection: { file, sourceLine, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}), reason, raw: fields } };
 }
@@ -35,10 +47,11 @@ export function unreadableRow(file: string, sourceLine: number, fields: string[]
 }
 
 /** A data row of the canonical layout as a line, or its first problem as a rejection. */
-export function lineRowEvent(fields: string[], sourceLine: number, recordNumber: number, ctx: RowContext, file: string, sawInvalidBytes: boolean): RowEvent {
+export function lineRowEvent(fields: string[], sourceLine: number, recordNumber: number, ctx: RowContext, file: string, sawInvalidBytes: boolean): RowEvent | StopEvent {
   const unreadable = unreadableRow(file, sourceLine, fields, ctx.header.raw.length, sawInvalidBytes);
   if (unreadable) return keyed(unreadable, recordNumber, ctx);
   const result = rowToItem(fields, sourceLine, recordNumber, ctx);
+  if ('reason' in result && result.stops) return { kind: 'stop', reason: result.reason };
   if ('reason' in result) return keyed(rejectedRow(file, sourceLine, fields, result.reason, result.column, result.value), recordNumber, ctx);
   return { kind: 'line', item: result };
 }

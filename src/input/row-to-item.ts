@@ -3,9 +3,10 @@
  */
 import { mulDivRound, parseScaled, RATE_SCALE } from '../money/decimal.js';
 import { CANONICAL_COLUMN_NAMES, type CanonicalColumn } from './columns.js';
-import { FieldError, parseCountry, parseCurrency, parseDate, parseHts, parseMoney, parsePercentField, parseQuantity, parseTransport, parseYesNo } from './fields.js';
+import { DateOrderUnknown, FieldError, parseCountry, parseCurrency, parseDate, parseHts, parseMoney, parsePercentField, parseQuantity, parseTransport, parseYesNo } from './fields.js';
 import type { HeaderReport } from './header.js';
 import type { ContentColumn, LineItem } from './line-item.js';
+import type { DateOrder } from './date-order.js';
 
 export interface RowContext {
   header: HeaderReport;
@@ -17,6 +18,8 @@ export interface RowContext {
   defaultEntry: string;
   /** --value-basis for the whole file. */
   valueBasis?: 'FOB' | 'CIF';
+  /** The order of the file's slash dates (given or proven by the file); none when it is not known. */
+  dateOrder?: DateOrder;
 }
 
 export type ColumnIndex = Record<CanonicalColumn, number>;
@@ -32,10 +35,12 @@ export interface RowProblem {
   column: string;
   value: string;
   reason: string;
+  /** The row cannot be read without a guess that would apply to the rows after it too: the reading stops there. */
+  stops?: true;
 }
 
 function problem(column: string, value: string, e: FieldError): RowProblem {
-  return { column, value, reason: e.reason };
+  return e instanceof DateOrderUnknown ? { column, value, reason: e.reason, stops: true } : { column, value, reason: e.reason };
 }
 
 /**
@@ -111,7 +116,7 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
   let entryDate: string;
   if (dateText.trim() === '' && ctx.defaultDate !== undefined) entryDate = ctx.defaultDate;
   else {
-    const d = parseDate(dateText, 'entry_date');
+    const d = parseDate(dateText, 'entry_date', ctx.dateOrder);
     if (d instanceof FieldError) return problem('entry_date', dateText, d);
     entryDate = d;
   }
@@ -137,7 +142,7 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
   let exportDate: string | undefined;
   const exportText = get(c.export_date);
   if (exportText.trim() !== '') {
-    const d = parseDate(exportText, 'export_date');
+    const d = parseDate(exportText, 'export_date', ctx.dateOrder);
     if (d instanceof FieldError) return problem('export_date', exportText, d);
     exportDate = d;
   }

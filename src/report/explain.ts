@@ -16,7 +16,8 @@ import { lineJson } from './formats/json.js';
 import { prepareRead, type InputSource } from './input-source.js';
 import { shown } from './terminal-text.js';
 import { legalBasis } from './legal-basis.js';
-import { scatteredEntries, settleScattered } from './scattered-entries.js';
+import { settleScattered } from './scattered-entries.js';
+import { firstPass } from './first-pass.js';
 
 export interface ExplainTarget {
   line: string;
@@ -26,12 +27,15 @@ export interface ExplainTarget {
 export type FoundLine = { ok: true; compared: ComparedEntry; index: number; compiled: CompiledSchedule[] } | { ok: false; reason: string };
 
 /** Reads until the entry holding the line is complete, under every scenario. */
-export async function findLine(input: InputSource, options: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget): Promise<FoundLine> {
+export async function findLine(input: InputSource, given: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget, notes: NodeJS.WritableStream): Promise<FoundLine> {
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
+  const first = await firstPass(input, given, notes);
+  if (!first.ok) return { ok: false, reason: `${given.file}: ${first.reason}` };
+  const options = first.reader;
   const { source, reader } = await prepareRead(input, options);
   const comparer = new Comparer(compiled, reader.file, { explain: true });
   // The line's share of its entry's fees is the one estimate gives it, wherever the entry's other lines are.
-  await settleScattered(input, options, await scatteredEntries(input, options), comparer);
+  await settleScattered(input, options, first.scattered, comparer);
   const events: CompareEvent[] = [];
   const matches = (e: ComparedEntry): number => e.results[0]!.lines.findIndex((l) => l.item.line === target.line && (target.entry === undefined || l.item.entry === target.entry));
   const check = (): FoundLine | undefined => {

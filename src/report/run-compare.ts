@@ -14,7 +14,8 @@ import type { OutputFormat } from './renderer.js';
 import { openInput } from './input-source.js';
 import { batchOutputOf, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
-import { scatteredEntriesOf, settleScattered } from './scattered-entries.js';
+import { settleScattered } from './scattered-entries.js';
+import { firstPass } from './first-pass.js';
 import type { HeaderReport } from '../input/header.js';
 import type { FatalInputError } from '../input/read-line-items.js';
 import { inParallel } from './parallel/jobs.js';
@@ -42,15 +43,20 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const output = batchOutputOf(req, io);
   const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = scenarios.map(() => new RunTotals());
   const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
-  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name }, input);
+  const first = await firstPass(input, { ...req.reader, file: name }, io.stderr, jobs);
+  if (!first.ok) {
+    io.stderr.write(`${shown(name)}: ${shown(first.reason)}\n`);
+    return { exitCode: EXIT.USAGE_OR_RULES, summaries: [] };
+  }
+  const { scattered, reader } = first;
+  const output = batchOutputOf(req, io);
   const outcome = scattered.size > 0 ? 'serial' : await inParallel(
     jobs,
-    { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader: { ...req.reader, file: name } },
+    { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader },
     { output, totals, onHeader },
     io.stderr,
   );
@@ -59,7 +65,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   if (outcome === 'serial') {
     const out = renderer(req.format);
     const comparer = new Comparer(compiled, name, compute);
-    await settleScattered(input, { ...req.reader, file: name }, scattered, comparer, io.stderr);
+    await settleScattered(input, reader, scattered, comparer, io.stderr);
     const events: CompareEvent[] = [];
     output.add(out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly }));
     const handle = (list: CompareEvent[]): void => {
@@ -75,7 +81,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
       }
       list.length = 0;
     };
-    fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
+    fatal = await streamLines(input, reader, io.stderr, {
       header: onHeader,
       item: (item) => handle(comparer.push(item, events)),
       rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),

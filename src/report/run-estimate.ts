@@ -22,7 +22,8 @@ import type { OutputFormat, Renderer } from './renderer.js';
 import { countsLine, lineMarkSentences } from './line-marks.js';
 import { openInput } from './input-source.js';
 import { streamLines } from './stream-lines.js';
-import { scatteredEntriesOf, settleScattered } from './scattered-entries.js';
+import { settleScattered } from './scattered-entries.js';
+import { firstPass } from './first-pass.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface EstimateRequest {
@@ -126,7 +127,6 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   const compiled = compileSchedule(rules, hts);
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const output = batchOutputOf(req, io);
   const compute = { explain: req.explain, asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = new RunTotals();
   const onHeader = (h: HeaderReport): void => {
@@ -134,10 +134,16 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.map(shown).join(', ')}\n`);
   };
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
-  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name }, input);
+  const first = await firstPass(input, { ...req.reader, file: name }, io.stderr, jobs);
+  if (!first.ok) {
+    io.stderr.write(`${shown(name)}: ${shown(first.reason)}\n`);
+    return { exitCode: EXIT.USAGE_OR_RULES };
+  }
+  const { scattered, reader } = first;
+  const output = batchOutputOf(req, io);
   const outcome = scattered.size > 0 ? 'serial' : await inParallel(
     jobs,
-    { what: { command: 'estimate' }, ruleSets: [rules], compiled: [compiled], compute, reader: { ...req.reader, file: name } },
+    { what: { command: 'estimate' }, ruleSets: [rules], compiled: [compiled], compute, reader },
     { output, totals: [totals], onHeader },
     io.stderr,
   );
@@ -146,7 +152,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   if (outcome === 'serial') {
     const renderer = await makeRenderer(req.format);
     const estimator = new Estimator(compiled, name, compute);
-    await settleScattered(input, { ...req.reader, file: name }, scattered, estimator, io.stderr);
+    await settleScattered(input, reader, scattered, estimator, io.stderr);
     const events: EstimateEvent[] = [];
     output.add(renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name }));
     const handle = (list: EstimateEvent[]): void => {
@@ -162,7 +168,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
       }
       list.length = 0;
     };
-    fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
+    fatal = await streamLines(input, reader, io.stderr, {
       header: onHeader,
       item: (item) => handle(estimator.push(item, events)),
       rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),

@@ -16,6 +16,7 @@ import type { LineItem } from '../input/line-item.js';
 import type { InputSource } from './input-source.js';
 import { streamLines } from './stream-lines.js';
 import { workerThreads, type JobsRequest } from './parallel/jobs.js';
+import { slashDateScanOf, type SlashDateScanRequest } from './slash-date-scan.js';
 
 const QUOTE = 34;
 const LF = 10;
@@ -68,7 +69,7 @@ class EntryRuns {
  * (standard input, a pipe: the reading pass is the only pass), an ES-003 export (grouped by entry when read),
  * a file without an entry column or one that cannot be read (the reading pass says why).
  */
-export async function scatteredEntries(input: InputSource, reader: ReaderOptions): Promise<ReadonlySet<string>> {
+export async function scatteredEntries(input: InputSource, reader: ReaderOptions, dates?: SlashDateScanRequest): Promise<ReadonlySet<string>> {
   if (!input.rereadable || reader.layout === 'es003') return NONE;
   const file = await open(input.name, 'r').catch(() => undefined);
   if (!file) return NONE;
@@ -103,20 +104,30 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
     const first = (await readLineItemBatches(once(Buffer.from(window.subarray(0, headerEnd))), reader).next()).value?.[0];
     if (first?.kind !== 'header' || first.layout !== 'lines') return NONE;
     const column = first.header.index.entry;
-    if (column === undefined) return NONE;
     const delimiterByte = delimiter.charCodeAt(0);
+    const dateScan = dates && slashDateScanOf(first.header, delimiterByte, dates);
+    if (column === undefined && !dateScan) return NONE;
     const runs = new EntryRuns(reader.defaultEntry ?? '1');
-    const tokenize = (bytes: Buffer, start: number, stop: number): void => {
+    /** The record's fields as the tokenizer reads them (it has a quote), or undefined when a quote is never closed. */
+    const fieldsOf = (bytes: Buffer, start: number, stop: number): string[] | undefined => {
       const t = new CsvTokenizer(delimiter!, 1, false);
-      const text = bytes.toString('utf8', start, stop);
+      let read: string[] | undefined;
       try {
-        t.push(text, (f) => runs.fields(f, column));
-        t.end((f) => runs.fields(f, column));
+        t.push(bytes.toString('utf8', start, stop), (f) => (read = f));
+        t.end((f) => (read = f));
       } catch {
         // A quote never closed: the reading pass reports it; rows after it are not read.
       }
+      return read;
     };
-    const record = (bytes: Buffer, start: number, stop: number): void => {
+    const tokenize = (bytes: Buffer, start: number, stop: number): void => {
+      const f = fieldsOf(bytes, start, stop);
+      if (f) runs.fields(f, column!);
+    };
+    let line = marks.lines[0]!;
+    const record = (bytes: Buffer, start: number, stop: number, firstLine: number): void => {
+      dateScan?.record(bytes, start, stop, firstLine, () => fieldsOf(bytes, start, stop));
+      if (column === undefined) return;
       let fieldStart = start;
       let k = 0;
       let i = start;
@@ -138,9 +149,10 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
       let previous = 0;
       for (let r = 0; r < marks.count; r++) {
         const blank = marks.rows[r] === (r === 0 ? 0 : marks.rows[r - 1]);
-        if (!blank) record(window, start + marks.start(r), start + marks.ends[r]!);
+        if (!blank) record(window, start + marks.start(r), start + marks.ends[r]!, line + (r === 0 ? 0 : marks.lines[r - 1]!) + 1);
         previous = marks.ends[r]!;
       }
+      if (marks.count > 0) line += marks.lines[marks.count - 1]!;
       start += previous;
       if (ended) break;
       // The unread bytes to the front, then more after them.
@@ -148,17 +160,19 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
       end -= start;
       start = 0;
       await more();
+      dateScan?.newWindow();
     }
     // The last record may end without a line break.
     if (start < end) {
       const rest = Buffer.concat([window.subarray(start, end), Buffer.from('\n')]);
       scanRecords(rest, delimiterByte, marks);
+      dateScan?.newWindow();
       for (let r = 0; r < marks.count; r++) {
         const blank = marks.rows[r] === (r === 0 ? 0 : marks.rows[r - 1]);
-        if (!blank) record(rest, marks.start(r), marks.ends[r]!);
+        if (!blank) record(rest, marks.start(r), marks.ends[r]!, line + (r === 0 ? 0 : marks.lines[r - 1]!) + 1);
       }
     }
-    return runs.scattered;
+    return column === undefined ? NONE : runs.scattered;
   } finally {
     await file.close();
   }
@@ -193,8 +207,8 @@ export async function settleScattered(input: InputSource, reader: ReaderOptions,
 }
 
 /** The run's scattered entries; with --debug, says which when the file then runs on one thread instead of several. */
-export async function scatteredEntriesOf(run: JobsRequest & { trace?: (message: string) => void }, reader: ReaderOptions, input: InputSource): Promise<ReadonlySet<string>> {
-  const scattered = await scatteredEntries(input, reader);
+export async function scatteredEntriesOf(run: JobsRequest & { trace?: (message: string) => void }, reader: ReaderOptions, input: InputSource, dates?: SlashDateScanRequest): Promise<ReadonlySet<string>> {
+  const scattered = await scatteredEntries(input, reader, dates);
   if (scattered.size > 0 && workerThreads(run) > 1) {
     const shown = [...scattered].slice(0, 5).join(', ');
     const more = scattered.size > 5 ? ` and ${scattered.size - 5} more` : '';

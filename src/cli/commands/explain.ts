@@ -45,7 +45,7 @@ Examples:
       const input = openInput(file, process.stdin);
       const slash = opts.line.lastIndexOf('/');
       const target = slash > 0 ? { entry: opts.line.slice(0, slash), line: opts.line.slice(slash + 1) } : { line: opts.line };
-      const found = await findLine(input, { ...reader, file: input.name }, rules.scenarios, rules.hts, target);
+      const found = await findLine(input, { ...reader, file: input.name }, rules.scenarios, rules.hts, target, process.stderr);
       if (!found.ok) throw new UsageError(found.reason);
       process.stdout.write(opts.format === 'json' ? renderExplainJson(found) : renderExplainText(found, rules.hts));
     });
