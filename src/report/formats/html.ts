@@ -10,8 +10,9 @@ import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 import { RejectionList } from '../rejection-list.js';
+import { RejectionGroups } from '../rejection-groups.js';
 import type { RunSummary } from '../summary.js';
-import { lineMarkSentences } from '../line-marks.js';
+import { countsLine, lineMarkSentences } from '../line-marks.js';
 import type { CompareContext, CompareRenderer } from './compare.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import { TopN } from './top-n.js';
@@ -29,6 +30,12 @@ function card(label: string, value: string, field: string): string {
   return `<div class="card"><div class="label">${esc(label)}</div><div class="value" data-field="${esc(field)}">${value}</div></div>`;
 }
 
+/** Every count, zeros too, and a sentence for each kind of line whose figure is not simply right. */
+function countsBlock(c: RunSummary['counts'], scope = ''): string {
+  const marks = lineMarkSentences(c).map((sentence) => `<p class="warn">${esc(sentence + scope)}</p>`);
+  return [`<p data-field="counts-line">${esc(countsLine(c) + scope)}</p>`, ...marks].join('\n');
+}
+
 function provenanceBlock(provenances: Provenance[]): string {
   const rows = provenances.map((p) => [esc(p.scenario), esc(`${p.scheduleId} ${p.scheduleVersion}`), esc(p.asOf), `<code>${esc(p.rulesSha256.slice(0, 16))}</code>`, esc(p.htsRevision)]);
   const unknowns = provenances[0]?.unknowns ?? [];
@@ -36,12 +43,17 @@ function provenanceBlock(provenances: Provenance[]): string {
 <p class="muted">What the data does not know:</p><ul class="muted">${unknowns.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>`;
 }
 
-function rejectionBlock(list: RejectionList): string {
+/** Rejected rows: a count and examples by kind of reason, then the first rows one by one. */
+function rejectionBlock(list: RejectionList, groups: RejectionGroups): string {
   const { kept: rejections, count } = list;
   if (count === 0) return '<h2>Rejected lines</h2><p>None.</p>';
+  const example = (r: Rejection): string => `line ${esc(r.sourceLine)}${r.column ? `: ${esc(r.column)}` : ''}${r.value !== undefined ? ` "${esc(r.value)}"` : ''}`;
+  const byReason = groups.sorted().map((g) => [esc(g.kind), esc(g.count), g.examples.map(example).join('<br>')]);
   const rows = rejections.map((r) => [esc(r.sourceLine), esc(r.column ?? ''), esc(r.value ?? ''), esc(r.reason)]);
   const more = count > rejections.length ? `<p class="muted">${count - rejections.length} more rejected lines; use --rejects FILE to keep them all.</p>` : '';
-  return `<h2>Rejected lines (${count})</h2><p class="muted">Rejected lines are kept out of every total.</p>${table(['Line', 'Column', 'Value', 'Reason'], rows)}${more}`;
+  return `<h2>Rejected lines (${count})</h2><p class="muted">Rejected lines are kept out of every total.</p>
+<h3>By reason</h3><div data-field="rejections-by-reason">${table(['Reason', 'Lines', 'Examples'], byReason, [false, true, false])}</div>
+<h3>The rows</h3>${table(['Line', 'Column', 'Value', 'Reason'], rows)}${more}`;
 }
 
 function authorityParts(s: RunSummary): Map<string, bigint> {
@@ -59,6 +71,7 @@ export class HtmlRenderer implements Renderer {
   private readonly lines = new TopN<string[]>(TOP);
   private readonly entries = new TopN<string[]>(TOP);
   private readonly rejections = new RejectionList(REJECTION_LIMIT);
+  private readonly groups = new RejectionGroups();
 
   begin(ctx: RenderContext): string {
     this.ctx = ctx;
@@ -83,6 +96,7 @@ export class HtmlRenderer implements Renderer {
 
   rejected(r: Rejection): string {
     this.rejections.add(r);
+    this.groups.add(r);
     return '';
   }
 
@@ -94,13 +108,13 @@ export class HtmlRenderer implements Renderer {
     const body = `<h1>Duty and fee estimate</h1>
 <p class="muted">${esc(this.ctx.inputName)} · ${esc(p.scheduleId)} ${esc(p.scheduleVersion)} (scenario ${esc(p.scenario)}), rules as of ${esc(p.asOf)}</p>
 <div class="cards">${card('Customs value (USD)', money(s.valueCents), 'value')}${card('Duty', money(s.dutyCents), 'duty')}${card('Fees', money(s.feeCents), 'fees')}${card('Total', money(s.totalCents), 'total')}${card('Duty / value', esc(s.effectiveRate), 'effective-rate')}${card('Landed cost', money(s.landedCostCents), 'landed-cost')}${card('Lines computed / rejected', `${esc(s.counts.computed)} / ${esc(s.counts.rejected)}`, 'counts')}</div>
-${lineMarkSentences(s.counts).map((sentence) => `<p class="warn">${esc(sentence)}</p>`).join('\n')}
+${countsBlock(s.counts)}
 <h2>Where the money goes, by legal authority</h2>${chart}
 ${table(['Legal authority', 'Lines', 'Amount (USD)', 'Share'], byAuthority, [false, true, true, true])}
 <p class="muted">Removing an authority saves at least its amount here; <code>tariff compare --scenario current --scenario no-section-232</code> (or another scenario) shows the saving after the measures it displaced apply again.</p>
 <h2>Entries with the largest total</h2>${table(['Entry', 'Date', 'Lines', 'Customs value', 'Duty', 'Fees', 'Total', 'Landed cost'], this.entries.sorted(), [false, false, true, true, true, true, true, true])}
 <h2>Lines with the largest total</h2>${table(['Entry', 'Line', 'HTS', 'Description', 'Date', 'Customs value', 'Components', 'Total', 'Landed cost'], this.lines.sorted(), [false, false, false, false, false, true, false, true, true])}
-${rejectionBlock(this.rejections)}
+${rejectionBlock(this.rejections, this.groups)}
 ${provenanceBlock([p])}`;
     return page('Duty and fee estimate', body);
   }
@@ -110,6 +124,7 @@ export class CompareHtmlRenderer implements CompareRenderer {
   private ctx!: CompareContext;
   private readonly leaders = new CompareLeaders();
   private readonly rejections = new RejectionList(REJECTION_LIMIT);
+  private readonly groups = new RejectionGroups();
 
   begin(ctx: CompareContext): string {
     this.ctx = ctx;
@@ -123,6 +138,7 @@ export class CompareHtmlRenderer implements CompareRenderer {
 
   rejected(r: Rejection): string {
     this.rejections.add(r);
+    this.groups.add(r);
     return '';
   }
 
@@ -146,11 +162,12 @@ export class CompareHtmlRenderer implements CompareRenderer {
     const body = `<h1>Scenario comparison</h1>
 <p class="muted">${esc(this.ctx.inputName)} · ${esc(summaries[0]!.counts.computed)} lines in ${esc(summaries[0]!.counts.entries)} entries</p>
 <div class="cards">${cards}</div>
+${countsBlock(summaries[0]!.counts, ' (in the first scenario)')}
 <h2>Duty and fees by legal authority, per scenario</h2>${stackedBars(series, authorities)}
 ${table(['Legal authority', ...labels], byAuthority, numeric)}
 <h2>Entries with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Date', 'Customs value', ...labels, 'Change'], entryRows, [false, false, true, ...labels.map(() => true), true])}
 <h2>Lines with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Line', 'HTS', 'Date', 'Customs value', ...labels, 'Change'], lineRows, [false, false, false, false, true, ...labels.map(() => true), true])}
-${rejectionBlock(this.rejections)}
+${rejectionBlock(this.rejections, this.groups)}
 ${provenanceBlock(this.ctx.provenances)}`;
     return page('Scenario comparison', body);
   }

@@ -13,7 +13,7 @@ import type { RenderContext, Renderer } from '../renderer.js';
 import { effectiveRate, type RunSummary } from '../summary.js';
 import { RejectionList } from '../rejection-list.js';
 import { shown, terminalSafe } from '../terminal-text.js';
-import { lineMarkSentences } from '../line-marks.js';
+import { countsLine, lineMarkSentences } from '../line-marks.js';
 
 export const TABLE_LINE_LIMIT = 500;
 const ENTRY_LIMIT = 100;
@@ -100,7 +100,7 @@ export class TableRenderer implements Renderer {
     out.push(totals.toString());
     const c = s.counts;
     out.push(
-      `Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; entries ${c.entries}; customs value ${formatCentsGrouped(s.valueCents)} USD; duty ${s.effectiveRate} of value; landed cost ${formatCentsGrouped(s.landedCostCents)} USD`,
+      `${countsLine(c)}; entries ${c.entries}; customs value ${formatCentsGrouped(s.valueCents)} USD; duty ${s.effectiveRate} of value; landed cost ${formatCentsGrouped(s.landedCostCents)} USD`,
     );
     for (const sentence of lineMarkSentences(c)) out.push(chalk.yellow(sentence));
     const p = s.provenance;
