@@ -98,6 +98,8 @@ export interface Rejection {
   reason: string;
   /** The raw fields of the row, unchanged, so it can be fixed and re-run. */
   raw: string[];
+  /** Index in `raw` of the offending cell, when the reader knows it (a message points at it). */
+  field?: number;
   /** Which line the row is, so an output row for it still says so; absent when the row could not be read as CSV. */
   key?: RowKey;
   /**

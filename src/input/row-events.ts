@@ -5,6 +5,7 @@
 import { hasKeptBytes, keptBytes, shownText } from './kept-bytes.js';
 import type { LineItem, Rejection, RowKey } from './line-item.js';
 import { rowToItem, type RowContext } from './row-to-item.js';
+import type { CanonicalColumn } from './columns.js';
 import { MAX_RECORD_LENGTH, type RecordProblem } from './record-end.js';
 
 const NOT_UTF8 = 'the row contains bytes that are not UTF-8 text (the file may be Latin-1 or Windows-1252): save it as UTF-8';
@@ -65,7 +66,11 @@ function rowKey(fields: readonly string[], recordNumber: number, ctx: RowContext
 
 /** The rejection with its row's key, read from its shown fields (a row that is not UTF-8 shows replacement characters). */
 function keyed(ev: RowEvent, recordNumber: number, ctx: RowContext): RowEvent {
-  if (ev.kind === 'rejected') ev.rejection.key = rowKey(ev.rejection.raw, recordNumber, ctx);
+  if (ev.kind !== 'rejected') return ev;
+  const r = ev.rejection;
+  r.key = rowKey(r.raw, recordNumber, ctx);
+  const field = r.column === undefined ? -1 : (ctx.cols[r.column as CanonicalColumn] ?? -1);
+  if (field >= 0) r.field = field;
   return ev;
 }
 

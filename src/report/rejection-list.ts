@@ -6,13 +6,13 @@ import type { Rejection, RowKey } from '../input/line-item.js';
 import { shown } from './terminal-text.js';
 
 /** A rejection as JSON output shows it: its bytes (for the --rejects file) left out. */
-export function shownRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key'> {
-  const { rawBytes: _, key: __, ...rest } = r;
+export function shownRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key' | 'field'> {
+  const { rawBytes: _, key: __, field: ___, ...rest } = r;
   return rest;
 }
 
 /** The same, saying first which line it is, as a computed line does (estimate and compare JSON). */
-export function keyedRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key'> & Partial<RowKey> {
+export function keyedRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key' | 'field'> & Partial<RowKey> {
   return { ...r.key, ...shownRejection(r) };
 }
 
@@ -36,6 +36,45 @@ export function rejectionSentence(r: Rejection, show: (s: string) => string = (s
   return where ? `${where}: ${show(r.reason)}` : show(r.reason);
 }
 
+/** The widest row shown under a rejection; a longer one is cut around the offending cell. */
+const ROW_WIDTH = 120;
+
+/** Which of the row's cells is at fault: the one the reader named, else the one holding the offending text. */
+function faultyField(r: Rejection): number {
+  if (r.field !== undefined) return r.field;
+  const value = r.value?.trim();
+  if (!value) return -1;
+  const exact = r.raw.findIndex((f) => f.trim() === value);
+  if (exact >= 0) return exact;
+  // An HTS code is said formatted (0101.21.00.10) and may be written otherwise (0101210010).
+  const digits = value.replace(/\D/g, '');
+  return digits.length >= 6 ? r.raw.findIndex((f) => f.replace(/\D/g, '') === digits) : -1;
+}
+
+/** A CSV cell as the row would be written with commas. */
+function cell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The row as given, with a caret under the cell at fault (as hledger points at an error), for a terminal;
+ * none when the row could not be read or the cell is not known.
+ */
+export function pointedRow(r: Rejection): string[] {
+  const at = faultyField(r);
+  if (r.raw.length === 0 || at < 0 || at >= r.raw.length) return [];
+  const cells = r.raw.map((f) => shown(cell(f)));
+  let row = cells.join(',');
+  let start = cells.slice(0, at).reduce((n, c) => n + c.length + 1, 0);
+  const width = Math.max(1, cells[at]!.length);
+  if (row.length > ROW_WIDTH) {
+    const from = Math.max(0, Math.min(start - 20, row.length - ROW_WIDTH));
+    row = `${from > 0 ? '…' : ''}${row.slice(from, from + ROW_WIDTH)}${from + ROW_WIDTH < row.length ? '…' : ''}`;
+    start = start - from + (from > 0 ? 1 : 0);
+  }
+  return [row, `${' '.repeat(start)}${'^'.repeat(Math.min(width, ROW_WIDTH))}`];
+}
+
 export class RejectionList {
   count = 0;
   /** The first rejections, as they came. */
@@ -54,6 +93,7 @@ export class RejectionList {
     const out = [heading(this.count)];
     for (const r of this.kept) {
       out.push(`  ${shown(r.file)}:${r.sourceLine}: ${rejectionSentence(r, shown)}`);
+      out.push(...pointedRow(r).map((l) => `    ${l}`));
     }
     if (this.count > this.kept.length) out.push(`  … ${this.count - this.kept.length} more; use --rejects FILE to keep them all`);
     return out;

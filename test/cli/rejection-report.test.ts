@@ -56,3 +56,22 @@ describe('every count in every output', () => {
     expect(tariff(['estimate', input, '--format', 'table']).stdout).toContain(`${COUNTS}; entries 1`);
   });
 });
+
+describe('a row error shows the row and points at the cell', () => {
+  it('the list of rejected lines gives the row as written and a caret under the offending cell', () => {
+    const table = tariff(['estimate', input, '--format', 'table']).stdout.split('\n');
+    const at = table.findIndex((l) => l.includes(':2: value "12x" is not a number'));
+    expect(table.slice(at + 1, at + 3)).toEqual(['    E1,1,0101.21.0010,Horses,CA,12x,2025-06-01', '                                ^^^']);
+    // A rejection of the schedule (an HTS it does not know) points at the cell too, written as the file writes it.
+    const hts = table.findIndex((l) => l.includes(':6: HTS 9999.99.99.99 does not exist'));
+    expect(table.slice(hts + 1, hts + 3)).toEqual(['    E1,5,9999.99.9999,Nothing,CA,10,2025-06-01', '         ^^^^^^^^^^^^']);
+  });
+
+  it('a cell whose text another cell repeats is found by its column', () => {
+    const path = join(dir, 'repeated.csv');
+    writeFileSync(path, 'entry,line,hts,description,origin,value,entry_date,freight,value_basis\nE1,1,0101.21.0010,XYZ,CA,100,2025-06-01,100,XYZ\n');
+    const table = tariff(['estimate', path, '--format', 'table']).stdout.split('\n');
+    const at = table.findIndex((l) => l.includes('value_basis "XYZ" must be FOB or CIF'));
+    expect(table[at + 2]).toBe(`    ${' '.repeat('E1,1,0101.21.0010,XYZ,CA,100,2025-06-01,100,'.length)}^^^`);
+  });
+});
