@@ -9,7 +9,7 @@ import type { HeaderReport } from './header.js';
 import { rowContextFor, type FatalInputError, type ReaderOptions } from './read-line-items.js';
 import type { RowContext } from './row-to-item.js';
 import { ByteKeepingDecoder } from './kept-bytes.js';
-import { lineRowEvent, readOnceDateReason, rejectedRow, unreadableRecord, type RowEvent } from './row-events.js';
+import { lineRowEvent, rejectedRow, unreadableRecord, type RowEvent } from './row-events.js';
 
 export interface FilePart {
   bytes: Uint8Array;
@@ -63,7 +63,7 @@ export class ChunkReader {
       rows += 1;
       const ev = lineRowEvent(fields, sourceLine, rows, this.ctx, file, decoder.seen);
       // A part is read only after the first pass settled the order of the file's dates; still, never a guess.
-      emit(ev.kind === 'stop' ? rejectedRow(file, sourceLine, fields, readOnceDateReason(ev.reason, false)) : ev);
+      emit(ev.kind === 'stop' ? rejectedRow(file, sourceLine, fields, `${ev.reason} whose order is not known: give --date-format MDY, DMY or YMD`) : ev);
     };
     const onProblem = (p: RecordProblem): void => {
       rows += 1;
