@@ -154,6 +154,13 @@ describe('every output says the invoice currency and rate', () => {
     ]);
   });
 
+  it('ES-003 input is USD: the columns are there, USD and 1', () => {
+    const r = tariff(['estimate', 'data/examples/es003-sample.csv', '--format', 'csv']);
+    const computed = cells(r.stdout, ['status', 'invoice_currency', 'fx_rate']).filter(([status]) => status === 'computed');
+    expect(computed.length).toBeGreaterThan(0);
+    for (const row of computed) expect(row).toEqual(['computed', 'USD', '1']);
+  });
+
   it('compare CSV and JSON: per line', () => {
     const args = [mixed(), '--scenario', 'current', '--scenario', 'tariffs-removed', '--fx', 'CAD=0.7150'];
     const csv = tariff(['compare', ...args, '--format', 'csv']);
