@@ -15,6 +15,7 @@ export interface InputOptions {
   date?: string;
   entry?: string;
   fx?: string[];
+  currency?: string;
   fxFile?: string;
   map?: string;
   column?: string[];
@@ -35,6 +36,7 @@ export function addInputOptions(command: Command): Command {
     .option('--entry <id>', 'entry number for lines without an entry column (default: 1)')
     .option('--fx <CUR=rate>', 'USD per unit of a currency, e.g. CAD=0.7312 (repeatable)', collect)
     .option('--fx-file <file>', 'CSV of currency,rate (USD per unit)')
+    .option('--currency <CODE>', 'currency of lines with no currency column or cell (default USD; others need --fx)')
     .option('--map <file.json>', 'JSON object mapping canonical column names to your headers')
     .option('--column <name=header>', 'map one canonical column to a header of your file (repeatable)', collect)
     .option('--date-format <MDY|DMY|YMD>', 'order of slash dates such as 01/02/2026 (MDY: US month first; DMY: day first; YMD); without it the file must prove the order (a day above 12)')
@@ -71,6 +73,7 @@ export async function readerOptions(opts: InputOptions): Promise<Omit<ReaderOpti
     if (e instanceof FxOptionError) throw new UsageError(e.message);
     throw e;
   }
+  const currency = currencyOption(opts.currency, fx);
   const layout = opts.input ?? 'auto';
   if (layout !== 'auto' && layout !== 'lines' && layout !== 'es003') throw new UsageError(`--input ${opts.input}: use auto, lines or es003`);
   const columnMap = await columnMapOptions(opts);
@@ -79,7 +82,16 @@ export async function readerOptions(opts: InputOptions): Promise<Omit<ReaderOpti
   if (basis !== undefined && basis !== 'FOB' && basis !== 'CIF') throw new UsageError(`--value-basis ${opts.valueBasis}: use FOB or CIF`);
   const dateOrder = opts.dateFormat === undefined ? undefined : parseDateOrder(opts.dateFormat);
   if (opts.dateFormat !== undefined && !dateOrder) throw new UsageError(`--date-format ${opts.dateFormat}: use MDY (MM/DD/YYYY), DMY (DD/MM/YYYY) or YMD (YYYY/MM/DD)`);
-  return { ...(dateOrder ? { dateOrder } : {}), fx, defaultDate: opts.date, defaultEntry: opts.entry, columnMap, layout, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
+  return { ...(dateOrder ? { dateOrder } : {}), fx, ...(currency ? { currency } : {}), defaultDate: opts.date, defaultEntry: opts.entry, columnMap, layout, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
+}
+
+/** --currency as an ISO code, checked to have a rate: without one every line would be rejected. */
+export function currencyOption(text: string | undefined, fx: Record<string, string>): string | undefined {
+  if (text === undefined) return undefined;
+  const code = text.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new UsageError(`--currency ${text}: expected a three-letter ISO currency code such as CAD`);
+  if (code !== 'USD' && fx[code] === undefined) throw new UsageError(`--currency ${code}: no exchange rate for ${code}; give --fx ${code}=<USD per ${code}> or an FX file`);
+  return code;
 }
 
 /** --brokerage in cents, or undefined. */

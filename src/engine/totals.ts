@@ -40,6 +40,8 @@ export interface RunTotalsData {
   byAuthority: ReadonlyMap<string, AuthorityTotal>;
   byMeasure: ReadonlyMap<string, HeadingTotal>;
   byCategory: ReadonlyMap<Category, bigint>;
+  /** Invoice currency -> USD per unit it was converted at ("1" for USD), in the order first met. */
+  currencies: ReadonlyMap<string, string>;
 }
 
 /** What a component adds to: its authority, its measure and its category (found once per measure). */
@@ -77,6 +79,9 @@ export class RunTotals {
   private readonly authorities = new Map<string, { total: AuthorityTotal; sum: CentsSum }>();
   private readonly measures = new Map<string, { total: HeadingTotal; sum: CentsSum }>();
   private readonly categories = new Map<Category, CentsSum>();
+  private readonly currencyRates = new Map<string, string>();
+  /** The currency of the line before: lines of a file mostly share one, so the map is seldom read. */
+  private lastCurrency = '';
 
   get linesRead(): number {
     return this.linesComputed + this.linesProhibited + this.linesRejected;
@@ -116,6 +121,11 @@ export class RunTotals {
     return new Map([...this.measures].map(([k, m]) => [k, { ...m.total, amountCents: m.total.amountCents + m.sum.value }]));
   }
 
+  /** Invoice currency -> USD per unit ("1" for USD), of the lines computed or not importable. */
+  get currencies(): ReadonlyMap<string, string> {
+    return this.currencyRates;
+  }
+
   get byCategory(): ReadonlyMap<Category, bigint> {
     return new Map([...this.categories].map(([k, c]) => [k, c.value]));
   }
@@ -152,6 +162,11 @@ export class RunTotals {
     this.brokerage += e.brokerageCents;
     this.landedCost += e.landedCostCents;
     for (const l of e.lines) {
+      const currency = l.item.invoiceValue.currency;
+      if (currency !== this.lastCurrency) {
+        this.lastCurrency = currency;
+        if (!this.currencyRates.has(currency)) this.currencyRates.set(currency, l.item.fxRate ?? '1');
+      }
       if (l.status === 'prohibited') {
         this.linesProhibited += 1;
         continue;
@@ -188,7 +203,7 @@ export class RunTotals {
       linesComputed: this.linesComputed, linesProhibited: this.linesProhibited, linesRejected: this.linesRejected, linesIncomplete: this.linesIncomplete,
       linesAssumed: this.linesAssumed, linesWithWarnings: this.linesWithWarnings, linesUnverified: this.linesUnverified, entries: this.entries,
       valueCents: this.valueCents, dutyCents: this.dutyCents, feeCents: this.feeCents, brokerageCents: this.brokerage, landedCostCents: this.landedCost,
-      byAuthority: this.byAuthority, byMeasure: this.byMeasure, byCategory: this.byCategory,
+      byAuthority: this.byAuthority, byMeasure: this.byMeasure, byCategory: this.byCategory, currencies: new Map(this.currencyRates),
     };
   }
 
@@ -209,6 +224,7 @@ export class RunTotals {
     this.landedCost += o.landedCostCents;
     mergeTallies(this.authorities, o.byAuthority);
     mergeTallies(this.measures, o.byMeasure);
+    for (const [currency, rate] of o.currencies) if (!this.currencyRates.has(currency)) this.currencyRates.set(currency, rate);
     for (const [k, v] of o.byCategory) {
       let c = this.categories.get(k);
       if (!c) this.categories.set(k, (c = new CentsSum()));

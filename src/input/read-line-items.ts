@@ -21,6 +21,8 @@ export interface ReaderOptions {
   file: string;
   /** USD per unit of a currency, as decimal text (CAD -> "0.7312"). */
   fx?: Record<string, string>;
+  /** --currency: the currency of lines with no currency column or cell (default USD). */
+  currency?: string;
   defaultDate?: string;
   defaultEntry?: string;
   /** Canonical column -> header name in the file. */
@@ -54,7 +56,24 @@ export type ReadEvent =
 
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
-  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+  const currency = header.currency?.code ?? options.currency ?? 'USD';
+  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), currency, defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+}
+
+/**
+ * Why the currency a header names cannot be used: --currency says another, or there is no rate for it
+ * (every line would be rejected for the same reason, so nothing is computed).
+ */
+function headerCurrencyProblem(header: HeaderReport, options: ReaderOptions): string | undefined {
+  const named = header.currency;
+  if (named === undefined) return undefined;
+  if (options.currency !== undefined && options.currency !== named.code) {
+    return `the column "${named.header}" is in ${named.code} but --currency ${options.currency} was given; give the currency once (drop --currency, or map a value column whose header names no currency)`;
+  }
+  if (named.code !== 'USD' && options.fx?.[named.code] === undefined) {
+    return `the column "${named.header}" is in ${named.code}: give its rate with --fx ${named.code}=<USD per ${named.code}> or an FX file`;
+  }
+  return undefined;
 }
 
 export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>, options: ReaderOptions): AsyncGenerator<ReadEvent[]> {
@@ -91,6 +110,11 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
       const r = resolveHeader(fields, options.columnMap, options.defaultDate !== undefined);
       if (!r.ok) {
         fatal = { file: options.file, sourceLine, reason: r.reason };
+        return;
+      }
+      const currencyProblem = headerCurrencyProblem(r.header, options);
+      if (currencyProblem !== undefined) {
+        fatal = { file: options.file, sourceLine, reason: currencyProblem };
         return;
       }
       header = r.header;

@@ -14,6 +14,8 @@ export interface RowContext {
   cols: ColumnIndex;
   /** USD per unit, as nanos, by currency. */
   fxNanos: Map<string, { nanos: number; text: string }>;
+  /** Currency of lines with no currency cell: the one the money headers name, else --currency, else USD. */
+  currency: string;
   defaultDate?: string;
   defaultEntry: string;
   /** --value-basis for the whole file. */
@@ -75,10 +77,14 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
   if (hts instanceof FieldError) return problem('hts', htsText, hts);
 
   const currencyText = get(c.currency);
-  let currency = 'USD';
+  let currency = ctx.currency;
   if (currencyText.trim() !== '') {
     const cur = parseCurrency(currencyText);
     if (cur instanceof FieldError) return problem('currency', currencyText, cur);
+    const named = ctx.header.currency;
+    if (named !== undefined && cur !== named.code) {
+      return { column: 'currency', value: currencyText, reason: `the currency cell says ${cur} but the column "${named.header}" is in ${named.code}; a line has one currency` };
+    }
     currency = cur;
   }
   rowNotes.length = 0;

@@ -83,3 +83,11 @@ export function rejectionKeyCells(r: Rejection): string[] {
   const user = (s: string | undefined): string => neutralizeFormula(s ?? '');
   return [user(k?.entry), user(k?.line), String(r.sourceLine), user(k?.hts), user(k?.description)];
 }
+
+/** ",<invoice currency>,<USD per unit>": an ISO code and a decimal rate, which need no quoting ("1" for USD). */
+export function writeCurrencyCells(w: ByteWriter, item: LineItem): void {
+  w.char(44);
+  w.text(item.invoiceValue.currency);
+  w.char(44);
+  w.text(item.fxRate ?? '1');
+}

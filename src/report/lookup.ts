@@ -17,18 +17,20 @@ import { csvRow } from './csv-cell.js';
 import { lineJson } from './formats/json.js';
 import { shown, terminalSafe } from './terminal-text.js';
 import { legalBasis } from './legal-basis.js';
+import { invoicedAs } from './invoice-currency.js';
 
 /** Canonical input columns and their values, as the user gave them on the command line. */
 export type LookupFields = Record<string, string>;
 
 export type LookupOutcome = { ok: true; entry: EntryResult } | { ok: false; reason: string };
 
-export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsTable): Promise<LookupOutcome> {
+/** `money`: the rates and the currency of the amounts (--fx, --currency). */
+export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsTable, money: { fx?: Record<string, string>; currency?: string } = {}): Promise<LookupOutcome> {
   const names = Object.keys(fields);
   const csv = csvRow(names) + csvRow(names.map((n) => fields[n]!));
   const estimator = new Estimator(compileSchedule(rules, hts), 'lookup', { explain: true });
   const events: EstimateEvent[] = [];
-  for await (const ev of readLineItems(Readable.from([csv]), { file: 'lookup' })) {
+  for await (const ev of readLineItems(Readable.from([csv]), { file: 'lookup', ...money })) {
     if (ev.kind === 'fatal') return { ok: false, reason: ev.error.reason };
     if (ev.kind === 'rejected') return { ok: false, reason: `${ev.rejection.column ? `${ev.rejection.column}: ` : ''}${ev.rejection.reason}` };
     if (ev.kind === 'line') estimator.push(ev.item, events);
@@ -49,7 +51,9 @@ export function htsDescription(entry: EntryResult, hts: HtsTable): string {
 export function renderLookupTable(entry: EntryResult, rules: RuleSet, description: string): string {
   const line = entry.lines[0]!;
   const item = line.item;
-  const invoice = item.costing && item.costing.invoiceValueCents !== item.valueCents ? ` (invoice ${formatCentsGrouped(item.costing.invoiceValueCents)} ${item.costing.valueBasis})` : '';
+  const invoiced = invoicedAs(item);
+  const basis = item.costing && item.costing.invoiceValueCents !== item.valueCents ? `invoice ${formatCentsGrouped(item.costing.invoiceValueCents)} ${item.costing.valueBasis}` : undefined;
+  const invoice = basis || invoiced ? ` (${[basis, invoiced && `given as ${invoiced} USD per ${item.invoiceValue.currency}`].filter(Boolean).join('; ')})` : '';
   const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD${invoice}${item.usmcaClaimed ? ', USMCA claimed' : ''}\nHTS text: ${shown(description)}`;
   if (line.status === 'prohibited') return terminalSafe(`${head}\n${chalk.red(`NOT IMPORTABLE: ${shown(line.prohibition?.reason ?? '')}`)}\n`);
   const table = new Table({ head: ['Heading', 'Measure', 'Applies?', 'Rate and base', 'Amount', 'Legal basis'], wordWrap: true, colWidths: [13, 30, 10, 34, 12, 40], style: { head: [], border: [] } });

@@ -20,6 +20,7 @@ import type { HeaderReport } from '../input/header.js';
 import type { FatalInputError } from '../input/read-line-items.js';
 import { inParallel } from './parallel/jobs.js';
 import { countsLine, lineMarkSentences } from './line-marks.js';
+import { unusedRateWarnings } from './invoice-currency.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface CompareRequest extends Omit<EstimateRequest, 'explain'> {
@@ -99,6 +100,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
     io.stderr.write(`${shown(fatal.file)}:${fatal.sourceLine}: ${shown(fatal.reason)}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES, summaries };
   }
+  for (const warning of unusedRateWarnings(req.reader.fx, summaries[0]!)) io.stderr.write(`${warning}\n`);
   if (req.out) {
     const c = summaries[0]!.counts;
     io.stderr.write(`${countsLine(c)} (in the first scenario)\n`);

@@ -24,6 +24,7 @@ import { openInput } from './input-source.js';
 import { streamLines } from './stream-lines.js';
 import { settleScattered } from './scattered-entries.js';
 import { firstPass } from './first-pass.js';
+import { unusedRateWarnings } from './invoice-currency.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface EstimateRequest {
@@ -186,6 +187,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     io.stderr.write(`${shown(fatal.file)}:${fatal.sourceLine}: ${shown(fatal.reason)}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES, summary };
   }
+  for (const warning of unusedRateWarnings(req.reader.fx, summary)) io.stderr.write(`${warning}\n`);
   if (req.out) {
     const c = summary.counts;
     io.stderr.write(`${countsLine(c)}\n`);

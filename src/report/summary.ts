@@ -30,6 +30,8 @@ export interface RunSummary {
   byAuthority: Array<{ authority: string; name: string; amountCents: bigint; lines: number }>;
   byMeasure: Array<{ measure: string; title: string; heading: string | null; authority: string; category: string; amountCents: bigint; lines: number }>;
   byCategory: Array<{ category: string; amountCents: bigint }>;
+  /** The invoice currencies of the lines and the rate each was converted at (USD per unit, "1" for USD). */
+  currencies: Array<{ currency: string; fxRate: string }>;
 }
 
 /** Duty as a percentage of value, to two decimals (halves up), exactly. */
@@ -64,5 +66,6 @@ export function summarize(totals: RunTotals, provenance: Provenance): RunSummary
     byAuthority: [...totals.byAuthority.values()].map((a) => ({ authority: a.authority, name: a.authorityName, amountCents: a.amountCents, lines: a.lines })).sort(byAmount),
     byMeasure: [...totals.byMeasure.values()].map((m) => ({ ...m })).sort(byAmount),
     byCategory: [...totals.byCategory.entries()].map(([category, amountCents]) => ({ category, amountCents })).sort(byAmount),
+    currencies: [...totals.currencies].map(([currency, fxRate]) => ({ currency, fxRate })),
   };
 }

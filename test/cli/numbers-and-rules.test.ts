@@ -56,8 +56,8 @@ describe('currency signs in money columns', () => {
     expect(r.status).toBe(0);
     const rows = dataRows(r.stdout);
     cases.forEach(([, currency], i) => {
-      const rate = { CAD: 0.7, EUR: 1.1, USD: 1 }[currency];
-      expect(rows[i]).toContain(`,${(1000 * rate).toFixed(2)},computed,`);
+      const rate = { CAD: '0.7', EUR: '1.1', USD: '1' }[currency];
+      expect(rows[i]).toContain(`,${(1000 * Number(rate)).toFixed(2)},${currency},${rate},computed,`);
     });
   });
 });
@@ -68,9 +68,9 @@ describe('amounts with more than two decimals', () => {
     const csv = estimateCsv(rows);
     expect(csv.status).toBe(0);
     const [up, down] = dataRows(csv.stdout);
-    expect(up).toContain(',700.01,computed,');
+    expect(up).toContain(',700.01,CAD,0.7,computed,');
     expect(up).toContain('value ""1000.005"" has more than two decimals: read as 1000.01 CAD');
-    expect(down).toContain(',1000.00,computed,');
+    expect(down).toContain(',1000.00,USD,1,computed,');
     expect(down).toContain('value ""1000.004"" has more than two decimals: read as 1000.00 USD');
     const json = estimateCsv(rows, '--format', 'json');
     expect(json.stdout).toContain('"code":"input-note","message":"value \\"1000.005\\" has more than two decimals');
@@ -89,7 +89,7 @@ describe('minus zero', () => {
     const r = estimateCsv(['8481.80.9050,-0,USD,2026-12-01,,', '8481.80.9050,-0.00,USD,2026-12-01,,', '8481.80.9050,(0.00),USD,2026-12-01,,', '8481.80.9050,-0.01,USD,2026-12-01,,']);
     expect(r.status).toBe(2);
     const rows = dataRows(r.stdout);
-    for (const row of rows.slice(0, 3)) expect(row).toContain(',0.00,computed,');
+    for (const row of rows.slice(0, 3)) expect(row).toContain(',0.00,USD,1,computed,');
     expect(rows[3]).toContain('is negative');
   });
 });

@@ -36,6 +36,8 @@ interface LookupOptions {
   otherCosts?: string;
   brokerage?: string;
   search?: string;
+  currency?: string;
+  fx?: string[];
   format: string;
 }
 
@@ -47,7 +49,9 @@ export function registerLookup(program: Command): void {
     .option('--search <text>', 'list the subheadings whose description holds every word (case-insensitive)')
     .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
     .option('--date <YYYY-MM-DD>', 'entry date (default: today)')
-    .option('--value <amount>', 'customs value in USD', '1000.00')
+    .option('--value <amount>', 'customs value, in --currency (default USD)', '1000.00')
+    .option('--currency <CODE>', 'currency of --value and the other amounts (default USD; others need --fx)')
+    .option('--fx <CUR=rate>', 'USD per unit of the currency, e.g. CAD=0.7312', (value: string, previous: string[] = []) => [...previous, value])
     .option('--quantity <q>', 'quantity in the HTS unit (for specific rates)')
     .option('--unit <unit>', 'unit of the quantity')
     .option('--usmca', 'USMCA preference is claimed')
@@ -96,16 +100,33 @@ Examples:
         ['freight', opts.freight], ['insurance', opts.insurance], ['value_basis', opts.valueBasis], ['other_costs', opts.otherCosts], ['brokerage', opts.brokerage],
       ];
       for (const [name, value] of optional) if (typeof value === 'string') fields[name] = value;
+      const money = await moneyOptions(opts);
       const rules = await openRules(opts.schedule, process.stderr);
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;
       }
-      const outcome = await lookupLine(fields, rules.ruleSet, rules.hts);
+      const outcome = await lookupLine(fields, rules.ruleSet, rules.hts, money);
       if (!outcome.ok) throw new UsageError(outcome.reason);
       const description = htsDescription(outcome.entry, rules.hts);
+      const currency = outcome.entry.lines[0]!.item.invoiceValue.currency;
+      for (const code of Object.keys(money.fx)) if (code !== currency) process.stderr.write(`warning: the rate ${code}=${money.fx[code]} was not used: the line is in ${currency}\n`);
       process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry, description) : renderLookupTable(outcome.entry, rules.ruleSet, description));
     });
+}
+
+/** --fx and --currency, checked as estimate checks them. */
+async function moneyOptions(opts: LookupOptions): Promise<{ fx: Record<string, string>; currency?: string }> {
+  const [{ FxOptionError, fxRates }, { currencyOption }] = await Promise.all([import('../../input/fx-options.js'), import('../input-options.js')]);
+  let fx: Record<string, string>;
+  try {
+    fx = fxRates(undefined, opts.fx ?? []);
+  } catch (e) {
+    if (e instanceof FxOptionError) throw new UsageError(e.message);
+    throw e;
+  }
+  const currency = currencyOption(opts.currency, fx);
+  return { fx, ...(currency ? { currency } : {}) };
 }
 
 /** `tariff lookup 1702.20` or `tariff lookup --search TEXT`: the subheadings found, with the measures in scope. */

@@ -10,13 +10,14 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
-import { LineKeyCells, rejectionKeyCells } from '../csv-bytes.js';
+import { LineKeyCells, rejectionKeyCells, writeCurrencyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import { keyedRejection } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
+import { currencySentence, valueWithInvoice } from '../invoice-currency.js';
 
 export interface CompareContext {
   /** Scenario labels, in order; the first is the reference for differences. */
@@ -86,7 +87,7 @@ export class CompareCsvRenderer implements CompareRenderer {
       const c = column(l);
       return [`${c}_duty`, `${c}_fees`, `${c}_total`, `${c}_landed_cost`, ...(i > 0 ? [`${c}_diff`] : [])];
     });
-    return csvRow(['level', 'entry', 'line', 'source_line', 'hts', 'description', 'entry_date', 'usmca', 'value_usd', 'status', ...groups, 'scenarios', 'as_of']);
+    return csvRow(['level', 'entry', 'line', 'source_line', 'hts', 'description', 'entry_date', 'usmca', 'value_usd', 'invoice_currency', 'fx_rate', 'status', ...groups, 'scenarios', 'as_of']);
   }
 
   private scenarioCells(): string[] {
@@ -109,12 +110,13 @@ export class CompareCsvRenderer implements CompareRenderer {
         w.char(COMMA);
         w.char(item.usmcaClaimed ? 89 : 78);
         w.nextCents(item.valueCents);
+        writeCurrencyCells(w, item);
         w.bytes(l.status === 'prohibited' ? STATUS.not_importable : STATUS.computed);
         lineMoneyCells(w, lines);
         w.bytes(this.rowEndBytes);
       }
     }
-    w.text(`entry,${userCell(c.entry)},,,,,${first.entryDate},,${formatCents(first.valueCents)},computed${entryMoneyCells(c.results)}${this.rowEnd}`);
+    w.text(`entry,${userCell(c.entry)},,,,,${first.entryDate},,${formatCents(first.valueCents)},,,computed${entryMoneyCells(c.results)}${this.rowEnd}`);
   }
 
   entry(c: ComparedEntry): string {
@@ -124,7 +126,7 @@ export class CompareCsvRenderer implements CompareRenderer {
   rejected(r: Rejection): string {
     if (this.ctx.entriesOnly) return '';
     const blanks = this.ctx.labels.flatMap((_, i) => (i > 0 ? ['', '', '', '', ''] : ['', '', '', '']));
-    return csvRow(['line', ...rejectionKeyCells(r), '', '', '', 'rejected', ...blanks, ...this.scenarioCells()]);
+    return csvRow(['line', ...rejectionKeyCells(r), '', '', '', '', '', 'rejected', ...blanks, ...this.scenarioCells()]);
   }
 
   end(): string {
@@ -179,7 +181,7 @@ export class CompareJsonRenderer implements CompareRenderer {
         const item = l.item;
         out += this.item({
           type: 'line', entry: item.entry, line: item.line, source_line: item.sourceLine, hts: formatHts(item.hts), entry_date: item.entryDate,
-          value_usd: formatCents(item.valueCents), scenarios: this.perScenario(c.results.map((r) => r.lines[k]!), lineJson),
+          value_usd: formatCents(item.valueCents), invoice_currency: item.invoiceValue.currency, fx_rate: item.fxRate ?? '1', scenarios: this.perScenario(c.results.map((r) => r.lines[k]!), lineJson),
         });
       });
     }
@@ -204,7 +206,7 @@ export class CompareJsonRenderer implements CompareRenderer {
       by_authority: Object.fromEntries(s.byAuthority.map((a) => [a.authority, formatCents(a.amountCents)])),
       by_category: Object.fromEntries(s.byCategory.map((c) => [c.category, formatCents(c.amountCents)])),
     }));
-    return `\n],\n"summary":${JSON.stringify({ counts: summaries[0]!.counts, scenarios: totals })}}\n`;
+    return `\n],\n"summary":${JSON.stringify({ counts: summaries[0]!.counts, invoice_currencies: summaries[0]!.currencies.map((c) => ({ invoice_currency: c.currency, fx_rate: c.fxRate })), scenarios: totals })}}\n`;
   }
 }
 
@@ -236,7 +238,7 @@ export class CompareTableRenderer implements CompareRenderer {
     const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
     for (const { entry, lines, diffCents } of this.leaders.topLines()) {
       const l = lines[0]!;
-      lineTable.push([shown(entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...lines.map((x) => formatCentsGrouped(x.totalCents)), formatCentsGrouped(diffCents)]);
+      lineTable.push([shown(entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, valueWithInvoice(l.item), ...lines.map((x) => formatCentsGrouped(x.totalCents)), formatCentsGrouped(diffCents)]);
     }
     out.push(`Lines with the largest difference (${diffLabel}):`, lineTable.toString());
     const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
@@ -255,6 +257,7 @@ export class CompareTableRenderer implements CompareRenderer {
     out.push(totals.toString());
     const c = summaries[0]!.counts;
     out.push(`${countsLine(c)}; entries ${c.entries}`);
+    out.push(currencySentence(summaries[0]!));
     out.push(...lineMarkSentences(c).map((sentence) => `${sentence} (in the first scenario)`));
     for (const p of this.ctx.provenances) out.push(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion}, scenario ${p.scenario}, as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}`));
     return terminalSafe(`${out.join('\n')}\n`);

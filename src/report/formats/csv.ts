@@ -8,7 +8,7 @@ import type { Rejection } from '../../input/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
-import { LineKeyCells, needsQuotes, rejectionKeyCells, writeTextCell } from '../csv-bytes.js';
+import { LineKeyCells, needsQuotes, rejectionKeyCells, writeCurrencyCells, writeTextCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 
@@ -55,7 +55,7 @@ export class CsvRenderer implements Renderer {
     this.provenanceCells = [`${p.scheduleId}@${p.scheduleVersion}`, p.scenario, p.rulesSha256.slice(0, 12), p.asOf];
     this.rowEnd = encoded(`,${csvRow(this.provenanceCells)}`);
     return csvRow([
-      'entry', 'line', 'source_line', 'hts', 'description', 'origin', 'entry_date', 'usmca', 'invoice_value', 'customs_value', 'status',
+      'entry', 'line', 'source_line', 'hts', 'description', 'origin', 'entry_date', 'usmca', 'invoice_value', 'customs_value', 'invoice_currency', 'fx_rate', 'status',
       ...this.summer.columns.map((c) => c.name), 'duty', 'fees', 'total', 'brokerage', 'landed_cost', 'landed_cost_per_unit', 'components', 'notes',
       'schedule', 'scenario', 'rules_sha256', 'as_of',
     ]);
@@ -96,6 +96,7 @@ export class CsvRenderer implements Renderer {
     w.char(item.usmcaClaimed ? 89 : 78);
     w.nextCents(item.costing?.invoiceValueCents ?? item.valueCents);
     w.nextCents(item.valueCents);
+    writeCurrencyCells(w, item);
     w.char(COMMA);
     w.bytes(l.status === 'prohibited' ? STATUS.not_importable : l.incomplete ? STATUS.incomplete : STATUS.computed);
     const sums = this.summer.sumsInto(this.sums, l.components, l.feeShares);
@@ -186,7 +187,7 @@ export class CsvRenderer implements Renderer {
   rejected(r: Rejection): string {
     const blanks = this.summer.columns.map(() => '');
     return csvRow([
-      ...rejectionKeyCells(r), '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
+      ...rejectionKeyCells(r), '', '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
       neutralizeFormula(`${r.column ? `${r.column}: ` : ''}${r.reason}`), ...this.provenanceCells,
     ]);
   }

@@ -5,7 +5,7 @@
  */
 import type { ComparedEntry } from '../../engine/compare.js';
 import type { EntryResult, Provenance } from '../../engine/types.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { LineItem, Rejection } from '../../input/line-item.js';
 import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
@@ -13,6 +13,7 @@ import { RejectionList } from '../rejection-list.js';
 import { RejectionGroups } from '../rejection-groups.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
+import { currencySentence, invoicedAs } from '../invoice-currency.js';
 import type { CompareContext, CompareRenderer } from './compare.js';
 import { CompareLeaders, entryChange } from './compare-leaders.js';
 import { TopN } from './top-n.js';
@@ -24,6 +25,12 @@ const REJECTION_LIMIT = 200;
 
 function money(cents: bigint | number): string {
   return esc(formatCentsGrouped(cents));
+}
+
+/** A line's USD value, with the amount as invoiced under it when converted. */
+function valueCell(item: LineItem): string {
+  const invoiced = invoicedAs(item);
+  return invoiced === undefined ? money(item.valueCents) : `${money(item.valueCents)}<br><span class="muted">${esc(invoiced)}</span>`;
 }
 
 function card(label: string, value: string, field: string): string {
@@ -87,7 +94,7 @@ export class HtmlRenderer implements Renderer {
       for (const w of l.warnings) if (w.code === 'assumed-rate' || w.code === 'lower-bound') parts.push(`<span class="warn">${esc(w.message)}</span>`);
       if (l.incomplete && !l.warnings.some((w) => w.code === 'lower-bound')) parts.push('<span class="warn">lower bound: a rate could not be computed</span>');
       this.lines.add(`${e.entry}/${l.item.line}`, total, [
-        esc(e.entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.description ?? ''), esc(l.item.entryDate), money(l.item.valueCents), parts.join('<br>'), money(l.totalCents), money(l.landedCostCents),
+        esc(e.entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.description ?? ''), esc(l.item.entryDate), valueCell(l.item), parts.join('<br>'), money(l.totalCents), money(l.landedCostCents),
       ]);
     }
     if (this.entries.admits(e.totalCents)) this.entries.add(e.entry, e.totalCents, [esc(e.entry), esc(e.entryDate), esc(e.lines.length), money(e.valueCents), money(e.dutyCents), money(e.feeCents), money(e.totalCents), money(e.landedCostCents)]);
@@ -109,6 +116,7 @@ export class HtmlRenderer implements Renderer {
 <p class="muted">${esc(this.ctx.inputName)} · ${esc(p.scheduleId)} ${esc(p.scheduleVersion)} (scenario ${esc(p.scenario)}), rules as of ${esc(p.asOf)}</p>
 <div class="cards">${card('Customs value (USD)', money(s.valueCents), 'value')}${card('Duty', money(s.dutyCents), 'duty')}${card('Fees', money(s.feeCents), 'fees')}${card('Total', money(s.totalCents), 'total')}${card('Duty / value', esc(s.effectiveRate), 'effective-rate')}${card('Landed cost', money(s.landedCostCents), 'landed-cost')}${card('Lines computed / rejected', `${esc(s.counts.computed)} / ${esc(s.counts.rejected)}`, 'counts')}</div>
 ${countsBlock(s.counts)}
+<p data-field="invoice-currency">${esc(currencySentence(s))}</p>
 <h2>Where the money goes, by legal authority</h2>${chart}
 ${table(['Legal authority', 'Lines', 'Amount (USD)', 'Share'], byAuthority, [false, true, true, true])}
 <p class="muted">Removing an authority saves at least its amount here; <code>tariff compare --scenario current --scenario no-section-232</code> (or another scenario) shows the saving after the measures it displaced apply again.</p>
@@ -157,12 +165,13 @@ export class CompareHtmlRenderer implements CompareRenderer {
     const entryRows = this.leaders.topEntries().map((c) => [esc(c.entry), esc(c.results[0]!.entryDate), money(c.results[0]!.valueCents), ...c.results.map((r) => money(r.totalCents)), money(entryChange(c))]);
     const lineRows = this.leaders.topLines().map(({ entry, lines, diffCents }) => {
       const l = lines[0]!;
-      return [esc(entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.entryDate), money(l.item.valueCents), ...lines.map((x) => money(x.totalCents)), money(diffCents)];
+      return [esc(entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.entryDate), valueCell(l.item), ...lines.map((x) => money(x.totalCents)), money(diffCents)];
     });
     const body = `<h1>Scenario comparison</h1>
 <p class="muted">${esc(this.ctx.inputName)} · ${esc(summaries[0]!.counts.computed)} lines in ${esc(summaries[0]!.counts.entries)} entries</p>
 <div class="cards">${cards}</div>
 ${countsBlock(summaries[0]!.counts, ' (in the first scenario)')}
+<p data-field="invoice-currency">${esc(currencySentence(summaries[0]!))}</p>
 <h2>Duty and fees by legal authority, per scenario</h2>${stackedBars(series, authorities)}
 ${table(['Legal authority', ...labels], byAuthority, numeric)}
 <h2>Entries with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Date', 'Customs value', ...labels, 'Change'], entryRows, [false, false, true, ...labels.map(() => true), true])}

@@ -51,10 +51,11 @@ export function lineJson(l: LineResult): Record<string, unknown> {
     usmca_claimed: item.usmcaClaimed,
     customs_value: formatCents(item.valueCents),
     invoice_value: item.invoiceValue,
+    invoice_currency: item.invoiceValue.currency,
+    fx_rate: item.fxRate ?? '1',
     ...(item.costing
       ? { costing: { value_basis: item.costing.valueBasis, invoice_value_usd: formatCents(item.costing.invoiceValueCents), freight: formatCents(item.costing.freightCents), insurance: formatCents(item.costing.insuranceCents), other_costs: formatCents(item.costing.otherCostsCents) } }
       : {}),
-    ...(item.fxRate ? { fx_rate: item.fxRate } : {}),
     status: l.status === 'prohibited' ? 'not_importable' : l.incomplete ? 'incomplete' : 'computed',
     ...(l.prohibition ? { prohibition: l.prohibition } : {}),
     components: l.components.map(componentJson),
@@ -83,6 +84,7 @@ export function summaryJson(s: RunSummary): Record<string, unknown> {
     by_authority: s.byAuthority.map((a) => ({ ...a, amountCents: undefined, amount: formatCents(a.amountCents) })),
     by_measure: s.byMeasure.map((m) => ({ ...m, amountCents: undefined, amount: formatCents(m.amountCents) })),
     by_category: s.byCategory.map((c) => ({ category: c.category, amount: formatCents(c.amountCents) })),
+    invoice_currencies: s.currencies.map((c) => ({ invoice_currency: c.currency, fx_rate: c.fxRate })),
   };
 }
 

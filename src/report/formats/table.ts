@@ -14,6 +14,7 @@ import { effectiveRate, type RunSummary } from '../summary.js';
 import { RejectionList } from '../rejection-list.js';
 import { shown, terminalSafe } from '../terminal-text.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
+import { currencySentence, valueWithInvoice } from '../invoice-currency.js';
 
 export const TABLE_LINE_LIMIT = 500;
 const ENTRY_LIMIT = 100;
@@ -62,7 +63,7 @@ export class TableRenderer implements Renderer {
       }
       this.shown += 1;
       const perUnit = l.landedCostPerUnitCents === undefined ? '' : `\n${formatCentsGrouped(l.landedCostPerUnitCents)}/${shown(l.item.unit ?? 'unit')}`;
-      this.table.push([shown(l.item.entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), componentLines(l), formatCentsGrouped(l.totalCents), `${formatCentsGrouped(l.landedCostCents)}${perUnit}`]);
+      this.table.push([shown(l.item.entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, valueWithInvoice(l.item), componentLines(l), formatCentsGrouped(l.totalCents), `${formatCentsGrouped(l.landedCostCents)}${perUnit}`]);
     }
     for (const f of e.fees) {
       if (this.shown >= TABLE_LINE_LIMIT) break;
@@ -102,6 +103,7 @@ export class TableRenderer implements Renderer {
     out.push(
       `${countsLine(c)}; entries ${c.entries}; customs value ${formatCentsGrouped(s.valueCents)} USD; duty ${s.effectiveRate} of value; landed cost ${formatCentsGrouped(s.landedCostCents)} USD`,
     );
+    out.push(currencySentence(s));
     for (const sentence of lineMarkSentences(c)) out.push(chalk.yellow(sentence));
     const p = s.provenance;
     out.push(chalk.dim(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion} (scenario ${p.scenario}), as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}; HTS: ${p.htsRevision}`)));
