@@ -74,8 +74,15 @@ describe('line-item reader: values', () => {
     expect(r?.reason).toContain(words);
   });
 
-  it('accepts US dates and leap days', async () => {
-    expect(items(await read(`${HEAD}7208510030,1,09/10/2025\n7208510030,1,2024-02-29\n`)).map((i) => i.entryDate)).toEqual(['2025-09-10', '2024-02-29']);
+  it('accepts slash dates in the order given, and leap days', async () => {
+    expect(items(await read(`${HEAD}7208510030,1,09/10/2025\n7208510030,1,2024-02-29\n`, { dateOrder: 'MDY' })).map((i) => i.entryDate)).toEqual(['2025-09-10', '2024-02-29']);
+    expect(items(await read(`${HEAD}7208510030,1,09/10/2025\n`, { dateOrder: 'DMY' })).map((i) => i.entryDate)).toEqual(['2025-10-09']);
+  });
+
+  it('stops at a slash date when no order is known (input read once has no first pass to prove it)', async () => {
+    const evs = await read(`${HEAD}7208510030,1,2024-02-29\n7208510030,1,09/10/2025\n`);
+    expect(items(evs).map((i) => i.entryDate)).toEqual(['2024-02-29']);
+    expect(evs.find((e) => e.kind === 'fatal')).toMatchObject({ error: { sourceLine: 3 } });
   });
 
   it('converts currencies exactly with the given rate, and rejects a currency without one', async () => {
