@@ -11,8 +11,12 @@ export const MONEY_COLUMNS: ReadonlySet<CanonicalColumn> = new Set<CanonicalColu
   'value', 'freight', 'insurance', 'other_costs', 'brokerage', 'steel_value', 'aluminum_value', 'copper_value', 'us_content_value',
 ]);
 
-/** ISO 4217 codes in use, as the runtime's ICU knows them (no list of our own to go stale). */
-const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+/**
+ * ISO 4217 codes in use, as the runtime's ICU knows them (no list of our own to go stale); asked for only
+ * when a header has a three-letter word, since asking costs start-up time (milliseconds) on every run.
+ */
+let isoCodes: ReadonlySet<string> | undefined;
+const isIsoCode = (code: string): boolean => (isoCodes ??= new Set(Intl.supportedValuesOf('currency'))).has(code);
 
 /** Codes that are also ordinary words: they name a currency in a header only written in capitals. */
 const ORDINARY_WORDS: ReadonlySet<string> = new Set(['ALL', 'BAM', 'BOB', 'CUP', 'GEL', 'MAD', 'MOP', 'NAD', 'PEN', 'SOS', 'TOP', 'TRY']);
@@ -56,7 +60,7 @@ function currencyOfWord(word: string): string | undefined {
   const upper = word.toUpperCase();
   const sign = DOLLAR_SIGNS.get(upper);
   if (sign !== undefined) return sign;
-  if (upper.length !== 3 || !ISO_CODES.has(upper)) return undefined;
+  if (upper.length !== 3 || !/^[A-Z]{3}$/.test(upper) || !isIsoCode(upper)) return undefined;
   if (ORDINARY_WORDS.has(upper) && word !== upper) return undefined;
   return upper;
 }
