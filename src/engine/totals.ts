@@ -4,6 +4,7 @@
  */
 import { CentsSum } from '../money/cents-sum.js';
 import type { Category, Component, EntryResult } from './types.js';
+import { GroupTotals, type GroupLevel, type GroupTotalsData } from './group-totals.js';
 
 export interface AuthorityTotal {
   authority: string;
@@ -40,6 +41,8 @@ export interface RunTotalsData {
   byAuthority: ReadonlyMap<string, AuthorityTotal>;
   byMeasure: ReadonlyMap<string, HeadingTotal>;
   byCategory: ReadonlyMap<Category, bigint>;
+  /** By group, when the run was asked for groups (--by). */
+  groups?: GroupTotalsData;
 }
 
 /** What a component adds to: its authority, its measure and its category (found once per measure). */
@@ -77,6 +80,12 @@ export class RunTotals {
   private readonly authorities = new Map<string, { total: AuthorityTotal; sum: CentsSum }>();
   private readonly measures = new Map<string, { total: HeadingTotal; sum: CentsSum }>();
   private readonly categories = new Map<Category, CentsSum>();
+  /** Sums by group, only when asked for (--by): nothing is added per line otherwise. */
+  readonly groups: GroupTotals | undefined;
+
+  constructor(groupBy?: readonly GroupLevel[]) {
+    this.groups = groupBy && groupBy.length > 0 ? new GroupTotals(groupBy) : undefined;
+  }
 
   get linesRead(): number {
     return this.linesComputed + this.linesProhibited + this.linesRejected;
@@ -179,6 +188,7 @@ export class RunTotals {
       this.duty.add(l.dutyCents);
       this.fee.add(l.feeCents);
       for (const c of l.feeShares) this.addComponent(c);
+      this.groups?.addLine(l, e.entry);
     }
   }
 
@@ -189,6 +199,7 @@ export class RunTotals {
       linesAssumed: this.linesAssumed, linesWithWarnings: this.linesWithWarnings, linesUnverified: this.linesUnverified, entries: this.entries,
       valueCents: this.valueCents, dutyCents: this.dutyCents, feeCents: this.feeCents, brokerageCents: this.brokerage, landedCostCents: this.landedCost,
       byAuthority: this.byAuthority, byMeasure: this.byMeasure, byCategory: this.byCategory,
+      ...(this.groups ? { groups: this.groups.data() } : {}),
     };
   }
 
@@ -209,6 +220,7 @@ export class RunTotals {
     this.landedCost += o.landedCostCents;
     mergeTallies(this.authorities, o.byAuthority);
     mergeTallies(this.measures, o.byMeasure);
+    if (o.groups) this.groups?.merge(o.groups);
     for (const [k, v] of o.byCategory) {
       let c = this.categories.get(k);
       if (!c) this.categories.set(k, (c = new CentsSum()));

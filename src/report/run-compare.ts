@@ -20,12 +20,17 @@ import type { FatalInputError } from '../input/read-line-items.js';
 import { inParallel } from './parallel/jobs.js';
 import { countsLine, lineMarkSentences } from './line-marks.js';
 import { summarize, type RunSummary } from './summary.js';
+import type { GroupLevel } from '../engine/group-totals.js';
+import { groupedRenderer } from './formats/grouped.js';
 
 export interface CompareRequest extends Omit<EstimateRequest, 'explain'> {
   entriesOnly: boolean;
+  /** Group sums instead of lines (--by): the levels, outermost first. */
+  by?: GroupLevel[];
 }
 
-function renderer(format: OutputFormat): CompareRenderer {
+function renderer(format: OutputFormat, by: GroupLevel[] | undefined): CompareRenderer {
+  if (by) return groupedRenderer(format, by);
   switch (format) {
     case 'csv':
       return new CompareCsvRenderer();
@@ -44,24 +49,25 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const name = input.name;
   const output = batchOutputOf(req, io);
   const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
-  const totals = scenarios.map(() => new RunTotals());
+  const totals = scenarios.map(() => new RunTotals(req.by));
   const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
   const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name }, input);
   const outcome = scattered.size > 0 ? 'serial' : await inParallel(
     jobs,
-    { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader: { ...req.reader, file: name } },
+    { what: { command: 'compare', entriesOnly: req.entriesOnly, ...(req.by ? { by: req.by } : {}) }, ruleSets: scenarios, compiled, compute, reader: { ...req.reader, file: name } },
     { output, totals, onHeader },
     io.stderr,
   );
+  const context = { labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly };
   let fatal: FatalInputError | undefined;
   let summaries: RunSummary[];
   if (outcome === 'serial') {
-    const out = renderer(req.format);
+    const out = renderer(req.format, req.by);
     const comparer = new Comparer(compiled, name, compute);
     await settleScattered(input, { ...req.reader, file: name }, scattered, comparer, io.stderr);
     const events: CompareEvent[] = [];
-    output.add(out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly }));
+    output.add(out.begin(context));
     const handle = (list: CompareEvent[]): void => {
       for (const ev of list) {
         if (ev.kind === 'entry') {
@@ -87,6 +93,12 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   } else {
     fatal = outcome.fatal;
     summaries = totals.map((t, i) => summarize(t, compiled[i]!.provenance));
+    // The grouped report is written at the end, from the sums the threads put together.
+    if (req.by) {
+      const out = groupedRenderer(req.format, req.by);
+      out.begin(context);
+      output.add(out.end(summaries));
+    }
   }
   await output.close();
   if (fatal) {

@@ -4,6 +4,7 @@
  */
 import type { Provenance } from '../engine/types.js';
 import type { RunTotals } from '../engine/totals.js';
+import type { GroupTotalsData } from '../engine/group-totals.js';
 
 export interface RunSummary {
   provenance: Provenance;
@@ -30,6 +31,8 @@ export interface RunSummary {
   byAuthority: Array<{ authority: string; name: string; amountCents: bigint; lines: number }>;
   byMeasure: Array<{ measure: string; title: string; heading: string | null; authority: string; category: string; amountCents: bigint; lines: number }>;
   byCategory: Array<{ category: string; amountCents: bigint }>;
+  /** Sums by group, when the run was asked for groups (--by). */
+  groups?: GroupTotalsData;
 }
 
 /** Duty as a percentage of value, to two decimals (halves up), exactly. */
@@ -64,5 +67,6 @@ export function summarize(totals: RunTotals, provenance: Provenance): RunSummary
     byAuthority: [...totals.byAuthority.values()].map((a) => ({ authority: a.authority, name: a.authorityName, amountCents: a.amountCents, lines: a.lines })).sort(byAmount),
     byMeasure: [...totals.byMeasure.values()].map((m) => ({ ...m })).sort(byAmount),
     byCategory: [...totals.byCategory.entries()].map(([category, amountCents]) => ({ category, amountCents })).sort(byAmount),
+    ...(totals.groups ? { groups: totals.groups.data() } : {}),
   };
 }
