@@ -7,7 +7,7 @@
  */
 import { CentsSum } from '../money/cents-sum.js';
 import { htsSection } from './hts-section.js';
-import type { Component, LineResult } from './types.js';
+import type { Component, EntryResult, LineResult } from './types.js';
 
 export const GROUP_LEVELS = ['authority', 'chapter', 'section', 'heading', 'month', 'entry'] as const;
 export type GroupLevel = (typeof GROUP_LEVELS)[number];
@@ -69,6 +69,11 @@ export class GroupTotals {
   constructor(readonly levels: readonly GroupLevel[]) {
     this.authorityAt = levels.indexOf('authority');
     this.lineLevels = levels.filter((l): l is Exclude<GroupLevel, 'authority'> => l !== 'authority');
+  }
+
+  /** The computed lines of an entry group. */
+  addEntry(e: EntryResult): void {
+    for (const l of e.lines) if (l.status !== 'prohibited') this.addLine(l, e.entry);
   }
 
   /** A computed line of entry `entry` (prohibited lines owe nothing and are left out, as in the run totals). */

@@ -41,8 +41,8 @@ function figures(valueCents: bigint, dutyCents: bigint, feeCents: bigint, firstT
   return { valueCents, dutyCents, feeCents, totalCents, effectiveRate: effectiveRate(dutyCents, valueCents), changeCents: firstTotal === undefined ? 0n : totalCents - firstTotal, lines };
 }
 
-export function groupedReport(levels: readonly GroupLevel[], summaries: readonly RunSummary[]): GroupedReport {
-  const data = summaries.map((s) => s.groups ?? ({ levels: [...levels], cells: [], values: [] } satisfies GroupTotalsData));
+/** The rows of the groups of each scenario, aligned by group and sorted (see compareKeys). */
+export function groupRows(levels: readonly GroupLevel[], data: readonly GroupTotalsData[]): GroupRow[] {
   const cells = data.map((d) => new Map(d.cells));
   const values = data.map((d) => new Map(d.values));
   const keys = new Map<string, { keys: string[]; authorityName?: string }>();
@@ -62,10 +62,14 @@ export function groupedReport(levels: readonly GroupLevel[], summaries: readonly
     });
     return { keys: g.keys, ...(g.authorityName !== undefined ? { authorityName: g.authorityName } : {}), scenarios };
   });
-  rows.sort((a, b) => compareKeys(levels, weight, a.keys, b.keys));
+  return rows.sort((a, b) => compareKeys(levels, weight, a.keys, b.keys));
+}
+
+export function groupedReport(levels: readonly GroupLevel[], summaries: readonly RunSummary[]): GroupedReport {
+  const data = summaries.map((s) => s.groups ?? ({ levels: [...levels], cells: [], values: [] } satisfies GroupTotalsData));
   const first = summaries[0]?.totalCents;
   const total = summaries.map((s, i) => figures(s.valueCents, s.dutyCents, s.feeCents, i === 0 ? undefined : first, s.counts.computed));
-  return { levels: [...levels], rows, total };
+  return { levels: [...levels], rows: groupRows(levels, data), total };
 }
 
 function compareKeys(levels: readonly GroupLevel[], weight: ReadonlyMap<string, bigint>, a: readonly string[], b: readonly string[]): number {

@@ -8,8 +8,8 @@ import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
-import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer } from './formats/compare.js';
-import { CompareHtmlRenderer } from './formats/html.js';
+import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer, type ScenarioDescription } from './formats/compare.js';
+import { CompareHtmlRenderer } from './formats/compare-html.js';
 import type { OutputFormat } from './renderer.js';
 import { openInput } from './input-source.js';
 import { batchOutputOf, type EstimateRequest, type Io } from './run-estimate.js';
@@ -43,6 +43,12 @@ function renderer(format: OutputFormat, by: GroupLevel[] | undefined): CompareRe
   }
 }
 
+/** A scenario's title and description from its file; the schedule as is (current) is described by the schedule. */
+function describedScenario(r: RuleSet): ScenarioDescription {
+  if (r.scenarioTitle !== undefined) return { title: r.scenarioTitle, ...(r.scenarioDescription !== undefined ? { description: r.scenarioDescription } : {}) };
+  return { title: `${r.schedule.title} as it is`, description: `No scenario: schedule ${r.schedule.id} ${r.schedule.version}` };
+}
+
 export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts: HtsTable, io: Io): Promise<{ exitCode: number; summaries: RunSummary[] }> {
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
   const input = openInput(req.input, io.stdin);
@@ -59,7 +65,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
     { output, totals, onHeader },
     io.stderr,
   );
-  const context = { labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly };
+  const context = { labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly, descriptions: scenarios.map(describedScenario) };
   let fatal: FatalInputError | undefined;
   let summaries: RunSummary[];
   if (outcome === 'serial') {

@@ -13,7 +13,7 @@ import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
 import { LineKeyCells, rejectionKeyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';
-import { CompareLeaders, entryChange } from './compare-leaders.js';
+import { CompareLeaders, entryChanges } from './compare-leaders.js';
 import { keyedRejection } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
@@ -25,6 +25,13 @@ export interface CompareContext {
   inputName: string;
   /** Write only the entry rows (e.g. the IEEPA refund view). */
   entriesOnly: boolean;
+  /** Each scenario's title and description, from its file, for the reports a person reads. */
+  descriptions?: ScenarioDescription[];
+}
+
+export interface ScenarioDescription {
+  title: string;
+  description?: string;
 }
 
 export interface CompareRenderer {
@@ -231,18 +238,19 @@ export class CompareTableRenderer implements CompareRenderer {
 
   end(summaries: RunSummary[]): string {
     const labels = this.ctx.labels.map(shown);
-    const diffLabel = `${labels[labels.length - 1]} - ${labels[0]}`;
+    const diffLabel = `each scenario - ${labels[0]}`;
+    const changeHeads = labels.slice(1).map((l) => `${l} - ${labels[0]}`);
     const out: string[] = [];
-    const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
-    for (const { entry, lines, diffCents } of this.leaders.topLines()) {
+    const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, ...changeHeads], style: { head: [], border: [] } });
+    for (const { entry, lines, changesCents } of this.leaders.topLines()) {
       const l = lines[0]!;
-      lineTable.push([shown(entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...lines.map((x) => formatCentsGrouped(x.totalCents)), formatCentsGrouped(diffCents)]);
+      lineTable.push([shown(entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, formatCentsGrouped(l.item.valueCents), ...lines.map((x) => formatCentsGrouped(x.totalCents)), ...changesCents.map(formatCentsGrouped)]);
     }
     out.push(`Lines with the largest difference (${diffLabel}):`, lineTable.toString());
-    const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
+    const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, ...changeHeads], style: { head: [], border: [] } });
     for (const c of this.leaders.topEntries()) {
       const first = c.results[0]!;
-      entryTable.push([shown(c.entry), first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), formatCentsGrouped(entryChange(c))]);
+      entryTable.push([shown(c.entry), first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), ...entryChanges(c).map(formatCentsGrouped)]);
     }
     out.push(`Entries with the largest difference (${diffLabel}):`, entryTable.toString());
     const authorities = [...new Set(summaries.flatMap((s) => s.byAuthority.map((a) => a.name)))];
