@@ -29,7 +29,8 @@ function grouped(args: string[]): Grouped {
 /** Every scenario's groups add up to its total, and every change of the groups to the change of the total. */
 function expectGroupsAddUp(g: Grouped): void {
   g.scenarios.forEach((s, i) => {
-    for (const field of ['duty', 'fees', 'total', ...(i > 0 ? ['change'] : [])] as const) {
+    const fields: Array<'duty' | 'fees' | 'total' | 'change'> = ['duty', 'fees', 'total', ...(i > 0 ? (['change'] as const) : [])];
+    for (const field of fields) {
       expect(sum(g.groups.map((row) => cents(row.scenarios[s]![field]!))), `${s} ${field}`).toBe(cents(g.total[s]![field]!));
     }
   });

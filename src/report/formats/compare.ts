@@ -43,7 +43,13 @@ export interface CompareRenderer {
   end(summaries: RunSummary[]): string;
 }
 
-const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
+/** The prefix of a scenario's CSV columns: its name without version, in letters, digits and underscores. */
+export const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
+
+/** The `scenarios` and `as_of` cells: each scenario with the start of its rules' sha256, and the rules' date. */
+export function provenanceCells(ctx: CompareContext): string[] {
+  return [ctx.provenances.map((p) => `${p.scenario}#${p.rulesSha256.slice(0, 12)}`).join(' '), ctx.provenances[0]!.asOf];
+}
 
 /** ",duty,fees,total,landed_cost[,diff]" per scenario, for lines (amounts in numbers): the tool's own figures need no quoting. */
 function lineMoneyCells(w: ByteWriter, lines: readonly LineResult[]): void {
@@ -97,7 +103,7 @@ export class CompareCsvRenderer implements CompareRenderer {
   }
 
   private scenarioCells(): string[] {
-    return [this.ctx.provenances.map((p) => `${p.scenario}#${p.rulesSha256.slice(0, 12)}`).join(' '), this.ctx.provenances[0]!.asOf];
+    return provenanceCells(this.ctx);
   }
 
   entryBytes(c: ComparedEntry, w: ByteWriter): void {

@@ -12,10 +12,8 @@ import type { OutputFormat } from '../renderer.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
 import { shown, terminalSafe } from '../terminal-text.js';
-import type { CompareContext, CompareRenderer } from './compare.js';
+import { column, provenanceCells, type CompareContext, type CompareRenderer } from './compare.js';
 import { esc, page, table } from './html-parts.js';
-
-const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
 
 const LEVEL_TITLES: Record<GroupLevel, string> = { authority: 'Legal authority', chapter: 'Chapter', section: 'Section', heading: 'Heading', month: 'Month', entry: 'Entry' };
 
@@ -56,7 +54,7 @@ class GroupedCsvRenderer extends GroupedRenderer {
       const c = column(l);
       return [`${c}_value`, `${c}_duty`, `${c}_fees`, `${c}_total`, `${c}_effective_rate`, ...(i > 0 ? [`${c}_change`] : [])];
     });
-    const provenance = [this.ctx.provenances.map((p) => `${p.scenario}#${p.rulesSha256.slice(0, 12)}`).join(' '), this.ctx.provenances[0]!.asOf];
+    const provenance = provenanceCells(this.ctx);
     const cells = (figures: GroupFigures[]): string[] =>
       figures.flatMap((f, i) => [formatCents(f.valueCents), formatCents(f.dutyCents), formatCents(f.feeCents), formatCents(f.totalCents), f.effectiveRate, ...(i > 0 ? [formatCents(f.changeCents)] : [])]);
     let out = csvRow(['level', ...this.levels, ...(hasAuthority ? ['authority_name'] : []), ...scenarioColumns, 'scenarios', 'as_of']);
