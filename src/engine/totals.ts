@@ -4,6 +4,7 @@
  */
 import { CentsSum } from '../money/cents-sum.js';
 import type { Category, Component, EntryResult } from './types.js';
+import { GroupTotals, type GroupLevel, type GroupTotalsData } from './group-totals.js';
 
 export interface AuthorityTotal {
   authority: string;
@@ -42,6 +43,8 @@ export interface RunTotalsData {
   byCategory: ReadonlyMap<Category, bigint>;
   /** Invoice currency -> USD per unit it was converted at ("1" for USD), in the order first met. */
   currencies: ReadonlyMap<string, string>;
+  /** By group, when the run was asked for groups (--by). */
+  groups?: GroupTotalsData;
 }
 
 /** What a component adds to: its authority, its measure and its category (found once per measure). */
@@ -82,6 +85,12 @@ export class RunTotals {
   private readonly currencyRates = new Map<string, string>();
   /** The currency of the line before: lines of a file mostly share one, so the map is seldom read. */
   private lastCurrency = '';
+  /** Sums by group, only when asked for (--by): nothing is added per line otherwise. */
+  readonly groups: GroupTotals | undefined;
+
+  constructor(groupBy?: readonly GroupLevel[]) {
+    this.groups = groupBy && groupBy.length > 0 ? new GroupTotals(groupBy) : undefined;
+  }
 
   get linesRead(): number {
     return this.linesComputed + this.linesProhibited + this.linesRejected;
@@ -194,6 +203,7 @@ export class RunTotals {
       this.duty.add(l.dutyCents);
       this.fee.add(l.feeCents);
       for (const c of l.feeShares) this.addComponent(c);
+      this.groups?.addLine(l, e.entry);
     }
   }
 
@@ -204,6 +214,7 @@ export class RunTotals {
       linesAssumed: this.linesAssumed, linesWithWarnings: this.linesWithWarnings, linesUnverified: this.linesUnverified, entries: this.entries,
       valueCents: this.valueCents, dutyCents: this.dutyCents, feeCents: this.feeCents, brokerageCents: this.brokerage, landedCostCents: this.landedCost,
       byAuthority: this.byAuthority, byMeasure: this.byMeasure, byCategory: this.byCategory, currencies: new Map(this.currencyRates),
+      ...(this.groups ? { groups: this.groups.data() } : {}),
     };
   }
 
@@ -225,6 +236,7 @@ export class RunTotals {
     mergeTallies(this.authorities, o.byAuthority);
     mergeTallies(this.measures, o.byMeasure);
     for (const [currency, rate] of o.currencies) if (!this.currencyRates.has(currency)) this.currencyRates.set(currency, rate);
+    if (o.groups) this.groups?.merge(o.groups);
     for (const [k, v] of o.byCategory) {
       let c = this.categories.get(k);
       if (!c) this.categories.set(k, (c = new CentsSum()));

@@ -8,8 +8,8 @@ import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
-import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer } from './formats/compare.js';
-import { CompareHtmlRenderer } from './formats/html.js';
+import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer, type ScenarioDescription } from './formats/compare.js';
+import { CompareHtmlRenderer } from './formats/compare-html.js';
 import type { OutputFormat } from './renderer.js';
 import { openInput } from './input-source.js';
 import { batchOutputOf, type EstimateRequest, type Io } from './run-estimate.js';
@@ -22,12 +22,17 @@ import { inParallel } from './parallel/jobs.js';
 import { countsLine, lineMarkSentences } from './line-marks.js';
 import { unusedRateWarnings } from './invoice-currency.js';
 import { summarize, type RunSummary } from './summary.js';
+import type { GroupLevel } from '../engine/group-totals.js';
+import { groupedRenderer } from './formats/grouped.js';
 
 export interface CompareRequest extends Omit<EstimateRequest, 'explain'> {
   entriesOnly: boolean;
+  /** Group sums instead of lines (--by): the levels, outermost first. */
+  by?: GroupLevel[];
 }
 
-function renderer(format: OutputFormat): CompareRenderer {
+function renderer(format: OutputFormat, by: GroupLevel[] | undefined): CompareRenderer {
+  if (by) return groupedRenderer(format, by);
   switch (format) {
     case 'csv':
       return new CompareCsvRenderer();
@@ -40,12 +45,18 @@ function renderer(format: OutputFormat): CompareRenderer {
   }
 }
 
+/** A scenario's title and description from its file; the schedule as is (current) is described by the schedule. */
+function describedScenario(r: RuleSet): ScenarioDescription {
+  if (r.scenarioTitle !== undefined) return { title: r.scenarioTitle, ...(r.scenarioDescription !== undefined ? { description: r.scenarioDescription } : {}) };
+  return { title: `${r.schedule.title} as it is`, description: `No scenario: schedule ${r.schedule.id} ${r.schedule.version}` };
+}
+
 export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts: HtsTable, io: Io): Promise<{ exitCode: number; summaries: RunSummary[] }> {
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
   const input = openInput(req.input, io.stdin);
   const name = input.name;
   const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
-  const totals = scenarios.map(() => new RunTotals());
+  const totals = scenarios.map(() => new RunTotals(req.by));
   const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
   const first = await firstPass(input, { ...req.reader, file: name }, io.stderr, jobs);
@@ -57,18 +68,19 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const output = batchOutputOf(req, io);
   const outcome = scattered.size > 0 ? 'serial' : await inParallel(
     jobs,
-    { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader },
+    { what: { command: 'compare', entriesOnly: req.entriesOnly, ...(req.by ? { by: req.by } : {}) }, ruleSets: scenarios, compiled, compute, reader },
     { output, totals, onHeader },
     io.stderr,
   );
+  const context = { labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly, descriptions: scenarios.map(describedScenario) };
   let fatal: FatalInputError | undefined;
   let summaries: RunSummary[];
   if (outcome === 'serial') {
-    const out = renderer(req.format);
+    const out = renderer(req.format, req.by);
     const comparer = new Comparer(compiled, name, compute);
     await settleScattered(input, reader, scattered, comparer, io.stderr);
     const events: CompareEvent[] = [];
-    output.add(out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly }));
+    output.add(out.begin(context));
     const handle = (list: CompareEvent[]): void => {
       for (const ev of list) {
         if (ev.kind === 'entry') {
@@ -94,6 +106,12 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   } else {
     fatal = outcome.fatal;
     summaries = totals.map((t, i) => summarize(t, compiled[i]!.provenance));
+    // The grouped report is written at the end, from the sums the threads put together.
+    if (req.by) {
+      const out = groupedRenderer(req.format, req.by);
+      out.begin(context);
+      output.add(out.end(summaries));
+    }
   }
   await output.close();
   if (fatal) {

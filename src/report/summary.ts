@@ -4,6 +4,7 @@
  */
 import type { Provenance } from '../engine/types.js';
 import type { RunTotals } from '../engine/totals.js';
+import type { GroupTotalsData } from '../engine/group-totals.js';
 
 export interface RunSummary {
   provenance: Provenance;
@@ -32,6 +33,8 @@ export interface RunSummary {
   byCategory: Array<{ category: string; amountCents: bigint }>;
   /** The invoice currencies of the lines and the rate each was converted at (USD per unit, "1" for USD). */
   currencies: Array<{ currency: string; fxRate: string }>;
+  /** Sums by group, when the run was asked for groups (--by). */
+  groups?: GroupTotalsData;
 }
 
 /** Duty as a percentage of value, to two decimals (halves up), exactly. */
@@ -67,5 +70,6 @@ export function summarize(totals: RunTotals, provenance: Provenance): RunSummary
     byMeasure: [...totals.byMeasure.values()].map((m) => ({ ...m })).sort(byAmount),
     byCategory: [...totals.byCategory.entries()].map(([category, amountCents]) => ({ category, amountCents })).sort(byAmount),
     currencies: [...totals.currencies].map(([currency, fxRate]) => ({ currency, fxRate })),
+    ...(totals.groups ? { groups: totals.groups.data() } : {}),
   };
 }

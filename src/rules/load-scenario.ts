@@ -59,6 +59,8 @@ export function loadScenario(nameOrFile: string, base: RuleSet): ScenarioResult 
       lists: base.lists,
       contentSha256: hash,
       scenario: `${scenario.id}@${scenario.version}`,
+      scenarioTitle: scenario.title,
+      ...(scenario.description !== undefined ? { scenarioDescription: scenario.description } : {}),
       ...(applied.usmcaEnded ? { usmcaEnded: true } : {}),
       ...(scenario.evaluate_as_of ? { evaluateAsOf: scenario.evaluate_as_of } : {}),
     },

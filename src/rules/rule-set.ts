@@ -9,6 +9,9 @@ export interface RuleSet {
   contentSha256: string;
   /** Name of the scenario applied, "current" when none. */
   scenario: string;
+  /** The scenario's title and description, from its file (reports show them beside its name). */
+  scenarioTitle?: string;
+  scenarioDescription?: string;
   /** The scenario ends USMCA preference: claims are ignored. */
   usmcaEnded?: boolean;
   /** The scenario evaluates every line as if entered on this date. */

@@ -59,6 +59,47 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
     await pageView.screenshot({ path: join(ARTIFACTS, 'compare-report.png'), fullPage: true });
   }, 60_000);
 
+  it('the compare report explains each change: a waterfall by authority that adds up, rates, titles, headings, months, one colour per authority', async () => {
+    const scenarios = ['--scenario', 'current', '--scenario', 'no-section-232', '--scenario', 'tariffs-removed'];
+    const html = join(out, 'compare-why.html');
+    expect(tariff(['compare', SAMPLE, ...scenarios, '--format', 'html', '--out', html]).status).toBe(0);
+    type Figures = { total: string; change?: string; effective_rate: string };
+    const grouped = JSON.parse(tariff(['compare', SAMPLE, ...scenarios, '--by', 'authority', '--format', 'json']).stdout) as { scenarios: string[]; groups: Array<{ authority: string; scenarios: Record<string, Figures> }>; total: Record<string, Figures> };
+    const estimateHtml = join(out, 'estimate-colours.html');
+    expect(tariff(['estimate', SAMPLE, '--format', 'html', '--out', estimateHtml]).status).toBe(0);
+    const pageView = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    const requests: string[] = [];
+    pageView.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    await pageView.goto(pathToFileURL(html).href);
+    const charts = pageView.locator('svg.waterfall');
+    expect(await charts.count()).toBe(2);
+    for (const [k, label] of grouped.scenarios.slice(1).entries()) {
+      const steps = await charts.nth(k).locator('[data-change]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-step'), e.getAttribute('data-change')] as const));
+      const want = grouped.groups.filter((g) => g.scenarios[label]!.change !== '0.00').map((g) => [g.authority, String(BigInt(g.scenarios[label]!.change!.replace('.', '')))] as const);
+      expect(new Map(steps)).toEqual(new Map(want));
+      expect(steps.reduce((a, [, c]) => a + BigInt(c!), 0n)).toBe(BigInt(grouped.total[label]!.change!.replace('.', '')));
+      expect(await pageView.locator(`[data-field="rate-${k + 1}"]`).innerText()).toContain(grouped.total[label]!.effective_rate);
+    }
+    // Removing Section 232 brings IEEPA back: a step up.
+    expect(Number(await charts.nth(0).locator('[data-step="ieepa"]').getAttribute('data-change'))).toBeGreaterThan(0);
+    expect(Number(await charts.nth(0).locator('[data-step="section-232"]').getAttribute('data-change'))).toBeLessThan(0);
+    expect(await pageView.locator('[data-field="scenario-title-2"]').innerText()).toContain('before 2025-02-01');
+    expect(await pageView.locator('h2', { hasText: 'HTS headings that drive the change' }).count()).toBe(1);
+    expect(await pageView.locator('svg[aria-label="Duty by legal authority per month"] rect').count()).toBeGreaterThan(5);
+    const colour = (where: string, id: string): Promise<string | null> => pageView.locator(`${where} [data-authority="${id}"]`).first().getAttribute('fill');
+    const bars = { s232: await colour('svg[aria-label="Duty by legal authority"]', 'section-232'), ieepa: await colour('svg[aria-label="Duty by legal authority"]', 'ieepa') };
+    expect(bars.s232).not.toBe(bars.ieepa);
+    expect(await charts.nth(0).locator('[data-step="section-232"] rect').getAttribute('fill')).toBe(bars.s232);
+    expect(requests).toEqual([]);
+    await pageView.screenshot({ path: join(ARTIFACTS, 'compare-why.png'), fullPage: true });
+    // Another report gives each authority the same colour.
+    await pageView.goto(pathToFileURL(estimateHtml).href);
+    expect(await colour('svg', 'section-232')).toBe(bars.s232);
+    expect(await colour('svg', 'ieepa')).toBe(bars.ieepa);
+  }, 60_000);
+
   it('the estimate report shows the JSON totals and escapes text from the input', async () => {
     const input = join(out, 'hostile.csv');
     const { writeFileSync } = await import('node:fs');

@@ -9,6 +9,7 @@ import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
+import { addByOption, byLevels } from '../by-option.js';
 import { bomOption, checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 interface CompareOptions extends InputOptions {
@@ -21,6 +22,7 @@ interface CompareOptions extends InputOptions {
   out?: string;
   rejects?: string;
   bom?: boolean;
+  by?: string[];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -38,7 +40,7 @@ export function registerCompare(program: Command): void {
     .option('-o, --out <file>', OUTPUT_HELP.out)
     .option('--rejects <file>', OUTPUT_HELP.rejects)
     .option('--bom', OUTPUT_HELP.bom);
-  addJobsOption(addInputOptions(command))
+  addJobsOption(addInputOptions(addByOption(command)))
     .addHelpText('after', `
 Built-in scenarios (data/scenarios/): current, tariffs-removed, no-ieepa, no-section-232, no-section-338, no-trade-remedy,
 usmca-ended, scheduled-2027; or the path of your own scenario file.
@@ -47,6 +49,8 @@ Examples:
   $ tariff compare data/examples/sample-entries.csv --scenario current --scenario tariffs-removed
   $ tariff compare lines.csv --scenario current --scenario no-section-232 --scenario my-scenario.yaml --format csv --out compare.csv
   $ tariff compare entries-2025.csv --refund --format csv --out refund.csv
+  $ tariff compare lines.csv --scenario current --scenario no-section-232 --by authority
+  $ tariff compare lines.csv --scenario current --scenario tariffs-removed --by month,authority --format csv --out by-month.csv
 ${OUTPUT_FILES_HELP}`)
     .action(async (file: string, opts: CompareOptions) => {
       checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ...(opts.scenario ?? []).map((s) => ['--scenario', s] as const), ['--fx-file', opts.fxFile], ['--map', opts.map]]);
@@ -55,6 +59,8 @@ ${OUTPUT_FILES_HELP}`)
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
       const scenarios = opts.refund ? ['current', 'no-ieepa'] : (opts.scenario ?? []);
       if (scenarios.length < 2) throw new UsageError('give at least two --scenario options (e.g. --scenario current --scenario tariffs-removed), or --refund');
+      const by = byLevels(opts.by);
+      if (by && opts.entries) throw new UsageError('--by and --entries: give one (--by writes group sums, --entries one row per entry)');
       const bom = bomOption(opts, format);
       const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
@@ -64,7 +70,7 @@ ${OUTPUT_FILES_HELP}`)
         return;
       }
       const { exitCode } = await runCompare(
-        { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
+        { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(by ? { by } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
         rules.scenarios,
         rules.hts,
         { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },

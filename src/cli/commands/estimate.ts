@@ -10,6 +10,7 @@ import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
+import { addByOption, byLevels } from '../by-option.js';
 import { bomOption, checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 const HELP = `
@@ -21,6 +22,7 @@ Examples:
   $ tariff estimate lines.csv --format csv --out duties.csv --rejects rejected.csv
   $ tariff estimate lines.csv --date 2025-09-15 --fx CAD=0.7312
   $ tariff estimate lines.csv --scenario tariffs-removed
+  $ tariff estimate lines.csv --by chapter --format csv --out by-chapter.csv
   $ cat lines.csv | tariff estimate - --format json > result.json
   $ tariff estimate export.csv --column hts=Tariff --column value="Line Value"
 `;
@@ -34,6 +36,7 @@ interface EstimateOptions extends InputOptions {
   rejects?: string;
   bom?: boolean;
   explain?: boolean;
+  by?: string[];
 }
 
 export function registerEstimate(program: Command): void {
@@ -48,19 +51,33 @@ export function registerEstimate(program: Command): void {
     .option('--rejects <file>', OUTPUT_HELP.rejects)
     .option('--bom', OUTPUT_HELP.bom)
     .option('--explain', 'record every measure that reached each line and why it did or did not apply (json output)');
-  addJobsOption(addInputOptions(command))
+  addJobsOption(addInputOptions(addByOption(command)))
     .addHelpText('after', HELP + OUTPUT_FILES_HELP)
     .action(async (file: string, opts: EstimateOptions) => {
       checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ['--scenario', opts.scenario], ['--fx-file', opts.fxFile], ['--map', opts.map]]);
       const [{ openRules }, { runEstimate }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-estimate.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
+      const by = byLevels(opts.by);
+      if (by && opts.explain) throw new UsageError('--by and --explain: give one (--by writes group sums, --explain every line)');
       const bom = bomOption(opts, format);
       const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
       const rules = await openRules(opts.schedule, process.stderr, { scenario: opts.scenario });
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
+        return;
+      }
+      if (by) {
+        // Group sums of one scenario: the comparison's grouped report with a single column group.
+        const { runCompare } = await import('../../report/run-compare.js');
+        const { exitCode } = await runCompare(
+          { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: false, by, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
+          [rules.ruleSet],
+          rules.hts,
+          { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+        );
+        setExitCode(exitCode);
         return;
       }
       const { exitCode } = await runEstimate(

@@ -1,6 +1,7 @@
 /**
- * The lines and entries a comparison changes most (last scenario less the first), for the table and HTML
- * views. Kept as results, not cells: each view formats the few that remain at the end.
+ * The lines and entries a comparison changes most, for the table and HTML views: ranked by the largest
+ * change of any scenario against the first, each kept with its change under every scenario. Kept as
+ * results, not cells: each view formats the few that remain at the end.
  */
 import type { ComparedEntry } from '../../engine/compare.js';
 import type { LineResult } from '../../engine/types.js';
@@ -12,8 +13,17 @@ export interface ComparedLine {
   entry: string;
   /** The line under each scenario, in order. */
   lines: LineResult[];
-  /** Last scenario's total less the first's, in cents. */
-  diffCents: number;
+  /** Each scenario's total less the first's, in cents, for the scenarios after the first. */
+  changesCents: number[];
+}
+
+const abs = (x: number): number => (x < 0 ? -x : x);
+
+/** The change of largest size, its sign kept (what the ranking goes by). */
+function largest(changes: readonly number[]): number {
+  let m = 0;
+  for (const c of changes) if (abs(c) > abs(m)) m = c;
+  return m;
 }
 
 export class CompareLeaders {
@@ -22,13 +32,13 @@ export class CompareLeaders {
 
   add(c: ComparedEntry): void {
     const first = c.results[0]!;
-    const last = c.results[c.results.length - 1]!;
     first.lines.forEach((l, k) => {
-      const diffCents = last.lines[k]!.totalCents - l.totalCents;
-      const diff = BigInt(diffCents);
-      if (this.lines.admits(diff)) this.lines.add(`${c.entry}/${l.item.line}`, diff, { entry: c.entry, lines: c.results.map((r) => r.lines[k]!), diffCents });
+      const changesCents = c.results.slice(1).map((r) => r.lines[k]!.totalCents - l.totalCents);
+      const rank = BigInt(largest(changesCents));
+      if (this.lines.admits(rank)) this.lines.add(`${c.entry}/${l.item.line}`, rank, { entry: c.entry, lines: c.results.map((r) => r.lines[k]!), changesCents });
     });
-    this.entries.add(c.entry, last.totalCents - first.totalCents, c);
+    const changes = entryChanges(c);
+    this.entries.add(c.entry, changes.reduce((m, x) => ((x < 0n ? -x : x) > (m < 0n ? -m : m) ? x : m), 0n), c);
   }
 
   /** Largest change first. */
@@ -41,7 +51,8 @@ export class CompareLeaders {
   }
 }
 
-/** An entry's change between the last scenario and the first, in cents. */
-export function entryChange(c: ComparedEntry): bigint {
-  return c.results[c.results.length - 1]!.totalCents - c.results[0]!.totalCents;
+/** An entry's change under each scenario after the first, against the first, in cents. */
+export function entryChanges(c: ComparedEntry): bigint[] {
+  const first = c.results[0]!.totalCents;
+  return c.results.slice(1).map((r) => r.totalCents - first);
 }

@@ -13,7 +13,7 @@ import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
 import { LineKeyCells, rejectionKeyCells, writeCurrencyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';
-import { CompareLeaders, entryChange } from './compare-leaders.js';
+import { CompareLeaders, entryChanges } from './compare-leaders.js';
 import { keyedRejection } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
@@ -26,6 +26,13 @@ export interface CompareContext {
   inputName: string;
   /** Write only the entry rows (e.g. the IEEPA refund view). */
   entriesOnly: boolean;
+  /** Each scenario's title and description, from its file, for the reports a person reads. */
+  descriptions?: ScenarioDescription[];
+}
+
+export interface ScenarioDescription {
+  title: string;
+  description?: string;
 }
 
 export interface CompareRenderer {
@@ -37,7 +44,13 @@ export interface CompareRenderer {
   end(summaries: RunSummary[]): string;
 }
 
-const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
+/** The prefix of a scenario's CSV columns: its name without version, in letters, digits and underscores. */
+export const column = (label: string): string => label.replace(/@.*$/, '').replace(/[^a-z0-9]+/gi, '_');
+
+/** The `scenarios` and `as_of` cells: each scenario with the start of its rules' sha256, and the rules' date. */
+export function provenanceCells(ctx: CompareContext): string[] {
+  return [ctx.provenances.map((p) => `${p.scenario}#${p.rulesSha256.slice(0, 12)}`).join(' '), ctx.provenances[0]!.asOf];
+}
 
 /** ",duty,fees,total,landed_cost[,diff]" per scenario, for lines (amounts in numbers): the tool's own figures need no quoting. */
 function lineMoneyCells(w: ByteWriter, lines: readonly LineResult[]): void {
@@ -91,7 +104,7 @@ export class CompareCsvRenderer implements CompareRenderer {
   }
 
   private scenarioCells(): string[] {
-    return [this.ctx.provenances.map((p) => `${p.scenario}#${p.rulesSha256.slice(0, 12)}`).join(' '), this.ctx.provenances[0]!.asOf];
+    return provenanceCells(this.ctx);
   }
 
   entryBytes(c: ComparedEntry, w: ByteWriter): void {
@@ -233,18 +246,19 @@ export class CompareTableRenderer implements CompareRenderer {
 
   end(summaries: RunSummary[]): string {
     const labels = this.ctx.labels.map(shown);
-    const diffLabel = `${labels[labels.length - 1]} - ${labels[0]}`;
+    const diffLabel = `each scenario - ${labels[0]}`;
+    const changeHeads = labels.slice(1).map((l) => `${l} - ${labels[0]}`);
     const out: string[] = [];
-    const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
-    for (const { entry, lines, diffCents } of this.leaders.topLines()) {
+    const lineTable = new Table({ head: ['Entry', 'Line', 'HTS', 'Date', 'Value', ...labels, ...changeHeads], style: { head: [], border: [] } });
+    for (const { entry, lines, changesCents } of this.leaders.topLines()) {
       const l = lines[0]!;
-      lineTable.push([shown(entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, valueWithInvoice(l.item), ...lines.map((x) => formatCentsGrouped(x.totalCents)), formatCentsGrouped(diffCents)]);
+      lineTable.push([shown(entry), shown(l.item.line), formatHts(l.item.hts), l.item.entryDate, valueWithInvoice(l.item), ...lines.map((x) => formatCentsGrouped(x.totalCents)), ...changesCents.map(formatCentsGrouped)]);
     }
     out.push(`Lines with the largest difference (${diffLabel}):`, lineTable.toString());
-    const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, 'Difference'], style: { head: [], border: [] } });
+    const entryTable = new Table({ head: ['Entry', 'Date', 'Lines', 'Value', ...labels, ...changeHeads], style: { head: [], border: [] } });
     for (const c of this.leaders.topEntries()) {
       const first = c.results[0]!;
-      entryTable.push([shown(c.entry), first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), formatCentsGrouped(entryChange(c))]);
+      entryTable.push([shown(c.entry), first.entryDate, String(first.lines.length), formatCentsGrouped(first.valueCents), ...c.results.map((r) => formatCentsGrouped(r.totalCents)), ...entryChanges(c).map(formatCentsGrouped)]);
     }
     out.push(`Entries with the largest difference (${diffLabel}):`, entryTable.toString());
     const authorities = [...new Set(summaries.flatMap((s) => s.byAuthority.map((a) => a.name)))];

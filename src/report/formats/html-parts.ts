@@ -3,18 +3,13 @@
  * network), tables, and a stacked bar chart of duty by legal authority as inline SVG.
  */
 import { formatCentsGrouped } from '../../money/decimal.js';
+import { authorityColour } from './authority-colours.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Every piece of text that reaches the page goes through here. */
 export function esc(text: string | number | bigint): string {
   return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
-const PALETTE = ['#1f4e79', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#7f7f7f', '#d4a017', '#2e8b57', '#b22222'];
-
-export function colourFor(index: number): string {
-  return PALETTE[index % PALETTE.length]!;
 }
 
 export function page(title: string, body: string): string {
@@ -46,12 +41,18 @@ export function table(head: string[], rows: string[][], numeric: boolean[] = [])
 
 export interface BarSeries {
   label: string;
-  /** Amount in cents per authority name. */
+  /** Amount in cents per authority id. */
   parts: Map<string, bigint>;
 }
 
+/** An authority as a chart shows it: its colour comes from its id. */
+export interface ChartAuthority {
+  id: string;
+  name: string;
+}
+
 /** One horizontal stacked bar per series, segments by authority, with a legend: readable without a table. */
-export function stackedBars(series: BarSeries[], authorities: string[]): string {
+export function stackedBars(series: BarSeries[], authorities: ChartAuthority[], ariaLabel = 'Duty by legal authority'): string {
   const width = 900;
   const labelWidth = 190;
   const barHeight = 30;
@@ -64,11 +65,11 @@ export function stackedBars(series: BarSeries[], authorities: string[]): string 
   const rows = series.map((s, i) => {
     const y = i * (barHeight + gap);
     let x = labelWidth;
-    const segments = authorities.map((a, k) => {
-      const cents = s.parts.get(a) ?? 0n;
+    const segments = authorities.map((a) => {
+      const cents = s.parts.get(a.id) ?? 0n;
       if (cents <= 0n) return '';
       const w = Math.max(scale(cents), 0.5);
-      const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${colourFor(k)}"><title>${esc(`${s.label}: ${a} ${formatCentsGrouped(cents)} USD`)}</title></rect>`;
+      const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${authorityColour(a.id)}" data-authority="${esc(a.id)}"><title>${esc(`${s.label}: ${a.name} ${formatCentsGrouped(cents)} USD`)}</title></rect>`;
       x += w;
       return rect;
     });
@@ -79,8 +80,8 @@ export function stackedBars(series: BarSeries[], authorities: string[]): string 
   const legend = authorities.map((a, k) => {
     const lx = labelWidth + (k % 2) * 340;
     const ly = legendY + Math.floor(k / 2) * 20;
-    return `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${colourFor(k)}"/><text x="${lx + 18}" y="${ly + 11}" font-size="12">${esc(a)}</text>`;
+    return `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${authorityColour(a.id)}"/><text x="${lx + 18}" y="${ly + 11}" font-size="12">${esc(a.name)}</text>`;
   });
   const height = legendY + Math.ceil(authorities.length / 2) * 20 + 10;
-  return `<svg role="img" aria-label="Duty by legal authority" xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${width} ${height}">${rows.join('')}${legend.join('')}</svg>`;
+  return `<svg role="img" aria-label="${esc(ariaLabel)}" xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${width} ${height}">${rows.join('')}${legend.join('')}</svg>`;
 }

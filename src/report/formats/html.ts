@@ -3,7 +3,6 @@
  * shows, before any table, which legal authority costs the most and what each scenario changes. It keeps
  * only bounded lists (the largest lines and entries, the first rejections), so it streams like the rest.
  */
-import type { ComparedEntry } from '../../engine/compare.js';
 import type { EntryResult, Provenance } from '../../engine/types.js';
 import type { LineItem, Rejection } from '../../input/line-item.js';
 import { formatCentsGrouped } from '../../money/decimal.js';
@@ -14,36 +13,34 @@ import { RejectionGroups } from '../rejection-groups.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
 import { currencySentence, invoicedAs } from '../invoice-currency.js';
-import type { CompareContext, CompareRenderer } from './compare.js';
-import { CompareLeaders, entryChange } from './compare-leaders.js';
 import { TopN } from './top-n.js';
-import { esc, page, stackedBars, table, type BarSeries } from './html-parts.js';
+import { esc, page, stackedBars, table, type ChartAuthority } from './html-parts.js';
 
 const TOP = 20;
 /** Rejected rows listed in the report (the count is always whole). */
-const REJECTION_LIMIT = 200;
+export const REJECTION_LIMIT = 200;
 
-function money(cents: bigint | number): string {
+export function money(cents: bigint | number): string {
   return esc(formatCentsGrouped(cents));
 }
 
 /** A line's USD value, with the amount as invoiced under it when converted. */
-function valueCell(item: LineItem): string {
+export function valueCell(item: LineItem): string {
   const invoiced = invoicedAs(item);
   return invoiced === undefined ? money(item.valueCents) : `${money(item.valueCents)}<br><span class="muted">${esc(invoiced)}</span>`;
 }
 
-function card(label: string, value: string, field: string): string {
+export function card(label: string, value: string, field: string): string {
   return `<div class="card"><div class="label">${esc(label)}</div><div class="value" data-field="${esc(field)}">${value}</div></div>`;
 }
 
 /** Every count, zeros too, and a sentence for each kind of line whose figure is not simply right. */
-function countsBlock(c: RunSummary['counts'], scope = ''): string {
+export function countsBlock(c: RunSummary['counts'], scope = ''): string {
   const marks = lineMarkSentences(c).map((sentence) => `<p class="warn">${esc(sentence + scope)}</p>`);
   return [`<p data-field="counts-line">${esc(countsLine(c) + scope)}</p>`, ...marks].join('\n');
 }
 
-function provenanceBlock(provenances: Provenance[]): string {
+export function provenanceBlock(provenances: Provenance[]): string {
   const rows = provenances.map((p) => [esc(p.scenario), esc(`${p.scheduleId} ${p.scheduleVersion}`), esc(p.asOf), `<code>${esc(p.rulesSha256.slice(0, 16))}</code>`, esc(p.htsRevision)]);
   const unknowns = provenances[0]?.unknowns ?? [];
   return `<h2>Rules used</h2>${table(['Scenario', 'Schedule', 'As of', 'Rules sha256', 'HTS'], rows)}
@@ -51,7 +48,7 @@ function provenanceBlock(provenances: Provenance[]): string {
 }
 
 /** Rejected rows: a count and examples by kind of reason, then the first rows one by one. */
-function rejectionBlock(list: RejectionList, groups: RejectionGroups): string {
+export function rejectionBlock(list: RejectionList, groups: RejectionGroups): string {
   const { kept: rejections, count } = list;
   if (count === 0) return '<h2>Rejected lines</h2><p>None.</p>';
   const example = (r: Rejection): string => `line ${esc(r.sourceLine)}${r.column ? `: ${esc(r.column)}` : ''}${r.value !== undefined ? ` "${esc(r.value)}"` : ''}`;
@@ -63,14 +60,16 @@ function rejectionBlock(list: RejectionList, groups: RejectionGroups): string {
 <h3>The rows</h3>${table(['Line', 'Column', 'Value', 'Reason'], rows)}${more}`;
 }
 
-function authorityParts(s: RunSummary): Map<string, bigint> {
-  return new Map(s.byAuthority.map((a) => [a.name, a.amountCents]));
+/** Amounts by authority id. */
+export function authorityParts(s: RunSummary): Map<string, bigint> {
+  return new Map(s.byAuthority.map((a) => [a.authority, a.amountCents]));
 }
 
-function authoritiesByWeight(summaries: RunSummary[]): string[] {
-  const weight = new Map<string, bigint>();
-  for (const s of summaries) for (const a of s.byAuthority) weight.set(a.name, (weight.get(a.name) ?? 0n) + a.amountCents);
-  return [...weight.entries()].sort((a, b) => (b[1] > a[1] ? 1 : b[1] < a[1] ? -1 : 0)).map(([n]) => n);
+/** The authorities of the runs, the largest (over all of them) first. */
+export function authoritiesByWeight(summaries: RunSummary[]): ChartAuthority[] {
+  const weight = new Map<string, { name: string; cents: bigint }>();
+  for (const s of summaries) for (const a of s.byAuthority) weight.set(a.authority, { name: a.name, cents: (weight.get(a.authority)?.cents ?? 0n) + a.amountCents });
+  return [...weight.entries()].sort((a, b) => (b[1].cents > a[1].cents ? 1 : b[1].cents < a[1].cents ? -1 : 0)).map(([id, w]) => ({ id, name: w.name }));
 }
 
 export class HtmlRenderer implements Renderer {
@@ -125,59 +124,5 @@ ${table(['Legal authority', 'Lines', 'Amount (USD)', 'Share'], byAuthority, [fal
 ${rejectionBlock(this.rejections, this.groups)}
 ${provenanceBlock([p])}`;
     return page('Duty and fee estimate', body);
-  }
-}
-
-export class CompareHtmlRenderer implements CompareRenderer {
-  private ctx!: CompareContext;
-  private readonly leaders = new CompareLeaders();
-  private readonly rejections = new RejectionList(REJECTION_LIMIT);
-  private readonly groups = new RejectionGroups();
-
-  begin(ctx: CompareContext): string {
-    this.ctx = ctx;
-    return '';
-  }
-
-  entry(c: ComparedEntry): string {
-    this.leaders.add(c);
-    return '';
-  }
-
-  rejected(r: Rejection): string {
-    this.rejections.add(r);
-    this.groups.add(r);
-    return '';
-  }
-
-  end(summaries: RunSummary[]): string {
-    const labels = this.ctx.labels;
-    const authorities = authoritiesByWeight(summaries);
-    const series: BarSeries[] = summaries.map((s, i) => ({ label: labels[i]!, parts: authorityParts(s) }));
-    const cards = summaries
-      .map((s, i) => card(labels[i]!, `${money(s.totalCents)}${i > 0 ? `<div class="muted" data-field="diff-${esc(i)}">${money(s.totalCents - summaries[0]!.totalCents)} vs ${esc(labels[0]!)}</div>` : ''}`, `total-${i}`))
-      .join('');
-    const byAuthority = authorities.map((a) => [esc(a), ...summaries.map((s) => money(s.byAuthority.find((x) => x.name === a)?.amountCents ?? 0n))]);
-    byAuthority.push(['<b>Total</b>', ...summaries.map((s) => `<b>${money(s.totalCents)}</b>`)]);
-    byAuthority.push(['Landed cost', ...summaries.map((s) => money(s.landedCostCents))]);
-    const numeric = [false, ...labels.map(() => true)];
-    const diffLabel = `${labels[labels.length - 1]} vs ${labels[0]}`;
-    const entryRows = this.leaders.topEntries().map((c) => [esc(c.entry), esc(c.results[0]!.entryDate), money(c.results[0]!.valueCents), ...c.results.map((r) => money(r.totalCents)), money(entryChange(c))]);
-    const lineRows = this.leaders.topLines().map(({ entry, lines, diffCents }) => {
-      const l = lines[0]!;
-      return [esc(entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.entryDate), valueCell(l.item), ...lines.map((x) => money(x.totalCents)), money(diffCents)];
-    });
-    const body = `<h1>Scenario comparison</h1>
-<p class="muted">${esc(this.ctx.inputName)} · ${esc(summaries[0]!.counts.computed)} lines in ${esc(summaries[0]!.counts.entries)} entries</p>
-<div class="cards">${cards}</div>
-${countsBlock(summaries[0]!.counts, ' (in the first scenario)')}
-<p data-field="invoice-currency">${esc(currencySentence(summaries[0]!))}</p>
-<h2>Duty and fees by legal authority, per scenario</h2>${stackedBars(series, authorities)}
-${table(['Legal authority', ...labels], byAuthority, numeric)}
-<h2>Entries with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Date', 'Customs value', ...labels, 'Change'], entryRows, [false, false, true, ...labels.map(() => true), true])}
-<h2>Lines with the largest change (${esc(diffLabel)})</h2>${table(['Entry', 'Line', 'HTS', 'Date', 'Customs value', ...labels, 'Change'], lineRows, [false, false, false, false, true, ...labels.map(() => true), true])}
-${rejectionBlock(this.rejections, this.groups)}
-${provenanceBlock(this.ctx.provenances)}`;
-    return page('Scenario comparison', body);
   }
 }

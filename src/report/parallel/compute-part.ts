@@ -18,6 +18,7 @@ import type { ChunkReader, FilePart } from '../../input/chunk-reader.js';
 import type { Rejection } from '../../input/line-item.js';
 import type { FatalInputError } from '../../input/read-line-items.js';
 import type { CsvPartRenderer } from './csv-part-renderer.js';
+import type { GroupLevel } from '../../engine/group-totals.js';
 import { ByteWriter } from '../byte-writer.js';
 import type { PiecePool } from '../piece-pool.js';
 
@@ -97,9 +98,9 @@ export function renderEvents(events: CompareEvent[], renderer: CsvPartRenderer, 
 }
 
 /** `pool` gives the memory the part's output is written into. */
-export function computePart(part: FilePart, reader: ChunkReader, compiled: readonly CompiledSchedule[], options: ComputeOptions, renderer: CsvPartRenderer, pool: PiecePool): PartResult {
+export function computePart(part: FilePart, reader: ChunkReader, compiled: readonly CompiledSchedule[], options: ComputeOptions, renderer: CsvPartRenderer, pool: PiecePool, groupBy?: readonly GroupLevel[]): PartResult {
   const comparer = new Comparer(compiled, reader.file, options);
-  const totals = compiled.map(() => new RunTotals());
+  const totals = compiled.map(() => new RunTotals(groupBy));
   const lead = new Section(totals, pool);
   const body = new Section(totals, pool);
   const events: CompareEvent[] = [];
@@ -119,7 +120,7 @@ export function computePart(part: FilePart, reader: ChunkReader, compiled: reado
   });
   const entryIds = [...comparer.entryIndex.ids()];
   const entries = JSON.stringify(entryIds.map((entry): EntrySnapshots => ({ entry, states: comparer.snapshot(entry) })));
-  const tail = new Section(compiled.map(() => new RunTotals()), pool);
+  const tail = new Section(compiled.map(() => new RunTotals(groupBy)), pool);
   comparer.flush(events);
   renderEvents(events, renderer, tail);
   return {

@@ -8,8 +8,15 @@ import type { Rejection } from '../../input/line-item.js';
 import type { ByteWriter } from '../byte-writer.js';
 import { CompareCsvRenderer } from '../formats/compare.js';
 import { CsvRenderer } from '../formats/csv.js';
+import type { GroupLevel } from '../../engine/group-totals.js';
 
-export type ParallelCommand = { command: 'estimate' } | { command: 'compare'; entriesOnly: boolean };
+/** `by`: the run writes group sums at the end (--by), nothing per line. */
+export type ParallelCommand = { command: 'estimate' } | { command: 'compare'; entriesOnly: boolean; by?: GroupLevel[] };
+
+/** The levels the run groups by, if any. */
+export function groupByOf(what: ParallelCommand): GroupLevel[] | undefined {
+  return what.command === 'compare' ? what.by : undefined;
+}
 
 export interface CsvPartRenderer {
   /** The header row. */
@@ -24,6 +31,7 @@ export function csvPartRenderer(what: ParallelCommand, compiled: readonly Compil
     const head = csv.begin({ provenance: compiled[0]!.provenance, schedule: compiled[0]!.rules.schedule, inputName });
     return { head, entry: (c, out) => csv.entryBytes(c.results[0]!, out), rejected: (r) => csv.rejected(r) };
   }
+  if (what.by) return { head: '', entry: () => undefined, rejected: () => '' };
   const csv = new CompareCsvRenderer();
   const head = csv.begin({ labels: compiled.map((c) => c.rules.scenario), provenances: compiled.map((c) => c.provenance), inputName, entriesOnly: what.entriesOnly });
   return { head, entry: (c, out) => csv.entryBytes(c, out), rejected: (r) => csv.rejected(r) };

@@ -9,7 +9,7 @@ import { compileSchedule } from '../../engine/compile.js';
 import { ChunkReader, type FilePart } from '../../input/chunk-reader.js';
 import { loadHtsTable } from '../../rules/hts/load-hts.js';
 import { computePart } from './compute-part.js';
-import { csvPartRenderer } from './csv-part-renderer.js';
+import { csvPartRenderer, groupByOf } from './csv-part-renderer.js';
 import { PiecePool, SharedPieces } from '../piece-pool.js';
 import type { PartPlace, WorkerSetup } from './worker-setup.js';
 
@@ -32,7 +32,7 @@ function read(place: PartPlace): FilePart {
 }
 
 parentPort!.on('message', (msg: { seq: number; place: PartPlace }) => {
-  const result = computePart(read(msg.place), reader, compiled, setup.compute, renderer, pool);
+  const result = computePart(read(msg.place), reader, compiled, setup.compute, renderer, pool, groupByOf(setup.what));
   // Pieces in shared slots go as they are; pieces of their own memory are moved, not copied.
   const own = [...result.lead, ...result.body, ...result.tail].flatMap((b) => (b.buffer instanceof ArrayBuffer ? [b.buffer] : []));
   parentPort!.postMessage({ seq: msg.seq, result }, own);

@@ -25,7 +25,7 @@ import type { RuleSet } from '../../rules/rule-set.js';
 import type { ProgressMeter } from '../progress.js';
 import type { BatchOutput } from '../run-estimate.js';
 import { computePart, renderEvents, type EncodedText, type EntrySnapshots, type PartResult } from './compute-part.js';
-import { csvPartRenderer, type CsvPartRenderer, type ParallelCommand } from './csv-part-renderer.js';
+import { csvPartRenderer, groupByOf, type CsvPartRenderer, type ParallelCommand } from './csv-part-renderer.js';
 import { PartPool } from './part-pool.js';
 import type { RunTotalsData } from '../../engine/totals.js';
 import { FileChangedError } from '../../input/file-changed.js';
@@ -187,11 +187,11 @@ async function runOn(handle: FileHandle, run: ParallelRun, ctx: ParallelContext)
       seq += 1;
       if (part.streamedLength !== undefined) {
         // A record too long to hold, passed over here: no worker is given it.
-        track(part, Promise.resolve(computePart(loadPart(file, part), here, run.compiled, run.compute, renderer, ctx.output.pool)), true);
+        track(part, Promise.resolve(computePart(loadPart(file, part), here, run.compiled, run.compute, renderer, ctx.output.pool, groupByOf(run.what))), true);
         local += 1;
       } else if (pool.pending < pool.size * AHEAD) track(part, pool.compute(seq, part), false);
       else {
-        track(part, Promise.resolve(computePart(part, here, run.compiled, run.compute, renderer, ctx.output.pool)), true);
+        track(part, Promise.resolve(computePart(part, here, run.compiled, run.compute, renderer, ctx.output.pool, groupByOf(run.what))), true);
         local += 1;
       }
       while (inflight.length > 0 && (inflight[0]!.ready || inflight.length >= (AHEAD + 1) * run.jobs) && !stitcher.done && !stitcher.serial) await settleFirst();
