@@ -6,18 +6,12 @@ import type { LineItem } from '../input/line-item.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import type { Condition } from '../rules/schedule-schema.js';
 
-export interface ConditionOutcome {
-  holds: boolean;
-  /** Sentences about assumptions made for missing data. */
-  assumptions?: string[];
-}
-
 /**
  * A line can take USMCA when its Special column lists S/S+, or when its General rate is already Free
  * (the Special column is then empty, yet CBP accepts the USMCA claim, which is what exempts the goods
  * from IEEPA, Section 122 and Section 301).
  */
-export function usmcaAvailable(hts: HtsRecord): boolean {
+function usmcaAvailable(hts: HtsRecord): boolean {
   return hts.usmca !== undefined || hts.general.kind === 'free';
 }
 

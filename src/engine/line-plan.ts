@@ -167,7 +167,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       continue;
     }
     const failed = cm.when.length === 0 ? undefined : evaluateAll(cm.when, item, record, assumptions);
-    const exclusion = excluded?.find((x) => x.target === cm.order);
+    const exclusion = excluded?.find((x) => x.target === cm.stackIndex);
     if (exclusion) {
       // An excluded measure assumes nothing about the line; one whose own conditions fail would not have
       // applied anyway, so its exclusion is news only to --explain (e.g. 9903.01.16 on a line not transshipped).
@@ -217,13 +217,13 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       baseKind: base.baseKind, column: base.column, basis: base.basis, minimumNanos: base.minimumNanos, minimumBasis: base.minimumBasis,
       cm, charge, nanos, fee: cm.category === 'fee', carvedBy: [], carvedBasis: undefined, carvedAway: undefined, column1: undefined,
     };
-    const carve = carves?.find((c) => c.target === cm.order);
+    const carve = carves?.find((c) => c.target === cm.stackIndex);
     if (carve) {
       const names = carve.by.map((b) => b.title).join(', ');
       step.carvedBy = carve.steps;
       step.carvedBasis = `${base.basis} less the part charged under ${names}`;
       step.carvedAway = { ...notApplied(cm, `the whole value is charged under ${names}: ${carve.reason}`), by: carve.by[0]!.id };
-      if (zeroed.has(cm.order)) {
+      if (zeroed.has(cm.stackIndex)) {
         skipped.push(step.carvedAway);
         continue;
       }
@@ -259,7 +259,7 @@ function stepKey(st: PlanStep, column1s: Map<Column1Rate, number>): string {
     if (!column1s.has(st.column1)) column1s.set(st.column1, column1s.size);
     c1 = String(column1s.get(st.column1));
   }
-  return [st.cm.order, st.baseKind, st.column ?? '', st.basis, st.minimumNanos ?? '', st.minimumBasis ?? '', st.carvedBy.join(','), st.carvedBasis ?? '', st.carvedAway?.reason ?? '', c1].join('\u0001');
+  return [st.cm.stackIndex, st.baseKind, st.column ?? '', st.basis, st.minimumNanos ?? '', st.minimumBasis ?? '', st.carvedBy.join(','), st.carvedBasis ?? '', st.carvedAway?.reason ?? '', c1].join('\u0001');
 }
 
 const COLUMN1_IDS = new WeakMap<Segment, Map<Column1Rate, number>>();
@@ -294,7 +294,7 @@ function freeze(plan: LinePlan, words: PlanWords): LinePlan {
 export function zeroedPlan(plan: LinePlan, index: number, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean): LinePlan {
   let next = plan.zeroedPlans?.get(index);
   if (!next) {
-    next = planLine(item, record, compiled, seg, explain, new Set([...plan.zeroed, plan.steps[index]!.cm.order]));
+    next = planLine(item, record, compiled, seg, explain, new Set([...plan.zeroed, plan.steps[index]!.cm.stackIndex]));
     plan.zeroedPlans ??= new Map();
     plan.zeroedPlans.set(index, next);
   }

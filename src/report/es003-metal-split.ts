@@ -30,7 +30,7 @@ function filedContent(item: LineItem, headings: Map<string, ContentColumn>): Con
 }
 
 /** Gives the lines of one entry the content values their split filing implies. */
-export function applyMetalSplit(lines: LineItem[], headings: Map<string, ContentColumn>): void {
+function applyMetalSplit(lines: LineItem[], headings: Map<string, ContentColumn>): void {
   const metalByHts = new Map<string, { line: string; columns: ContentColumn[] }>();
   const linesOfHts = new Map<string, number>();
   const filed = lines.map((item) => filedContent(item, headings));

@@ -52,7 +52,7 @@ export interface Io {
 }
 
 /** The renderer of a format; each is imported only when used (the table's and HTML's libraries cost start-up). */
-export async function makeRenderer(format: OutputFormat): Promise<Renderer> {
+async function makeRenderer(format: OutputFormat): Promise<Renderer> {
   switch (format) {
     case 'csv':
       return new (await import('./formats/csv.js')).CsvRenderer();

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { CURRENT, SCENARIO_DIR, scenarioPath } from './paths.js';
 
-export function builtInScenarioNames(): string[] {
+function builtInScenarioNames(): string[] {
   const files = existsSync(SCENARIO_DIR) ? readdirSync(SCENARIO_DIR) : [];
   return [CURRENT, ...files.filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort()];
 }

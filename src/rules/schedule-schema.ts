@@ -165,7 +165,6 @@ export const tradeRemedyOrderSchema = z.strictObject({
   /** Which published rate the periods hold, in words a broker recognises ("non-selected companies"). */
   rate_for: z.string().min(1),
 });
-export type TradeRemedyOrder = z.infer<typeof tradeRemedyOrderSchema>;
 
 export const measureSchema = z.strictObject({
   id: idText,
@@ -258,5 +257,4 @@ export const schedulePartSchema = z.strictObject({
   lists: z.record(idText, listRefSchema).default({}),
   measures: z.array(measureSchema).min(1),
 });
-export type SchedulePart = z.infer<typeof schedulePartSchema>;
 export type ScheduleInput = z.input<typeof scheduleSchema>;

@@ -13,7 +13,7 @@ export function esc(text: string | number | bigint): string {
 
 const PALETTE = ['#1f4e79', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#7f7f7f', '#d4a017', '#2e8b57', '#b22222'];
 
-export function colourFor(index: number): string {
+function colourFor(index: number): string {
   return PALETTE[index % PALETTE.length]!;
 }
 

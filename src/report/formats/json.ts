@@ -70,7 +70,7 @@ export function lineJson(l: LineResult): Record<string, unknown> {
   };
 }
 
-export function summaryJson(s: RunSummary): Record<string, unknown> {
+function summaryJson(s: RunSummary): Record<string, unknown> {
   return {
     counts: s.counts,
     value: formatCents(s.valueCents),

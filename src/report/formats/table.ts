@@ -15,7 +15,7 @@ import { RejectionList } from '../rejection-list.js';
 import { shown, terminalSafe } from '../terminal-text.js';
 import { lineMarkSentences } from '../line-marks.js';
 
-export const TABLE_LINE_LIMIT = 500;
+const TABLE_LINE_LIMIT = 500;
 const ENTRY_LIMIT = 100;
 
 function componentLines(l: LineResult): string {
