@@ -5,7 +5,7 @@
  * In two steps: which rate applies and what it says of the line (`column1Rate`, the same for every line
  * with the same record, claim, unit and whether a quantity is given), then the amount (`column1Amount`).
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import { adValoremCents, formatPercent, formatScaled, specificCents, wholeDollars } from '../money/decimal.js';
 import type { HtsRecord, ParsedRate } from '../rules/hts/types.js';
 import type { LineWarning } from './types.js';

@@ -3,7 +3,7 @@
  * precedence rule changes; each segment gets its measures in stacking order and HTS prefix indexes, so a
  * line costs a date lookup and a few hash probes, never a scan of all measures or lists.
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import type { HtsRecord, HtsTable } from '../rules/hts/types.js';
 import { planLine, PlanWords, type LinePlan, type PlanStep } from './line-plan.js';
 import { PlanKeys } from './plan-key.js';

@@ -2,7 +2,7 @@
  * Evaluates a measure's conditions on a line. A condition on data the line does not give is decided by
  * the rule's own `if_missing`, and the assumption is reported, never made silently.
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import type { Condition } from '../rules/schedule-schema.js';
 

@@ -7,7 +7,7 @@
  * measures left of the value is set aside when they left nothing; the plan for that case is made when a
  * line first needs it.
  */
-import type { ContentColumn, LineItem } from '../input/line-item.js';
+import type { ContentColumn, LineItem } from '../model/line-item.js';
 import { parsePercent } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Rate, type Column1Rate } from './column1.js';

@@ -6,7 +6,7 @@
  * and, where column 1 is on quantity, whether a quantity is given and its unit (a warning names it). The HTS
  * code and the date segment are keyed apart.
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import type { HtsRecord, ParsedRate } from '../rules/hts/types.js';
 import type { Condition, Measure } from '../rules/schedule-schema.js';
 

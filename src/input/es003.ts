@@ -4,7 +4,7 @@
  * filed, with its duty. Rows of one entry line are grouped into one LineItem carrying what was filed.
  */
 import { FieldError, parseCountry, parseDate, parseHts, parseMoney, parseQuantity } from './fields.js';
-import type { LineItem } from './line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import { normalizeHeader } from './columns.js';
 
 export const ES003_COLUMNS = {

@@ -8,7 +8,7 @@ import type { RecordProblem } from './record-end.js';
 import { FileChangedError } from './file-changed.js';
 import { tokenizerFor } from './delimiter.js';
 import { resolveHeader, type HeaderReport } from './header.js';
-import type { LineItem, Rejection } from './line-item.js';
+import type { LineItem, Rejection } from '../model/line-item.js';
 import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
 import { columnIndex, fxTable, type RowContext } from './row-to-item.js';

@@ -5,7 +5,7 @@ import { mulDivRound, parseScaled, RATE_SCALE } from '../money/decimal.js';
 import { CANONICAL_COLUMN_NAMES, type CanonicalColumn } from './columns.js';
 import { FieldError, parseCountry, parseCurrency, parseDate, parseHts, parseMoney, parsePercentField, parseQuantity, parseTransport, parseYesNo } from './fields.js';
 import type { HeaderReport } from './header.js';
-import type { ContentColumn, LineItem } from './line-item.js';
+import type { ContentColumn, LineItem } from '../model/line-item.js';
 
 export interface RowContext {
   header: HeaderReport;

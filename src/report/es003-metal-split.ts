@@ -7,7 +7,7 @@
  * line of the same HTS that files none of it has no such metal. An entry's lines are held until the next entry
  * starts, so memory stays bounded by the largest entry.
  */
-import type { ContentColumn, LineItem } from '../input/line-item.js';
+import type { ContentColumn, LineItem } from '../model/line-item.js';
 import type { RuleSet } from '../rules/rule-set.js';
 
 /** Chapter 99 headings whose duty is on a metal content value, with that value's column (from the schedule). */

@@ -2,7 +2,7 @@
  * The rejected rows a reader sees: the first few (fifty on a terminal), each as `file:line: column "value":
  * reason`, and how many more there were (the --rejects file keeps every one).
  */
-import type { Rejection, RowKey } from '../input/line-item.js';
+import type { Rejection, RowKey } from '../model/line-item.js';
 import { shown } from './terminal-text.js';
 
 /** A rejection as JSON output shows it: its bytes (for the --rejects file) left out. */

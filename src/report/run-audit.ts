@@ -19,7 +19,7 @@ import { RejectsWriter } from './rejects-writer.js';
 import { openInput } from './input-source.js';
 import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import { contentHeadings, MetalSplitBuffer } from './es003-metal-split.js';
 
 export interface AuditRequest extends Pick<EstimateRequest, 'input' | 'out' | 'rejects' | 'reader'> {

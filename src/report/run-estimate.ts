@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import { RunTotals } from '../engine/totals.js';
-import type { Rejection } from '../input/line-item.js';
+import type { Rejection } from '../model/line-item.js';
 import type { FatalInputError, ReaderOptions } from '../input/read-line-items.js';
 import type { HeaderReport } from '../input/header.js';
 import { inParallel } from './parallel/jobs.js';

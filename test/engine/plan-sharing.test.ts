@@ -13,7 +13,7 @@ import { compileSchedule } from '../../src/engine/compile.js';
 import { computeLine, computeWithPlan } from '../../src/engine/compute-line.js';
 import { planLine } from '../../src/engine/line-plan.js';
 import type { LineResult } from '../../src/engine/types.js';
-import type { LineItem } from '../../src/input/line-item.js';
+import type { LineItem } from '../../src/model/line-item.js';
 import { BENCH_CODES } from '../../src/scripts/bench-data.js';
 import { line } from '../helpers/line.js';
 import { shippedRules } from '../helpers/run-csv.js';

@@ -1,4 +1,4 @@
-import type { LineItem } from '../../src/input/line-item.js';
+import type { LineItem } from '../../src/model/line-item.js';
 
 export function line(partial: Partial<LineItem> & Pick<LineItem, 'hts' | 'valueCents' | 'entryDate'>): LineItem {
   return {

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { compareEs003Keys } from '../../src/input/es003.js';
 import { es003Order } from '../../src/input/es003-order.js';
-import type { LineItem, Rejection } from '../../src/input/line-item.js';
+import type { LineItem, Rejection } from '../../src/model/line-item.js';
 import { readLineItems, type ReaderOptions, type ReadEvent } from '../../src/input/read-line-items.js';
 
 const SAMPLE = readFileSync('data/examples/es003-sample.csv', 'utf8');

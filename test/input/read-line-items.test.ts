@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadColumnMap, parseColumnOption } from '../../src/input/column-map.js';
-import type { LineItem, Rejection } from '../../src/input/line-item.js';
+import type { LineItem, Rejection } from '../../src/model/line-item.js';
 import { readLineItems, type ReaderOptions, type ReadEvent } from '../../src/input/read-line-items.js';
 
 async function read(text: string | Buffer | Array<string | Buffer>, options: Partial<ReaderOptions> = {}): Promise<ReadEvent[]> {

@@ -5,7 +5,7 @@
  */
 import type { ComparedEntry } from '../../engine/compare.js';
 import type { EntryResult, Provenance } from '../../engine/types.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';

@@ -6,7 +6,7 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { EntryResult, LineResult } from '../../engine/types.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';

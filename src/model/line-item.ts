@@ -1,4 +1,4 @@
-import type { Filed } from './es003.js';
+import type { Filed } from '../input/es003.js';
 
 /**
  * One validated import line, as the engine consumes it. Plain data only: the CSV reader produces it,
