@@ -56,6 +56,19 @@ export interface Filed {
   warning?: string;
 }
 
+/**
+ * A line read from an ACE ES-003 export: the line the engine computes, and what was filed for it, which only
+ * the audit and refund reports read (the engine's line type knows nothing of filings).
+ */
+export interface FiledLineItem extends LineItem {
+  filed: Filed;
+}
+
+/** What was filed for a line, when it was read from an ES-003 export. */
+export function filedOf(item: LineItem): Filed | undefined {
+  return (item as Partial<FiledLineItem>).filed;
+}
+
 export interface Es003Row {
   sourceLine: number;
   fields: string[];
@@ -166,7 +179,7 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
     const d = parseDate(summary, 'Entry Summary Date');
     if (!(d instanceof FieldError)) filed.entrySummaryDate = d;
   }
-  const item: LineItem = {
+  const item: FiledLineItem = {
     sourceLine: commodity.sourceLine,
     line: get(f, index.line) || '1',
     entry: get(f, index.entry),

@@ -236,7 +236,6 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     adcvdRateNanos,
     inputNotes: rowNotes.length > 0 ? (hts.note ? [hts.note, ...rowNotes] : [...rowNotes]) : hts.note ? [hts.note] : undefined,
     raw: fields,
-    filed: undefined,
   };
 }
 

@@ -1,5 +1,3 @@
-import type { Filed } from '../input/es003.js';
-
 /**
  * One validated import line, as the engine consumes it. Plain data only: the CSV reader produces it,
  * the engine reads it, a library user can build it by hand.
@@ -56,8 +54,6 @@ export interface LineItem {
   inputNotes?: string[];
   /** The row's raw fields, so a line rejected later (unknown HTS, date outside the schedule) is kept unchanged. */
   raw?: readonly string[];
-  /** What was filed for this line, when it comes from an ACE ES-003 export. */
-  filed?: Filed;
 }
 
 /** What a line adds to landed cost beyond duty and fees, in US cents. */

@@ -7,6 +7,7 @@
  * line of the same HTS that files none of it has no such metal. An entry's lines are held until the next entry
  * starts, so memory stays bounded by the largest entry.
  */
+import { filedOf } from '../input/es003.js';
 import type { ContentColumn, LineItem } from '../model/line-item.js';
 import type { RuleSet } from '../rules/rule-set.js';
 
@@ -22,7 +23,7 @@ export function contentHeadings(rules: RuleSet): Map<string, ContentColumn> {
 
 function filedContent(item: LineItem, headings: Map<string, ContentColumn>): ContentColumn[] {
   const out: ContentColumn[] = [];
-  for (const h of item.filed?.headings ?? []) {
+  for (const h of filedOf(item)?.headings ?? []) {
     const column = headings.get(h.heading);
     if (column && !out.includes(column)) out.push(column);
   }

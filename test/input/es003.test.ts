@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compareEs003Keys } from '../../src/input/es003.js';
+import { compareEs003Keys, filedOf } from '../../src/input/es003.js';
 import { es003Order } from '../../src/input/es003-order.js';
 import type { LineItem, Rejection } from '../../src/model/line-item.js';
 import { readLineItems, type ReaderOptions, type ReadEvent } from '../../src/input/read-line-items.js';
@@ -20,7 +20,7 @@ async function read(text: string, options: Partial<ReaderOptions> = {}): Promise
 }
 const items = (evs: ReadEvent[]): LineItem[] => evs.flatMap((e) => (e.kind === 'line' ? [e.item] : []));
 const rejections = (evs: ReadEvent[]): Rejection[] => evs.flatMap((e) => (e.kind === 'rejected' ? [e.rejection] : []));
-const summary = (i: LineItem): string => `${i.entry}/${i.line} ${i.hts} ${i.valueCents} ${i.filed?.headings.map((h) => `${h.heading}=${h.cents}`).join(' ')}`;
+const summary = (i: LineItem): string => `${i.entry}/${i.line} ${i.hts} ${i.valueCents} ${filedOf(i)?.headings.map((h) => `${h.heading}=${h.cents}`).join(' ')}`;
 
 /** The sample's rows in a fixed scrambled order (every third row first, then the rest reversed). */
 const scrambled = [HEADER, ...ROWS.filter((_, i) => i % 3 === 0), ...ROWS.filter((_, i) => i % 3 !== 0).reverse()].join('\n') + '\n';
