@@ -7,7 +7,8 @@
  * measures left of the value is set aside when they left nothing; the plan for that case is made when a
  * line first needs it.
  */
-import type { ContentColumn, LineItem } from '../model/line-item.js';
+import { contentWords, type ContentColumn } from '../model/line-facts.js';
+import type { LineItem } from '../model/line-item.js';
 import { parsePercent } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Rate, type Column1Rate } from './column1.js';
@@ -15,12 +16,6 @@ import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { describeCondition, evaluateAll } from './conditions.js';
 import type { LineWarning, NotApplied } from './types.js';
-
-const CONTENT_WORDS: Record<string, string> = {
-  steel_value: 'steel content',
-  aluminum_value: 'aluminum content',
-  copper_value: 'copper content',
-};
 
 /** Where a step's base comes from (numbers: the arithmetic tells them apart on every line). */
 export const BaseKind = { Value: 0, Content: 1, NonUsContent: 2 } as const;
@@ -130,7 +125,7 @@ function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]):
   const base = cm.measure.base;
   if (base === 'full_value') return rule(BaseKind.Value, 'full value');
   if ('content' in base) {
-    if (item.contentCents[base.content] !== undefined) return rule(BaseKind.Content, CONTENT_WORDS[base.content] ?? base.content, base.content);
+    if (item.contentCents[base.content] !== undefined) return rule(BaseKind.Content, contentWords(base.content), base.content);
     if (base.if_missing === 'not_applied') return `the line gives no ${base.content}`;
     warnings.push({ code: 'content-missing', message: `${cm.title}: no ${base.content} on the line, so the duty is charged on the full value (CBP: one line when the metal value is unknown)` });
     return rule(BaseKind.Value, 'full value (content value not given)');

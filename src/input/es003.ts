@@ -190,6 +190,7 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
     entryDate,
     usmcaClaimed: spi === 'S' || spi === 'S+',
     contentCents: {},
+    flags: {},
     raw: f,
     filed,
   };

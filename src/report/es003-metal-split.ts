@@ -8,7 +8,8 @@
  * starts, so memory stays bounded by the largest entry.
  */
 import { filedOf } from '../input/es003.js';
-import type { ContentColumn, LineItem } from '../model/line-item.js';
+import type { ContentColumn } from '../model/line-facts.js';
+import type { LineItem } from '../model/line-item.js';
 import type { RuleSet } from '../rules/rule-set.js';
 
 /** Chapter 99 headings whose duty is on a metal content value, with that value's column (from the schedule). */

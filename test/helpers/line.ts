@@ -9,6 +9,7 @@ export function line(partial: Partial<LineItem> & Pick<LineItem, 'hts' | 'valueC
     invoiceValue: { amount: String(partial.valueCents / 100), currency: 'USD' },
     usmcaClaimed: false,
     contentCents: {},
+    flags: {},
     ...partial,
   };
 }

@@ -92,7 +92,7 @@ describe('line-item reader: values', () => {
     const [item] = items(
       await read('hts,value,entry_date,usmca,transport,steel_value,metal_weight_pct,us_metal,adcvd_rate,quantity,unit\n7208510030,1000,2025-09-10,yes,Vessel,400.5,12.5%,N,35.19,1.5,KG\n'),
     );
-    expect(item).toMatchObject({ usmcaClaimed: true, transport: 'ocean', contentCents: { steel_value: 40_050 }, metalWeightPct: 12.5, usMetal: false, adcvdRateNanos: 351_900_000, quantityMicros: 1_500_000, unit: 'kg' });
+    expect(item).toMatchObject({ usmcaClaimed: true, transport: 'ocean', contentCents: { steel_value: 40_050 }, metalWeightPct: 12.5, flags: { us_metal: false }, adcvdRateNanos: 351_900_000, quantityMicros: 1_500_000, unit: 'kg' });
   });
 
   it.each([
