@@ -6,6 +6,7 @@
 import { FieldError, parseCountry, parseDate, parseHts, parseMoney, parseQuantity } from './fields.js';
 import type { LineItem } from '../model/line-item.js';
 import { normalizeHeader } from './columns.js';
+import { NO_ORIGIN } from './row-to-item.js';
 
 export const ES003_COLUMNS = {
   entry: 'entry_summary_number',
@@ -128,7 +129,7 @@ function liquidationContradiction(status: string, dateText: string, date: string
 }
 
 /** Turns the rows of one entry line into a LineItem with what was filed, or the first problem found. */
-export function groupToItem(rows: readonly Es003Row[], index: Es003Index): GroupOutcome {
+export function groupToItem(rows: readonly Es003Row[], index: Es003Index, defaultOrigin: string | undefined): GroupOutcome {
   const first = rows[0]!;
   let commodity: Es003Row | undefined;
   const headings: FiledHeading[] = [];
@@ -157,7 +158,8 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
   const dateText = get(f, index.entryDate) || get(f, index.summaryDate);
   const entryDate = parseDate(dateText, 'Entry Date');
   if (entryDate instanceof FieldError) return { column: 'Entry Date', value: dateText, reason: entryDate.reason, sourceLine: commodity.sourceLine, raw: f };
-  const originText = get(f, index.origin) || 'CA';
+  const originText = get(f, index.origin) || defaultOrigin;
+  if (originText === undefined) return { column: 'Country of Origin Code', value: '', reason: NO_ORIGIN, sourceLine: commodity.sourceLine, raw: f };
   const origin = parseCountry(originText);
   if (origin instanceof FieldError) return { column: 'Country of Origin Code', value: originText, reason: origin.reason, sourceLine: commodity.sourceLine, raw: f };
   // Read without error in the loop above.

@@ -22,6 +22,8 @@ export interface ReaderOptions {
   fx?: Record<string, string>;
   defaultDate?: string;
   defaultEntry?: string;
+  /** The origin of lines that give none: the schedule's, when it covers one (see defaultOrigin in rules/rule-set). */
+  defaultOrigin?: string;
   /** Canonical column -> header name in the file. */
   columnMap?: Record<string, string>;
   /** Field delimiter; detected from the header line when absent (comma, semicolon or tab). */
@@ -51,7 +53,7 @@ export type ReadEvent =
 
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
-  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
+  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', defaultOrigin: options.defaultOrigin, ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}) };
 }
 
 export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>, options: ReaderOptions): AsyncGenerator<ReadEvent[]> {
@@ -76,7 +78,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     if (!header) {
       const es = options.layout === 'lines' ? undefined : es003Index(fields);
       if (es) {
-        es003 = new Es003Grouper(es, options.es003Order === 'unsorted', emitGroup);
+        es003 = new Es003Grouper(es, options.es003Order === 'unsorted', options.defaultOrigin, emitGroup);
         header = { raw: fields, index: {}, ignored: [] };
         batch.push({ kind: 'header', header, layout: 'es003' });
         return;

@@ -16,6 +16,8 @@ export interface RowContext {
   fxNanos: Map<string, { nanos: number; text: string }>;
   defaultDate?: string;
   defaultEntry: string;
+  /** The origin of a line that gives none: the schedule's, when it covers one origin (else such a line is rejected). */
+  defaultOrigin: string | undefined;
   /** --value-basis for the whole file. */
   valueBasis?: 'FOB' | 'CIF';
 }
@@ -58,6 +60,9 @@ function optionalYesNo(text: string, column: string): boolean | undefined | RowP
   const flag = parseYesNo(text, column);
   return flag instanceof FieldError ? problem(column, text, flag) : flag;
 }
+
+/** Said when a line gives no origin and none is implied. */
+export const NO_ORIGIN = 'the line gives no country of origin and the schedule covers more than one: give the origin';
 
 const isProblem = (v: unknown): v is RowProblem => typeof v === 'object' && v !== null;
 
@@ -117,13 +122,14 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     entryDate = d;
   }
 
-  let origin = 'CA';
+  let origin = ctx.defaultOrigin;
   const originText = get(c.origin);
   if (originText.trim() !== '') {
     const o = parseCountry(originText);
     if (o instanceof FieldError) return problem('origin', originText, o);
     origin = o;
   }
+  if (origin === undefined) return { column: 'origin', value: originText, reason: NO_ORIGIN };
 
   let quantityMicros: number | undefined;
   const quantityText = get(c.quantity);

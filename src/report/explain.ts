@@ -11,7 +11,7 @@ import { readLineItems, type ReaderOptions } from '../input/read-line-items.js';
 import { formatCentsGrouped, formatScaled } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
 import type { HtsTable, ParsedRate } from '../rules/hts/types.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { lineJson } from './formats/json.js';
 import { prepareRead, type InputSource } from './input-source.js';
 import { shown } from './terminal-text.js';
@@ -26,7 +26,8 @@ export interface ExplainTarget {
 export type FoundLine = { ok: true; compared: ComparedEntry; index: number; compiled: CompiledSchedule[] } | { ok: false; reason: string };
 
 /** Reads until the entry holding the line is complete, under every scenario. */
-export async function findLine(input: InputSource, options: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget): Promise<FoundLine> {
+export async function findLine(input: InputSource, given: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget): Promise<FoundLine> {
+  const options = { ...given, defaultOrigin: defaultOrigin(scenarios[0]!) };
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
   const { source, reader } = await prepareRead(input, options);
   const comparer = new Comparer(compiled, reader.file, { explain: true });

@@ -5,7 +5,7 @@ import { compileSchedule } from '../engine/compile.js';
 import { Comparer, type CompareEvent } from '../engine/compare.js';
 import { RunTotals } from '../engine/totals.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer } from './formats/compare.js';
@@ -46,11 +46,12 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = scenarios.map(() => new RunTotals());
   const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
+  const reader = { ...req.reader, file: name, defaultOrigin: defaultOrigin(scenarios[0]!) };
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
-  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name }, input);
+  const scattered = await scatteredEntriesOf(jobs, reader, input);
   const outcome = scattered.size > 0 ? 'serial' : await inParallel(
     jobs,
-    { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader: { ...req.reader, file: name } },
+    { what: { command: 'compare', entriesOnly: req.entriesOnly }, ruleSets: scenarios, compiled, compute, reader: reader },
     { output, totals, onHeader },
     io.stderr,
   );
@@ -59,7 +60,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   if (outcome === 'serial') {
     const out = renderer(req.format);
     const comparer = new Comparer(compiled, name, compute);
-    await settleScattered(input, { ...req.reader, file: name }, scattered, comparer, io.stderr);
+    await settleScattered(input, reader, scattered, comparer, io.stderr);
     const events: CompareEvent[] = [];
     output.add(out.begin({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName: name, entriesOnly: req.entriesOnly }));
     const handle = (list: CompareEvent[]): void => {
@@ -75,7 +76,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
       }
       list.length = 0;
     };
-    fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
+    fatal = await streamLines(input, reader, io.stderr, {
       header: onHeader,
       item: (item) => handle(comparer.push(item, events)),
       rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),

@@ -11,7 +11,7 @@ import type { FatalInputError, ReaderOptions } from '../input/read-line-items.js
 import type { HeaderReport } from '../input/header.js';
 import { inParallel } from './parallel/jobs.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { ByteWriter } from './byte-writer.js';
@@ -133,11 +133,12 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     output.rejects?.setHeader(h.raw);
     if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.map(shown).join(', ')}\n`);
   };
+  const reader = { ...req.reader, file: name, defaultOrigin: defaultOrigin(rules) };
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
-  const scattered = await scatteredEntriesOf(jobs, { ...req.reader, file: name }, input);
+  const scattered = await scatteredEntriesOf(jobs, reader, input);
   const outcome = scattered.size > 0 ? 'serial' : await inParallel(
     jobs,
-    { what: { command: 'estimate' }, ruleSets: [rules], compiled: [compiled], compute, reader: { ...req.reader, file: name } },
+    { what: { command: 'estimate' }, ruleSets: [rules], compiled: [compiled], compute, reader: reader },
     { output, totals: [totals], onHeader },
     io.stderr,
   );
@@ -146,7 +147,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
   if (outcome === 'serial') {
     const renderer = await makeRenderer(req.format);
     const estimator = new Estimator(compiled, name, compute);
-    await settleScattered(input, { ...req.reader, file: name }, scattered, estimator, io.stderr);
+    await settleScattered(input, reader, scattered, estimator, io.stderr);
     const events: EstimateEvent[] = [];
     output.add(renderer.begin({ provenance: compiled.provenance, schedule: compiled.rules.schedule, inputName: name }));
     const handle = (list: EstimateEvent[]): void => {
@@ -162,7 +163,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
       }
       list.length = 0;
     };
-    fatal = await streamLines(input, { ...req.reader, file: name }, io.stderr, {
+    fatal = await streamLines(input, reader, io.stderr, {
       header: onHeader,
       item: (item) => handle(estimator.push(item, events)),
       rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),

@@ -46,7 +46,7 @@ export async function runCsv(csv: string, options: Partial<ReaderOptions> = {}, 
   const est = new Estimator(compiled, 'example.csv');
   const events: EstimateEvent[] = [];
   const rejected: Rejection[] = [];
-  for await (const ev of readLineItems(Readable.from([csv]), { file: 'example.csv', ...options })) {
+  for await (const ev of readLineItems(Readable.from([csv]), { file: 'example.csv', defaultOrigin: 'CA', ...options })) {
     if (ev.kind === 'line') est.push(ev.item, events);
     else if (ev.kind === 'rejected') rejected.push(ev.rejection);
     else if (ev.kind === 'fatal') throw new Error(ev.error.reason);

@@ -15,7 +15,7 @@ const [HEADER, ...ROWS] = SAMPLE.trimEnd().split('\n');
 
 async function read(text: string, options: Partial<ReaderOptions> = {}): Promise<ReadEvent[]> {
   const out: ReadEvent[] = [];
-  for await (const ev of readLineItems(Readable.from([text]), { file: 'es003.csv', ...options })) out.push(ev);
+  for await (const ev of readLineItems(Readable.from([text]), { file: 'es003.csv', defaultOrigin: 'CA', ...options })) out.push(ev);
   return out;
 }
 const items = (evs: ReadEvent[]): LineItem[] => evs.flatMap((e) => (e.kind === 'line' ? [e.item] : []));

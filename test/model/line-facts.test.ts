@@ -16,7 +16,7 @@ import { tariff } from '../helpers/cli.js';
 
 async function readOne(csv: string) {
   const events: ReadEvent[] = [];
-  for await (const ev of readLineItems(Readable.from([csv]), { file: 'facts.csv' })) events.push(ev);
+  for await (const ev of readLineItems(Readable.from([csv]), { file: 'facts.csv', defaultOrigin: 'CA' })) events.push(ev);
   return events;
 }
 
