@@ -5,7 +5,7 @@
  * In two steps: which rate applies and what it says of the line (`column1Rate`, the same for every line
  * with the same record, claim, unit and whether a quantity is given), then the amount (`column1Amount`).
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import { adValoremCents, formatPercent, formatScaled, specificCents, wholeDollars } from '../money/decimal.js';
 import type { HtsRecord, ParsedRate } from '../rules/hts/types.js';
 import type { LineWarning } from './types.js';
@@ -13,7 +13,7 @@ import type { LineWarning } from './types.js';
 type Part = Extract<ParsedRate, { kind: 'ad_valorem' } | { kind: 'specific' }>;
 
 /** A part of a rate as charged, in one shape for both kinds. */
-interface Charge {
+interface ChargedPart {
   onQuantity: boolean;
   rateNanos: number;
   amountNanoDollars: number;
@@ -21,7 +21,7 @@ interface Charge {
   unit: string;
 }
 
-function charge(p: Part): Charge {
+function chargedPart(p: Part): ChargedPart {
   return p.kind === 'ad_valorem'
     ? { onQuantity: false, rateNanos: p.rateNanos, amountNanoDollars: 0, per: 1, unit: '' }
     : { onQuantity: true, rateNanos: 0, amountNanoDollars: p.amountNanoDollars, per: p.per, unit: p.unit };
@@ -29,7 +29,7 @@ function charge(p: Part): Charge {
 
 export interface Column1Rate {
   /** The parts charged (specific parts only when the line gives a quantity); none when free or not computable. */
-  parts: Charge[];
+  parts: ChargedPart[];
   rateText: string;
   /** The base in words when no part is on quantity; undefined when the words name the line's quantity. */
   fixedBasis: string | undefined;
@@ -91,7 +91,7 @@ export function column1Rate(item: LineItem, record: HtsRecord, warnings: LineWar
     return { parts: [], rateText: `${rawText} (${column}, not computable)`, fixedBasis: 'full value', incomplete: true };
   }
   const all: Part[] = rate.kind === 'compound' ? rate.parts : [rate];
-  const parts: Charge[] = [];
+  const parts: ChargedPart[] = [];
   let incomplete = false;
   for (const part of all) {
     if (part.kind === 'specific') {
@@ -110,7 +110,7 @@ export function column1Rate(item: LineItem, record: HtsRecord, warnings: LineWar
         });
       }
     }
-    parts.push(charge(part));
+    parts.push(chargedPart(part));
   }
   const onQuantity = parts.some((p) => p.onQuantity);
   return { parts, rateText: `${all.map(partText).join(' + ')} (${column})`, fixedBasis: onQuantity ? undefined : 'full value', incomplete };

@@ -2,7 +2,7 @@
  * The same lines under several schedules (scenarios) at once: one Estimator per schedule, fed the same
  * lines in the same order, so each entry closes in all of them together and can be compared side by side.
  */
-import type { LineItem, Rejection } from '../input/line-item.js';
+import type { LineItem, Rejection } from '../model/line-item.js';
 import type { CompiledSchedule } from './compile.js';
 import type { ComputeOptions } from './compute-line.js';
 import { Estimator, type EstimateEvent } from './estimator.js';

@@ -3,7 +3,7 @@
  * precedence rule changes; each segment gets its measures in stacking order and HTS prefix indexes, so a
  * line costs a date lookup and a few hash probes, never a scan of all measures or lists.
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import type { HtsRecord, HtsTable } from '../rules/hts/types.js';
 import { planLine, PlanWords, type LinePlan, type PlanStep } from './line-plan.js';
 import { PlanKeys } from './plan-key.js';
@@ -192,12 +192,12 @@ export class CompiledSchedule {
     });
     const ordered = stackingOrder(active, from);
     const orderOf = new Map(ordered.map((a, i) => [a.m.id, i]));
-    const measures: CompiledMeasure[] = ordered.map(({ m }, order) => {
+    const measures: CompiledMeasure[] = ordered.map(({ m }, stackIndex) => {
       const period = m.periods.find((p) => inRange(from, p.from, p.to))!;
       const { rate, text } = compileRate(period);
       const authority = s.authorities[m.authority]!;
       return {
-        order,
+        stackIndex,
         ordinal: measureOrdinal(m.id),
         measure: m,
         period,
@@ -231,9 +231,9 @@ export class CompiledSchedule {
       else if (list[list.length - 1] !== order) list.push(order);
     };
     for (const cm of measures) {
-      if (cm.scope.include === 'all') universal.push(cm.order);
-      else for (const p of scopeItems(cm.scope, this.rules.lists, 'include')) add(include, p, cm.order);
-      for (const p of scopeItems(cm.scope, this.rules.lists, 'exclude')) add(exclude, p, cm.order);
+      if (cm.scope.include === 'all') universal.push(cm.stackIndex);
+      else for (const p of scopeItems(cm.scope, this.rules.lists, 'include')) add(include, p, cm.stackIndex);
+      for (const p of scopeItems(cm.scope, this.rules.lists, 'exclude')) add(exclude, p, cm.stackIndex);
     }
     const prefixLengths = [...new Set([...include.keys(), ...exclude.keys()].map((k) => k.length))].sort((a, b) => a - b);
     const entryFees = measures.filter((cm) => cm.level === 'entry' && cm.rate.kind === 'percent');

@@ -21,8 +21,8 @@ export interface CompiledExclusion {
 }
 
 export interface CompiledMeasure {
-  /** Position in the segment's evaluation order. */
-  order: number;
+  /** Position in the segment's evaluation (stacking) order; exclusions target it. */
+  stackIndex: number;
   /** The measure id's number, the same in every schedule of the process. */
   ordinal: number;
   measure: Measure;

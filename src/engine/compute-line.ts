@@ -4,7 +4,7 @@
  * each base taken from the line's values less what earlier measures charged of them, rounded to whole
  * dollars, and charged at its rate.
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import { adValoremCents, formatPercent, mulDivRound, RATE_SCALE, wholeDollars } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Amount } from './column1.js';

@@ -3,7 +3,7 @@
  * entry date outside the schedule), groups contiguous lines of an entry, and closes each group with its
  * entry fees. Synchronous and pure: the caller feeds items and writes what comes back.
  */
-import type { LineItem, Rejection } from '../input/line-item.js';
+import type { LineItem, Rejection } from '../model/line-item.js';
 import { formatHts } from '../rules/hts/format.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import type { HtsRecord } from '../rules/hts/types.js';

@@ -7,7 +7,8 @@
  * measures left of the value is set aside when they left nothing; the plan for that case is made when a
  * line first needs it.
  */
-import type { ContentColumn, LineItem } from '../input/line-item.js';
+import { contentWords, type ContentColumn } from '../model/line-facts.js';
+import type { LineItem } from '../model/line-item.js';
 import { parsePercent } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Rate, type Column1Rate } from './column1.js';
@@ -15,12 +16,6 @@ import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { describeCondition, evaluateAll } from './conditions.js';
 import type { LineWarning, NotApplied } from './types.js';
-
-const CONTENT_WORDS: Record<string, string> = {
-  steel_value: 'steel content',
-  aluminum_value: 'aluminum content',
-  copper_value: 'copper content',
-};
 
 /** Where a step's base comes from (numbers: the arithmetic tells them apart on every line). */
 export const BaseKind = { Value: 0, Content: 1, NonUsContent: 2 } as const;
@@ -130,7 +125,7 @@ function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]):
   const base = cm.measure.base;
   if (base === 'full_value') return rule(BaseKind.Value, 'full value');
   if ('content' in base) {
-    if (item.contentCents[base.content] !== undefined) return rule(BaseKind.Content, CONTENT_WORDS[base.content] ?? base.content, base.content);
+    if (item.contentCents[base.content] !== undefined) return rule(BaseKind.Content, contentWords(base.content), base.content);
     if (base.if_missing === 'not_applied') return `the line gives no ${base.content}`;
     warnings.push({ code: 'content-missing', message: `${cm.title}: no ${base.content} on the line, so the duty is charged on the full value (CBP: one line when the metal value is unknown)` });
     return rule(BaseKind.Value, 'full value (content value not given)');
@@ -167,7 +162,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       continue;
     }
     const failed = cm.when.length === 0 ? undefined : evaluateAll(cm.when, item, record, assumptions);
-    const exclusion = excluded?.find((x) => x.target === cm.order);
+    const exclusion = excluded?.find((x) => x.target === cm.stackIndex);
     if (exclusion) {
       // An excluded measure assumes nothing about the line; one whose own conditions fail would not have
       // applied anyway, so its exclusion is news only to --explain (e.g. 9903.01.16 on a line not transshipped).
@@ -217,13 +212,13 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       baseKind: base.baseKind, column: base.column, basis: base.basis, minimumNanos: base.minimumNanos, minimumBasis: base.minimumBasis,
       cm, charge, nanos, fee: cm.category === 'fee', carvedBy: [], carvedBasis: undefined, carvedAway: undefined, column1: undefined,
     };
-    const carve = carves?.find((c) => c.target === cm.order);
+    const carve = carves?.find((c) => c.target === cm.stackIndex);
     if (carve) {
       const names = carve.by.map((b) => b.title).join(', ');
       step.carvedBy = carve.steps;
       step.carvedBasis = `${base.basis} less the part charged under ${names}`;
       step.carvedAway = { ...notApplied(cm, `the whole value is charged under ${names}: ${carve.reason}`), by: carve.by[0]!.id };
-      if (zeroed.has(cm.order)) {
+      if (zeroed.has(cm.stackIndex)) {
         skipped.push(step.carvedAway);
         continue;
       }
@@ -259,7 +254,7 @@ function stepKey(st: PlanStep, column1s: Map<Column1Rate, number>): string {
     if (!column1s.has(st.column1)) column1s.set(st.column1, column1s.size);
     c1 = String(column1s.get(st.column1));
   }
-  return [st.cm.order, st.baseKind, st.column ?? '', st.basis, st.minimumNanos ?? '', st.minimumBasis ?? '', st.carvedBy.join(','), st.carvedBasis ?? '', st.carvedAway?.reason ?? '', c1].join('\u0001');
+  return [st.cm.stackIndex, st.baseKind, st.column ?? '', st.basis, st.minimumNanos ?? '', st.minimumBasis ?? '', st.carvedBy.join(','), st.carvedBasis ?? '', st.carvedAway?.reason ?? '', c1].join('\u0001');
 }
 
 const COLUMN1_IDS = new WeakMap<Segment, Map<Column1Rate, number>>();
@@ -294,7 +289,7 @@ function freeze(plan: LinePlan, words: PlanWords): LinePlan {
 export function zeroedPlan(plan: LinePlan, index: number, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean): LinePlan {
   let next = plan.zeroedPlans?.get(index);
   if (!next) {
-    next = planLine(item, record, compiled, seg, explain, new Set([...plan.zeroed, plan.steps[index]!.cm.order]));
+    next = planLine(item, record, compiled, seg, explain, new Set([...plan.zeroed, plan.steps[index]!.cm.stackIndex]));
     plan.zeroedPlans ??= new Map();
     plan.zeroedPlans.set(index, next);
   }

@@ -87,7 +87,7 @@ export function lintRuleSet(rules: RuleSet): LintFinding[] {
         const b = duties[j]!;
         const key = `${a.id} ${b.id}`;
         if (seen.has(key)) continue;
-        const related = a.excludes.some((x) => x.target === b.order) || b.excludes.some((x) => x.target === a.order) || cumulative(a, b);
+        const related = a.excludes.some((x) => x.target === b.stackIndex) || b.excludes.some((x) => x.target === a.stackIndex) || cumulative(a, b);
         if (related || !overlaps(scopes[i]!, scopes[j]!)) continue;
         seen.add(key);
         findings.push({

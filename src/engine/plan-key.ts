@@ -1,17 +1,30 @@
 /**
  * The facts of a line its plan depends on (see line-plan), packed in one number so lines can share plans at
- * the cost of a few comparisons: the USMCA claim, the US-metal, civil-aircraft, transshipment and smelt/cast-unknown flags, which content
- * values are given, whether an AD/CVD rate is given (and whether it is zero), the origin, which of the transports the schedule's
+ * the cost of a few comparisons: the USMCA claim, each Y/N fact schedules condition on (given Y, given N or not given),
+ * which content values are given, whether an AD/CVD rate is given (and whether it is zero), the origin, which of the transports the schedule's
  * conditions name it is, where the metal share by weight falls among the thresholds they compare it with,
  * and, where column 1 is on quantity, whether a quantity is given and its unit (a warning names it). The HTS
  * code and the date segment are keyed apart.
  */
-import type { LineItem } from '../input/line-item.js';
+import { CONTENT_COLUMNS, FLAG_FACTS } from '../model/line-facts.js';
+import type { LineItem } from '../model/line-item.js';
 import type { HtsRecord, ParsedRate } from '../rules/hts/types.js';
 import type { Condition, Measure } from '../rules/schedule-schema.js';
 
 /** Distinct transports, origins or units beyond this are not keyed: their lines are planned one by one. */
 const MAX_INTERNED = 32;
+
+/** The facts' bits in a key: the USMCA claim, an AD/CVD rate given (positive or zero), a quantity read; then two bits a flag (Y, N), one a content value. */
+const USMCA_BIT = 1;
+const ADCVD_BIT = 2;
+const ADCVD_ZERO_BIT = 4;
+const QUANTITY_BIT = 8;
+const FIRST_FACT_BIT = 4;
+export const FLAG_BITS = FLAG_FACTS.map((name, i) => ({ name, yes: 2 ** (FIRST_FACT_BIT + 2 * i), no: 2 ** (FIRST_FACT_BIT + 2 * i + 1) }));
+export const CONTENT_BITS = CONTENT_COLUMNS.map((name, i) => ({ name, given: 2 ** (FIRST_FACT_BIT + 2 * FLAG_FACTS.length + i) }));
+/** Above the facts' bits: the metal share (6 bits), the transport, origin and unit (8 each); all within a double's 53 exact bits. */
+export const FACT_SPACE = 2 ** (FIRST_FACT_BIT + 2 * FLAG_FACTS.length + CONTENT_COLUMNS.length);
+if (FACT_SPACE * 2 ** 30 > Number.MAX_SAFE_INTEGER + 1) throw new Error('too many line facts for a plan key');
 
 /** The metal-share thresholds and transports the conditions name. */
 function namedIn(c: Condition, thresholds: Set<number>, transports: Set<string>): void {
@@ -63,19 +76,17 @@ export class PlanKeys {
     const quantityRead = onQuantity(record.general) || (item.usmcaClaimed && onQuantity(record.usmca));
     const unit = quantityRead && item.quantityMicros !== undefined ? this.units.code(item.unit) : 0;
     if (origin < 0 || unit < 0 || this.transports.length > 254) return undefined;
-    const c = item.contentCents;
-    let flags = item.usmcaClaimed ? 1 : 0;
-    if (item.usMetal !== undefined) flags |= item.usMetal ? 2 : 4;
-    if (item.civilAircraft === true) flags |= 8;
-    if (c.steel_value !== undefined) flags |= 16;
-    if (c.aluminum_value !== undefined) flags |= 32;
-    if (c.copper_value !== undefined) flags |= 64;
-    if (c.us_content_value !== undefined) flags |= 128;
+    let facts = item.usmcaClaimed ? USMCA_BIT : 0;
     // Given and positive (charged as the line's rate), or given as zero (still the producer's own rate).
-    if (item.adcvdRateNanos !== undefined) flags |= item.adcvdRateNanos > 0 ? 256 : 1024;
-    if (quantityRead && item.quantityMicros !== undefined) flags |= 512;
-    if (item.transshipped === true) flags |= 2048;
-    if (item.smeltCastUnknown !== undefined) flags |= item.smeltCastUnknown ? 4096 : 8192;
+    if (item.adcvdRateNanos !== undefined) facts += item.adcvdRateNanos > 0 ? ADCVD_BIT : ADCVD_ZERO_BIT;
+    if (quantityRead && item.quantityMicros !== undefined) facts += QUANTITY_BIT;
+    const flags = item.flags;
+    for (const f of FLAG_BITS) {
+      const given = flags[f.name];
+      if (given !== undefined) facts += given ? f.yes : f.no;
+    }
+    const content = item.contentCents;
+    for (const c of CONTENT_BITS) if (content[c.name] !== undefined) facts += c.given;
     let share = 0;
     const pct = item.metalWeightPct;
     if (pct !== undefined) {
@@ -83,7 +94,6 @@ export class PlanKeys {
       share = 1;
       for (const t of this.thresholds) if (pct >= t) share += 1;
     }
-    // 14 bits of flags, 6 of share, 8 each of transport, origin and unit: 44 bits, exact in a double.
-    return flags + 16384 * (share + 64 * (transport + 256 * (origin + 256 * unit)));
+    return facts + FACT_SPACE * (share + 64 * (transport + 256 * (origin + 256 * unit)));
   }
 }

@@ -5,7 +5,16 @@
  */
 import type { RefundProgram, RefundRoute } from '../rules/refund-program-schema.js';
 import { addDays, daysBetween } from '../calendar/dates.js';
+import type { LineItem } from '../model/line-item.js';
 import type { EntryResult } from './types.js';
+
+/** What a refund reads of a line's filing: the headings filed with their duty, and the entry's liquidation. */
+export interface Filing {
+  headings: ReadonlyArray<{ heading: string; cents: number }>;
+  liquidationStatus?: string;
+  liquidationDate?: string;
+  warning?: string;
+}
 
 export interface RefundEntry {
   entry: string;
@@ -49,7 +58,7 @@ export function refundRoute(program: RefundProgram, liquidationStatus: string, l
 const inHeadings = (program: RefundProgram, heading: string): boolean => heading >= program.headings.from && heading <= program.headings.to;
 
 /** The entry's refund under the program, or undefined when nothing it covers was filed. */
-export function refundForEntry(program: RefundProgram, e: EntryResult, today: string): RefundEntry | undefined {
+export function refundForEntry(program: RefundProgram, e: EntryResult, today: string, filingOf: (item: LineItem) => Filing | undefined): RefundEntry | undefined {
   if (e.entryDate < program.entry_dates.from || e.entryDate > program.entry_dates.to) return undefined;
   const authorities = new Set(program.authorities);
   let filed = 0n;
@@ -58,7 +67,7 @@ export function refundForEntry(program: RefundProgram, e: EntryResult, today: st
   let date = '';
   const warnings = new Set<string>();
   for (const l of e.lines) {
-    const f = l.item.filed;
+    const f = filingOf(l.item);
     if (!f) continue;
     if (f.warning) warnings.add(`line ${l.item.line}: ${f.warning}`);
     if ((status && f.liquidationStatus && f.liquidationStatus !== status) || (date && f.liquidationDate && f.liquidationDate !== date)) {

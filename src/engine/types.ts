@@ -2,7 +2,7 @@
  * What the engine returns: plain data, ready for any renderer. Money in integer cents (number per line,
  * bigint for totals), rates as display text plus nanos.
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import type { Schedule } from '../rules/schedule-schema.js';
 import type { LinePlan } from './line-plan.js';
 

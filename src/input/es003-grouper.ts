@@ -14,6 +14,8 @@ export class Es003Grouper {
     private readonly index: Es003Index,
     /** The file is not in ACE's order (see es003Order): hold every group until close(). */
     private readonly holdAll: boolean,
+    /** The origin of a line that gives none. */
+    private readonly defaultOrigin: string | undefined,
     private readonly emit: (outcome: GroupOutcome) => void,
   ) {}
 
@@ -32,7 +34,7 @@ export class Es003Grouper {
         const [lastEntry, lastLine] = this.groupKey.split('\u0000');
         return `entry ${entry} line ${line} comes after entry ${lastEntry} line ${lastLine}: the export is not in entry and line order. Give it as a file rather than on standard input (tariff then groups it in any order), or sort it by entry summary number and line number`;
       }
-      if (this.group.length > 0) this.emit(groupToItem(this.group, this.index));
+      if (this.group.length > 0) this.emit(groupToItem(this.group, this.index, this.defaultOrigin));
       this.group = [];
       this.groupKey = key;
     }
@@ -42,9 +44,9 @@ export class Es003Grouper {
 
   /** Hands over every group still open (the end of the file). */
   close(): void {
-    if (this.group.length > 0) this.emit(groupToItem(this.group, this.index));
+    if (this.group.length > 0) this.emit(groupToItem(this.group, this.index, this.defaultOrigin));
     this.group = [];
-    for (const key of [...this.open.keys()].sort(compareEs003Keys)) this.emit(groupToItem(this.open.get(key)!, this.index));
+    for (const key of [...this.open.keys()].sort(compareEs003Keys)) this.emit(groupToItem(this.open.get(key)!, this.index, this.defaultOrigin));
     this.open.clear();
   }
 }

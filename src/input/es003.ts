@@ -4,12 +4,13 @@
  * filed, with its duty. Rows of one entry line are grouped into one LineItem carrying what was filed.
  */
 import { FieldError, parseCountry, parseDate, parseHts, parseMoney, parseQuantity } from './fields.js';
-import type { LineItem } from './line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import { normalizeHeader } from './columns.js';
 import type { DateOrder } from './date-order.js';
 
 /** ACE writes its dates month first, whatever --date-format says of line files. */
 const ACE_DATE_ORDER: DateOrder = 'MDY';
+import { NO_ORIGIN } from './row-to-item.js';
 
 export const ES003_COLUMNS = {
   entry: 'entry_summary_number',
@@ -58,6 +59,19 @@ export interface Filed {
   entrySummaryDate?: string;
   /** The line's columns contradict each other (see liquidationContradiction); shown with the line, never resolved silently. */
   warning?: string;
+}
+
+/**
+ * A line read from an ACE ES-003 export: the line the engine computes, and what was filed for it, which only
+ * the audit and refund reports read (the engine's line type knows nothing of filings).
+ */
+export interface FiledLineItem extends LineItem {
+  filed: Filed;
+}
+
+/** What was filed for a line, when it was read from an ES-003 export. */
+export function filedOf(item: LineItem): Filed | undefined {
+  return (item as Partial<FiledLineItem>).filed;
 }
 
 export interface Es003Row {
@@ -119,7 +133,7 @@ function liquidationContradiction(status: string, dateText: string, date: string
 }
 
 /** Turns the rows of one entry line into a LineItem with what was filed, or the first problem found. */
-export function groupToItem(rows: readonly Es003Row[], index: Es003Index): GroupOutcome {
+export function groupToItem(rows: readonly Es003Row[], index: Es003Index, defaultOrigin: string | undefined): GroupOutcome {
   const first = rows[0]!;
   let commodity: Es003Row | undefined;
   const headings: FiledHeading[] = [];
@@ -148,7 +162,8 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
   const dateText = get(f, index.entryDate) || get(f, index.summaryDate);
   const entryDate = parseDate(dateText, 'Entry Date', ACE_DATE_ORDER);
   if (entryDate instanceof FieldError) return { column: 'Entry Date', value: dateText, reason: entryDate.reason, sourceLine: commodity.sourceLine, raw: f };
-  const originText = get(f, index.origin) || 'CA';
+  const originText = get(f, index.origin) || defaultOrigin;
+  if (originText === undefined) return { column: 'Country of Origin Code', value: '', reason: NO_ORIGIN, sourceLine: commodity.sourceLine, raw: f };
   const origin = parseCountry(originText);
   if (origin instanceof FieldError) return { column: 'Country of Origin Code', value: originText, reason: origin.reason, sourceLine: commodity.sourceLine, raw: f };
   // Read without error in the loop above.
@@ -170,7 +185,7 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
     const d = parseDate(summary, 'Entry Summary Date', ACE_DATE_ORDER);
     if (!(d instanceof FieldError)) filed.entrySummaryDate = d;
   }
-  const item: LineItem = {
+  const item: FiledLineItem = {
     sourceLine: commodity.sourceLine,
     line: get(f, index.line) || '1',
     entry: get(f, index.entry),
@@ -181,6 +196,7 @@ export function groupToItem(rows: readonly Es003Row[], index: Es003Index): Group
     entryDate,
     usmcaClaimed: spi === 'S' || spi === 'S+',
     contentCents: {},
+    flags: {},
     raw: f,
     filed,
   };

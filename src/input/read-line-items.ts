@@ -8,7 +8,7 @@ import type { RecordProblem } from './record-end.js';
 import { FileChangedError } from './file-changed.js';
 import { tokenizerFor } from './delimiter.js';
 import { resolveHeader, type HeaderReport } from './header.js';
-import type { LineItem, Rejection } from './line-item.js';
+import type { LineItem, Rejection } from '../model/line-item.js';
 import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
 import { columnIndex, fxTable, type RowContext } from './row-to-item.js';
@@ -25,6 +25,8 @@ export interface ReaderOptions {
   currency?: string;
   defaultDate?: string;
   defaultEntry?: string;
+  /** The origin of lines that give none: the schedule's, when it covers one (see defaultOrigin in rules/rule-set). */
+  defaultOrigin?: string;
   /** Canonical column -> header name in the file. */
   columnMap?: Record<string, string>;
   /** Field delimiter; detected from the header line when absent (comma, semicolon or tab). */
@@ -57,7 +59,7 @@ export type ReadEvent =
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
   const currency = header.currency?.code ?? options.currency ?? 'USD';
-  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), currency, defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), currency, defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', defaultOrigin: options.defaultOrigin, ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
 }
 
 /**
@@ -98,7 +100,7 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     if (!header) {
       const es = options.layout === 'lines' ? undefined : es003Index(fields);
       if (es) {
-        es003 = new Es003Grouper(es, options.es003Order === 'unsorted', emitGroup);
+        es003 = new Es003Grouper(es, options.es003Order === 'unsorted', options.defaultOrigin, emitGroup);
         header = { raw: fields, index: {}, ignored: [] };
         batch.push({ kind: 'header', header, layout: 'es003' });
         return;

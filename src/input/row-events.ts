@@ -3,7 +3,7 @@
  * streaming reader and the reader of a file part that a worker thread computes.
  */
 import { hasKeptBytes, keptBytes, shownText } from './kept-bytes.js';
-import type { LineItem, Rejection, RowKey } from './line-item.js';
+import type { LineItem, Rejection, RowKey } from '../model/line-item.js';
 import { rowToItem, type RowContext } from './row-to-item.js';
 import type { CanonicalColumn } from './columns.js';
 import { MAX_RECORD_LENGTH, type RecordProblem } from './record-end.js';

@@ -5,7 +5,8 @@ import { mulDivRound, parseScaled, RATE_SCALE } from '../money/decimal.js';
 import { CANONICAL_COLUMN_NAMES, type CanonicalColumn } from './columns.js';
 import { DateOrderUnknown, FieldError, parseCountry, parseCurrency, parseDate, parseHts, parseMoney, parsePercentField, parseQuantity, parseTransport, parseYesNo } from './fields.js';
 import type { HeaderReport } from './header.js';
-import type { ContentColumn, LineItem } from './line-item.js';
+import { CONTENT_COLUMNS, FLAG_FACTS, type ContentColumn, type FlagFact } from '../model/line-facts.js';
+import type { LineItem } from '../model/line-item.js';
 import type { DateOrder } from './date-order.js';
 
 export interface RowContext {
@@ -18,6 +19,8 @@ export interface RowContext {
   currency: string;
   defaultDate?: string;
   defaultEntry: string;
+  /** The origin of a line that gives none: the schedule's, when it covers one origin (else such a line is rejected). */
+  defaultOrigin: string | undefined;
   /** --value-basis for the whole file. */
   valueBasis?: 'FOB' | 'CIF';
   /** The order of the file's slash dates (given or proven by the file); none when it is not known. */
@@ -64,6 +67,9 @@ function optionalYesNo(text: string, column: string): boolean | undefined | RowP
   const flag = parseYesNo(text, column);
   return flag instanceof FieldError ? problem(column, text, flag) : flag;
 }
+
+/** Said when a line gives no origin and none is implied. */
+export const NO_ORIGIN = 'the line gives no country of origin and the schedule covers more than one: give the origin';
 
 const isProblem = (v: unknown): v is RowProblem => typeof v === 'object' && v !== null;
 
@@ -127,13 +133,14 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     entryDate = d;
   }
 
-  let origin = 'CA';
+  let origin = ctx.defaultOrigin;
   const originText = get(c.origin);
   if (originText.trim() !== '') {
     const o = parseCountry(originText);
     if (o instanceof FieldError) return problem('origin', originText, o);
     origin = o;
   }
+  if (origin === undefined) return { column: 'origin', value: originText, reason: NO_ORIGIN };
 
   let quantityMicros: number | undefined;
   const quantityText = get(c.quantity);
@@ -161,12 +168,13 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     usmcaClaimed = u;
   }
 
-  const civilAircraft = optionalYesNo(get(c.civil_aircraft), 'civil_aircraft');
-  if (isProblem(civilAircraft)) return civilAircraft;
-  const smeltCastUnknown = optionalYesNo(get(c.smelt_cast_unknown), 'smelt_cast_unknown');
-  if (isProblem(smeltCastUnknown)) return smeltCastUnknown;
-  const transshipped = optionalYesNo(get(c.transshipment), 'transshipment');
-  if (isProblem(transshipped)) return transshipped;
+  // Every line's flags and content values have every fact, absent ones undefined: one shape for the plan key's reads.
+  const flags: Partial<Record<FlagFact, boolean>> = {};
+  for (const name of FLAG_FACTS) {
+    const flag = optionalYesNo(get(c[name]), name);
+    if (isProblem(flag)) return flag;
+    flags[name] = flag;
+  }
 
   let transport: string | undefined;
   const transportText = get(c.transport);
@@ -176,14 +184,12 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     transport = t;
   }
 
-  const steel = contentValue(get(c.steel_value), 'steel_value', currency, valueRaw, valueText);
-  if (isProblem(steel)) return steel;
-  const aluminum = contentValue(get(c.aluminum_value), 'aluminum_value', currency, valueRaw, valueText);
-  if (isProblem(aluminum)) return aluminum;
-  const copper = contentValue(get(c.copper_value), 'copper_value', currency, valueRaw, valueText);
-  if (isProblem(copper)) return copper;
-  const usContent = contentValue(get(c.us_content_value), 'us_content_value', currency, valueRaw, valueText);
-  if (isProblem(usContent)) return usContent;
+  const contentCents: Partial<Record<ContentColumn, number>> = {};
+  for (const name of CONTENT_COLUMNS) {
+    const cents = contentValue(get(c[name]), name, currency, valueRaw, valueText);
+    if (isProblem(cents)) return cents;
+    contentCents[name] = cents === undefined ? undefined : toUsd(cents);
+  }
 
   let metalWeightPct: number | undefined;
   const weightText = get(c.metal_weight_pct);
@@ -192,9 +198,6 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     if (w instanceof FieldError) return problem('metal_weight_pct', weightText, w);
     metalWeightPct = w.value;
   }
-
-  const usMetal = optionalYesNo(get(c.us_metal), 'us_metal');
-  if (isProblem(usMetal)) return usMetal;
 
   let adcvdRateNanos: number | undefined;
   const adcvdText = get(c.adcvd_rate);
@@ -233,21 +236,12 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     exportDate,
     usmcaClaimed,
     transport,
-    contentCents: {
-      steel_value: steel === undefined ? undefined : toUsd(steel),
-      aluminum_value: aluminum === undefined ? undefined : toUsd(aluminum),
-      copper_value: copper === undefined ? undefined : toUsd(copper),
-      us_content_value: usContent === undefined ? undefined : toUsd(usContent),
-    },
+    contentCents,
     metalWeightPct,
-    usMetal,
-    civilAircraft,
-    transshipped,
-    smeltCastUnknown,
+    flags,
     adcvdRateNanos,
     inputNotes: rowNotes.length > 0 ? (hts.note ? [hts.note, ...rowNotes] : [...rowNotes]) : hts.note ? [hts.note] : undefined,
     raw: fields,
-    filed: undefined,
   };
 }
 

@@ -12,7 +12,7 @@ export interface AmountColumn {
 
 const snake = (id: string): string => id.replace(/-/g, '_');
 
-export function columnFor(c: Pick<Component, 'category' | 'authority' | 'measure'>): string {
+function columnFor(c: Pick<Component, 'category' | 'authority' | 'measure'>): string {
   return c.category === 'fee' ? `fee_${snake(c.measure)}` : `duty_${snake(c.authority)}`;
 }
 

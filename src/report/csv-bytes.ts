@@ -2,7 +2,7 @@
  * CSV cells written as bytes, with the quoting and formula neutralising of csv-cell (which stays the one
  * definition of both: these only avoid building the strings).
  */
-import type { LineItem, Rejection } from '../input/line-item.js';
+import type { LineItem, Rejection } from '../model/line-item.js';
 import { formatHts } from '../rules/hts/format.js';
 import { encoded, type ByteWriter } from './byte-writer.js';
 import { csvCell, neutralizeFormula } from './csv-cell.js';

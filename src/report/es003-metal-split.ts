@@ -7,7 +7,9 @@
  * line of the same HTS that files none of it has no such metal. An entry's lines are held until the next entry
  * starts, so memory stays bounded by the largest entry.
  */
-import type { ContentColumn, LineItem } from '../input/line-item.js';
+import { filedOf } from '../input/es003.js';
+import type { ContentColumn } from '../model/line-facts.js';
+import type { LineItem } from '../model/line-item.js';
 import type { RuleSet } from '../rules/rule-set.js';
 
 /** Chapter 99 headings whose duty is on a metal content value, with that value's column (from the schedule). */
@@ -22,7 +24,7 @@ export function contentHeadings(rules: RuleSet): Map<string, ContentColumn> {
 
 function filedContent(item: LineItem, headings: Map<string, ContentColumn>): ContentColumn[] {
   const out: ContentColumn[] = [];
-  for (const h of item.filed?.headings ?? []) {
+  for (const h of filedOf(item)?.headings ?? []) {
     const column = headings.get(h.heading);
     if (column && !out.includes(column)) out.push(column);
   }
@@ -30,7 +32,7 @@ function filedContent(item: LineItem, headings: Map<string, ContentColumn>): Con
 }
 
 /** Gives the lines of one entry the content values their split filing implies. */
-export function applyMetalSplit(lines: LineItem[], headings: Map<string, ContentColumn>): void {
+function applyMetalSplit(lines: LineItem[], headings: Map<string, ContentColumn>): void {
   const metalByHts = new Map<string, { line: string; columns: ContentColumn[] }>();
   const linesOfHts = new Map<string, number>();
   const filed = lines.map((item) => filedContent(item, headings));

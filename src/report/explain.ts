@@ -11,7 +11,7 @@ import { readLineItems, type ReaderOptions } from '../input/read-line-items.js';
 import { formatCentsGrouped, formatScaled } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
 import type { HtsTable, ParsedRate } from '../rules/hts/types.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { lineJson } from './formats/json.js';
 import { prepareRead, type InputSource } from './input-source.js';
 import { shown } from './terminal-text.js';
@@ -29,7 +29,7 @@ export type FoundLine = { ok: true; compared: ComparedEntry; index: number; comp
 /** Reads until the entry holding the line is complete, under every scenario. */
 export async function findLine(input: InputSource, given: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget, notes: NodeJS.WritableStream): Promise<FoundLine> {
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
-  const first = await firstPass(input, given, notes);
+  const first = await firstPass(input, { ...given, defaultOrigin: defaultOrigin(scenarios[0]!) }, notes);
   if (!first.ok) return { ok: false, reason: `${given.file}: ${first.reason}` };
   const options = first.reader;
   const { source, reader } = await prepareRead(input, options);

@@ -4,7 +4,7 @@
  * often the sign that the lines were read in another currency than the user meant, a CAD invoice taken as
  * USD), said on stderr.
  */
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import { formatCentsGrouped } from '../money/decimal.js';
 import type { RunSummary } from './summary.js';
 import { shown } from './terminal-text.js';

@@ -13,7 +13,7 @@ import type { RuleSet } from '../rules/rule-set.js';
 import { shown, terminalSafe } from './terminal-text.js';
 
 /** More lines than this are counted, not shown. */
-export const LIST_LIMIT = 50;
+const LIST_LIMIT = 50;
 
 export interface MeasureInScope {
   heading: string;
@@ -50,7 +50,7 @@ function measuresInScope(sub: HtsSubheading, reach: (code: string) => readonly C
   for (const code of codes) for (const m of reach(code)) reached.set(m, (reached.get(m) ?? 0) + 1);
   return [...reached]
     .filter(([m]) => m.heading !== null && m.category !== 'column1')
-    .sort(([a], [b]) => a.order - b.order)
+    .sort(([a], [b]) => a.stackIndex - b.stackIndex)
     .map(([m, n]) => ({ heading: m.heading!, id: m.id, title: m.title, rate: m.rateText, wholeSubheading: n === codes.length }));
 }
 

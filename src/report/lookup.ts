@@ -12,7 +12,7 @@ import { readLineItems } from '../input/read-line-items.js';
 import { formatCentsGrouped } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { csvRow } from './csv-cell.js';
 import { lineJson } from './formats/json.js';
 import { shown, terminalSafe } from './terminal-text.js';
@@ -30,7 +30,7 @@ export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsT
   const csv = csvRow(names) + csvRow(names.map((n) => fields[n]!));
   const estimator = new Estimator(compileSchedule(rules, hts), 'lookup', { explain: true });
   const events: EstimateEvent[] = [];
-  for await (const ev of readLineItems(Readable.from([csv]), { file: 'lookup', ...money })) {
+  for await (const ev of readLineItems(Readable.from([csv]), { file: 'lookup', ...money, defaultOrigin: defaultOrigin(rules) })) {
     if (ev.kind === 'fatal') return { ok: false, reason: ev.error.reason };
     if (ev.kind === 'rejected') return { ok: false, reason: `${ev.rejection.column ? `${ev.rejection.column}: ` : ''}${ev.rejection.reason}` };
     if (ev.kind === 'line') estimator.push(ev.item, events);

@@ -28,7 +28,7 @@ export class OutputWriteError extends Error {
   }
 }
 
-export function errorWords(e: NodeJS.ErrnoException): string {
+function errorWords(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOSPC':
       return 'no space left on the device';

@@ -3,7 +3,7 @@
  * (quoted text, numbers, codes, and what follows a semicolon) left out, how many rows have it, and the first
  * few as examples. Bounded: past MAX_GROUPS kinds, the rest are counted under one.
  */
-import type { Rejection } from '../input/line-item.js';
+import type { Rejection } from '../model/line-item.js';
 
 const EXAMPLES = 3;
 const MAX_GROUPS = 50;

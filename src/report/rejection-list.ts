@@ -2,7 +2,7 @@
  * The rejected rows a reader sees: the first few (fifty on a terminal), each as `file:line: column "value":
  * reason`, and how many more there were (the --rejects file keeps every one).
  */
-import type { Rejection, RowKey } from '../input/line-item.js';
+import type { Rejection, RowKey } from '../model/line-item.js';
 import { shown } from './terminal-text.js';
 
 /** A rejection as JSON output shows it: its bytes (for the --rejects file) left out. */
@@ -20,7 +20,7 @@ export function keyedRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key'
  * Column and offending text before the reason, only what the reason does not already say: `value "12x" is
  * not a number` needs neither, `must be FOB or CIF` needs both. Raw text: callers escape it for their output.
  */
-export function rejectionWhere(r: Rejection): { column?: string; value?: string } {
+function rejectionWhere(r: Rejection): { column?: string; value?: string } {
   if (!r.column) return {};
   const reason = r.reason.toLowerCase();
   const saysColumn = reason.includes(r.column.toLowerCase()) || reason.includes(r.column.replace(/_/g, ' ').toLowerCase());
@@ -29,7 +29,7 @@ export function rejectionWhere(r: Rejection): { column?: string; value?: string 
 }
 
 /** "column "value": reason", saying each once (see rejectionWhere). */
-export function rejectionSentence(r: Rejection, show: (s: string) => string = (s) => s): string {
+function rejectionSentence(r: Rejection, show: (s: string) => string = (s) => s): string {
   const { column, value } = rejectionWhere(r);
   const v = value !== undefined ? `"${show(value)}"` : '';
   const where = [column !== undefined ? show(column) : '', v].filter((x) => x !== '').join(' ');

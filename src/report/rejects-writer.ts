@@ -4,7 +4,7 @@
  * A row that is not UTF-8 text (a Latin-1 file) is written with its own bytes, not replacement characters.
  */
 import { hasKeptBytes, keptBytes } from '../input/kept-bytes.js';
-import type { Rejection } from '../input/line-item.js';
+import type { Rejection } from '../model/line-item.js';
 import { csvRow, neutralizeFormula } from './csv-cell.js';
 import type { OutputSink } from './output-sink.js';
 

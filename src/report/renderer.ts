@@ -3,7 +3,7 @@
  * more than one entry at a time, except the table view, which is for people and caps what it keeps.
  */
 import type { EntryResult, Provenance } from '../engine/types.js';
-import type { Rejection } from '../input/line-item.js';
+import type { Rejection } from '../model/line-item.js';
 import type { Schedule } from '../rules/schedule-schema.js';
 import type { ByteWriter } from './byte-writer.js';
 import type { RunSummary } from './summary.js';

@@ -8,7 +8,7 @@ import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import type { CentsSum } from '../money/cents-sum.js';
 import { formatCents, formatCentsGrouped } from '../money/decimal.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { refundForEntry, type RefundEntry } from '../engine/refund.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
 import { AuditTotals, auditAmounts, auditCsvHeader, auditCsvRow, auditLine, outsideRow, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from './audit.js';
@@ -19,7 +19,8 @@ import { RejectsWriter } from './rejects-writer.js';
 import { openInput } from './input-source.js';
 import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
 import { streamLines } from './stream-lines.js';
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
+import { filedOf } from '../input/es003.js';
 import { contentHeadings, MetalSplitBuffer } from './es003-metal-split.js';
 
 export interface AuditRequest extends Pick<EstimateRequest, 'input' | 'out' | 'rejects' | 'reader'> {
@@ -85,7 +86,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
       }
       lines += ev.entry.lines.length;
       if (req.mode === 'refund') {
-        const r = refundForEntry(program!, ev.entry, req.today);
+        const r = refundForEntry(program!, ev.entry, req.today, filedOf);
         if (!r) continue;
         refundCount += 1;
         refundableCents += r.filedCents;
@@ -103,12 +104,13 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
         continue;
       }
       for (const l of ev.entry.lines) {
-        if (!l.item.filed || l.status !== 'computed') continue;
-        if (l.item.filed.warning) {
+        const filed = filedOf(l.item);
+        if (!filed || l.status !== 'computed') continue;
+        if (filed.warning) {
           warningCount += 1;
-          notice(`${name}:${l.item.sourceLine}: entry ${l.item.entry} line ${l.item.line}: warning: ${l.item.filed.warning}`);
+          notice(`${name}:${l.item.sourceLine}: entry ${l.item.entry} line ${l.item.line}: warning: ${filed.warning}`);
         }
-        for (const row of auditLine(l, l.item.filed, authorityOf)) auditRow(row);
+        for (const row of auditLine(l, filed, authorityOf)) auditRow(row);
       }
     }
     list.length = 0;
@@ -139,7 +141,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   };
 
   const split = new MetalSplitBuffer(contentHeadings(rules), (item) => handle(estimator.push(item, events)));
-  const fatal = await streamLines(input, { ...req.reader, file: name, layout: 'es003' }, io.stderr, {
+  const fatal = await streamLines(input, { ...req.reader, file: name, layout: 'es003', defaultOrigin: defaultOrigin(rules) }, io.stderr, {
     header: (h) => output.rejects?.setHeader(h.raw),
     item: (item) => (compiled.origins.has(item.origin) ? split.push(item) : outside(item)),
     rejected: (rejection) => {

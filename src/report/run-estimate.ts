@@ -6,12 +6,12 @@ import type { Readable, Writable } from 'node:stream';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import { RunTotals } from '../engine/totals.js';
-import type { Rejection } from '../input/line-item.js';
+import type { Rejection } from '../model/line-item.js';
 import type { FatalInputError, ReaderOptions } from '../input/read-line-items.js';
 import type { HeaderReport } from '../input/header.js';
 import { inParallel } from './parallel/jobs.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { ByteWriter } from './byte-writer.js';
@@ -54,7 +54,7 @@ export interface Io {
 }
 
 /** The renderer of a format; each is imported only when used (the table's and HTML's libraries cost start-up). */
-export async function makeRenderer(format: OutputFormat): Promise<Renderer> {
+async function makeRenderer(format: OutputFormat): Promise<Renderer> {
   switch (format) {
     case 'csv':
       return new (await import('./formats/csv.js')).CsvRenderer();
@@ -134,8 +134,9 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     output.rejects?.setHeader(h.raw);
     if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.map(shown).join(', ')}\n`);
   };
+  const given = { ...req.reader, file: name, defaultOrigin: defaultOrigin(rules) };
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
-  const first = await firstPass(input, { ...req.reader, file: name }, io.stderr, jobs);
+  const first = await firstPass(input, given, io.stderr, jobs);
   if (!first.ok) {
     io.stderr.write(`${shown(name)}: ${shown(first.reason)}\n`);
     return { exitCode: EXIT.USAGE_OR_RULES };

@@ -12,7 +12,7 @@ import { CsvTokenizer } from '../input/csv-tokenizer.js';
 import { detectDelimiter } from '../input/delimiter.js';
 import { readLineItemBatches, type ReaderOptions } from '../input/read-line-items.js';
 import { RecordMarks, scanRecords } from '../input/record-scanner.js';
-import type { LineItem } from '../input/line-item.js';
+import type { LineItem } from '../model/line-item.js';
 import type { InputSource } from './input-source.js';
 import { streamLines } from './stream-lines.js';
 import { workerThreads, type JobsRequest } from './parallel/jobs.js';

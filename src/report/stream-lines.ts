@@ -2,7 +2,7 @@
  * The input loop shared by the commands that read a line-item file: each batch of read events is handed
  * over synchronously, then `afterBatch` (which writes the batch's output) is awaited once.
  */
-import type { LineItem, Rejection } from '../input/line-item.js';
+import type { LineItem, Rejection } from '../model/line-item.js';
 import { readLineItemBatches, type FatalInputError, type ReaderOptions } from '../input/read-line-items.js';
 import type { HeaderReport } from '../input/header.js';
 import { prepareRead, type InputSource } from './input-source.js';

@@ -103,7 +103,7 @@ function mergeParts(main: YamlSource, schedule: Schedule, baseDir: string, root:
 }
 
 /** Same as loadSchedule for text already in memory; part and list files are read relative to `baseDir`. */
-export function loadScheduleText(file: string, text: string, baseDir: string, bytes: Buffer = Buffer.from(text)): LoadResult {
+function loadScheduleText(file: string, text: string, baseDir: string, bytes: Buffer = Buffer.from(text)): LoadResult {
   const { source, errors } = parseYamlSource(file, text);
   if (errors.length > 0) return { ok: false, errors };
   const parsed = scheduleSchema.safeParse(source.value);

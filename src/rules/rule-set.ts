@@ -1,6 +1,12 @@
 /** The rule data the engine runs on, as plain values (the loader produces it; a library user can too). */
 import type { Schedule } from './schedule-schema.js';
 
+/** The origin of a line that gives none: the schedule's, when it covers one origin; else a line must say. */
+export function defaultOrigin(rules: RuleSet): string | undefined {
+  const origins = rules.schedule.origins;
+  return origins.length === 1 ? origins[0] : undefined;
+}
+
 export interface RuleSet {
   schedule: Schedule;
   /** List name -> digits-only HTS prefixes. */

@@ -4,6 +4,7 @@
  * date and heading lives here, never in the engine.
  */
 import { z } from 'zod';
+import { CONTENT_COLUMNS, FLAG_FACTS, flagCondition, METAL_CONTENT_COLUMNS, type ContentColumn, type FlagFact } from '../model/line-facts.js';
 import { parsePercent, RATE_SCALE } from '../money/decimal.js';
 
 const isoDate = z
@@ -44,14 +45,12 @@ export const scopeSchema = z.strictObject({
 });
 export type Scope = z.infer<typeof scopeSchema>;
 
-export const CONTENT_BASES = ['steel_value', 'aluminum_value', 'copper_value', 'us_content_value'] as const;
-
 /** What part of the line value a measure applies to. */
 export const baseSchema = z.union([
   z.literal('full_value'),
   z.strictObject({
     /** A content-value column (2025 Section 232 content regime). */
-    content: z.enum(['steel_value', 'aluminum_value', 'copper_value']),
+    content: z.enum(METAL_CONTENT_COLUMNS),
     /** When the column is empty: charge the full value (CBP: one line when the metal value is unknown). */
     if_missing: z.enum(['full_value', 'not_applied']),
   }),
@@ -86,34 +85,36 @@ export type Rate = z.infer<typeof rateSchema>;
 export type Condition =
   | { usmca: 'claimed' | 'not_claimed' | 'free' | 'eligible' }
   | { transport: string[] }
-  | { us_metal: boolean; if_missing: boolean }
-  | { civil_aircraft: boolean }
-  | { transshipment: boolean }
-  | { smelt_cast_unknown: boolean; if_missing: boolean }
+  | FlagConditionOf
   | { metal_weight_pct: { below?: number; at_least?: number }; if_missing: boolean }
-  | { has_value: (typeof CONTENT_BASES)[number] }
+  | { has_value: ContentColumn }
   | { line_rate_present: 'adcvd_rate' }
   | { not: Condition }
   | { any: Condition[] };
+
+/**
+ * `{ <flag>: true|false }` on a line's Y/N fact (see line-facts), with `if_missing` when the fact says a line
+ * that does not give it is decided by the condition (the assumption is reported).
+ */
+type FlagConditionOf = { [F in FlagFact]: { [K in F]: boolean } & { if_missing?: boolean } }[FlagFact];
+
+const flagConditionSchemas = FLAG_FACTS.map(
+  (name) =>
+    (flagCondition(name).absentMeans === 'if_missing' ? z.strictObject({ [name]: z.boolean(), if_missing: z.boolean() }) : z.strictObject({ [name]: z.boolean() })) as unknown as z.ZodType<FlagConditionOf>,
+);
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ usmca: z.enum(['claimed', 'not_claimed', 'free', 'eligible']) }),
     z.strictObject({ transport: z.array(z.string().regex(/^[a-z]+$/)).min(1) }),
-    z.strictObject({ us_metal: z.boolean(), if_missing: z.boolean() }),
-    /** The line claims civil aircraft treatment (general note 6); absent means no. */
-    z.strictObject({ civil_aircraft: z.boolean() }),
-    /** CBP determined the line's goods were transshipped to evade duties; absent means no. */
-    z.strictObject({ transshipment: z.boolean() }),
-    /** The aluminum's country of smelt or cast is unknown; a line that does not say is taken as `if_missing`, with a warning. */
-    z.strictObject({ smelt_cast_unknown: z.boolean(), if_missing: z.boolean() }),
+    ...flagConditionSchemas,
     z.strictObject({
       metal_weight_pct: z
         .strictObject({ below: z.number().min(0).max(100).optional(), at_least: z.number().min(0).max(100).optional() })
         .refine((v) => v.below !== undefined || v.at_least !== undefined, 'give below or at_least'),
       if_missing: z.boolean(),
     }),
-    z.strictObject({ has_value: z.enum(CONTENT_BASES) }),
+    z.strictObject({ has_value: z.enum(CONTENT_COLUMNS) }),
     z.strictObject({ line_rate_present: z.literal('adcvd_rate') }),
     z.strictObject({ not: conditionSchema }),
     z.strictObject({ any: z.array(conditionSchema).min(1) }),
@@ -165,7 +166,6 @@ export const tradeRemedyOrderSchema = z.strictObject({
   /** Which published rate the periods hold, in words a broker recognises ("non-selected companies"). */
   rate_for: z.string().min(1),
 });
-export type TradeRemedyOrder = z.infer<typeof tradeRemedyOrderSchema>;
 
 export const measureSchema = z.strictObject({
   id: idText,
@@ -258,5 +258,4 @@ export const schedulePartSchema = z.strictObject({
   lists: z.record(idText, listRefSchema).default({}),
   measures: z.array(measureSchema).min(1),
 });
-export type SchedulePart = z.infer<typeof schedulePartSchema>;
 export type ScheduleInput = z.input<typeof scheduleSchema>;

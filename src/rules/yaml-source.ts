@@ -1,7 +1,7 @@
 /**
  * YAML parsing that keeps positions, so every error can point at file:line:column.
  */
-import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { formatPath, type RuleError } from './rule-error.js';
 
 export interface YamlSource {
@@ -95,15 +95,5 @@ export function errorAt(
   };
 }
 
-/** True when the path exists in the document (used to tell a missing key from a wrong value). */
-export function hasPath(source: YamlSource, path: ReadonlyArray<PropertyKey>): boolean {
-  const node = source.doc.getIn(path as unknown[], true);
-  return node !== undefined || isSeq(node);
-}
-
 /** Places an error at a path of the (possibly merged) rule data. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, message: string, options?: { key?: string; severity?: 'error' | 'warning' }) => RuleError;
-
-export function locateIn(source: YamlSource): Locate {
-  return (path, message, options) => errorAt(source, path, message, options);
-}

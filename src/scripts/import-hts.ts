@@ -12,7 +12,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 /** The revision named by the USITC file name (hts_2026_revision_3_csv.csv -> 2026 HTS Revision 3). */
-export function revisionFromName(file: string): string {
+function revisionFromName(file: string): string {
   const m = /hts_(\d{4})_(?:revision|rev)_(\d+)/i.exec(basename(file));
   if (m) return `${m[1]} HTS Revision ${m[2]}`;
   const basic = /hts_(\d{4})_basic/i.exec(basename(file));

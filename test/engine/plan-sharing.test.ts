@@ -13,7 +13,7 @@ import { compileSchedule } from '../../src/engine/compile.js';
 import { computeLine, computeWithPlan } from '../../src/engine/compute-line.js';
 import { planLine } from '../../src/engine/line-plan.js';
 import type { LineResult } from '../../src/engine/types.js';
-import type { LineItem } from '../../src/input/line-item.js';
+import type { LineItem } from '../../src/model/line-item.js';
 import { BENCH_CODES } from '../../src/scripts/bench-data.js';
 import { line } from '../helpers/line.js';
 import { shippedRules } from '../helpers/run-csv.js';
@@ -86,10 +86,12 @@ function item(f: Facts, valueCents: number, quantityMicros: number): LineItem {
     usmcaClaimed: f.usmcaClaimed,
     contentCents,
     ...(f.transport !== undefined ? { transport: f.transport } : {}),
-    ...(f.usMetal !== undefined ? { usMetal: f.usMetal } : {}),
-    ...(f.civilAircraft !== undefined ? { civilAircraft: f.civilAircraft } : {}),
-    ...(f.transshipped !== undefined ? { transshipped: f.transshipped } : {}),
-    ...(f.smeltCastUnknown !== undefined ? { smeltCastUnknown: f.smeltCastUnknown } : {}),
+    flags: {
+      ...(f.usMetal !== undefined ? { us_metal: f.usMetal } : {}),
+      ...(f.civilAircraft !== undefined ? { civil_aircraft: f.civilAircraft } : {}),
+      ...(f.transshipped !== undefined ? { transshipment: f.transshipped } : {}),
+      ...(f.smeltCastUnknown !== undefined ? { smelt_cast_unknown: f.smeltCastUnknown } : {}),
+    },
     ...(f.metalWeightPct !== undefined ? { metalWeightPct: f.metalWeightPct } : {}),
     ...(f.adcvdRateNanos !== undefined ? { adcvdRateNanos: f.adcvdRateNanos } : {}),
     ...(f.quantity ? { quantityMicros: quantityMicros } : {}),

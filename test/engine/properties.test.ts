@@ -9,7 +9,7 @@ import { compileSchedule } from '../../src/engine/compile.js';
 import { Estimator, type EstimateEvent } from '../../src/engine/estimator.js';
 import { RunTotals } from '../../src/engine/totals.js';
 import type { EntryResult } from '../../src/engine/types.js';
-import type { LineItem } from '../../src/input/line-item.js';
+import type { LineItem } from '../../src/model/line-item.js';
 import { fakeHts, FREE, pct } from '../helpers/fake-hts.js';
 import { line } from '../helpers/line.js';
 import { ruleSetFromYaml } from '../helpers/schedule.js';

@@ -1,4 +1,4 @@
-import type { LineItem } from '../../src/input/line-item.js';
+import type { LineItem } from '../../src/model/line-item.js';
 
 export function line(partial: Partial<LineItem> & Pick<LineItem, 'hts' | 'valueCents' | 'entryDate'>): LineItem {
   return {
@@ -9,6 +9,7 @@ export function line(partial: Partial<LineItem> & Pick<LineItem, 'hts' | 'valueC
     invoiceValue: { amount: String(partial.valueCents / 100), currency: 'USD' },
     usmcaClaimed: false,
     contentCents: {},
+    flags: {},
     ...partial,
   };
 }

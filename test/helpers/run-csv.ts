@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { compileSchedule } from '../../src/engine/compile.js';
 import { Estimator, type EstimateEvent } from '../../src/engine/estimator.js';
 import type { EntryResult } from '../../src/engine/types.js';
-import type { Rejection } from '../../src/input/line-item.js';
+import type { Rejection } from '../../src/model/line-item.js';
 import { readLineItems, type ReaderOptions } from '../../src/input/read-line-items.js';
 import { DEFAULT_HTS_PATH, loadHtsTable } from '../../src/rules/hts/load-hts.js';
 import type { HtsTable } from '../../src/rules/hts/types.js';
@@ -46,7 +46,7 @@ export async function runCsv(csv: string, options: Partial<ReaderOptions> = {}, 
   const est = new Estimator(compiled, 'example.csv');
   const events: EstimateEvent[] = [];
   const rejected: Rejection[] = [];
-  for await (const ev of readLineItems(Readable.from([csv]), { file: 'example.csv', ...options })) {
+  for await (const ev of readLineItems(Readable.from([csv]), { file: 'example.csv', defaultOrigin: 'CA', ...options })) {
     if (ev.kind === 'line') est.push(ev.item, events);
     else if (ev.kind === 'rejected') rejected.push(ev.rejection);
     else if (ev.kind === 'fatal') throw new Error(ev.error.reason);

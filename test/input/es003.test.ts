@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compareEs003Keys } from '../../src/input/es003.js';
+import { compareEs003Keys, filedOf } from '../../src/input/es003.js';
 import { es003Order } from '../../src/input/es003-order.js';
-import type { LineItem, Rejection } from '../../src/input/line-item.js';
+import type { LineItem, Rejection } from '../../src/model/line-item.js';
 import { readLineItems, type ReaderOptions, type ReadEvent } from '../../src/input/read-line-items.js';
 
 const SAMPLE = readFileSync('data/examples/es003-sample.csv', 'utf8');
@@ -15,12 +15,12 @@ const [HEADER, ...ROWS] = SAMPLE.trimEnd().split('\n');
 
 async function read(text: string, options: Partial<ReaderOptions> = {}): Promise<ReadEvent[]> {
   const out: ReadEvent[] = [];
-  for await (const ev of readLineItems(Readable.from([text]), { file: 'es003.csv', ...options })) out.push(ev);
+  for await (const ev of readLineItems(Readable.from([text]), { file: 'es003.csv', defaultOrigin: 'CA', ...options })) out.push(ev);
   return out;
 }
 const items = (evs: ReadEvent[]): LineItem[] => evs.flatMap((e) => (e.kind === 'line' ? [e.item] : []));
 const rejections = (evs: ReadEvent[]): Rejection[] => evs.flatMap((e) => (e.kind === 'rejected' ? [e.rejection] : []));
-const summary = (i: LineItem): string => `${i.entry}/${i.line} ${i.hts} ${i.valueCents} ${i.filed?.headings.map((h) => `${h.heading}=${h.cents}`).join(' ')}`;
+const summary = (i: LineItem): string => `${i.entry}/${i.line} ${i.hts} ${i.valueCents} ${filedOf(i)?.headings.map((h) => `${h.heading}=${h.cents}`).join(' ')}`;
 
 /** The sample's rows in a fixed scrambled order (every third row first, then the rest reversed). */
 const scrambled = [HEADER, ...ROWS.filter((_, i) => i % 3 === 0), ...ROWS.filter((_, i) => i % 3 !== 0).reverse()].join('\n') + '\n';

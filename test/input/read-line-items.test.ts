@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadColumnMap, parseColumnOption } from '../../src/input/column-map.js';
-import type { LineItem, Rejection } from '../../src/input/line-item.js';
+import type { LineItem, Rejection } from '../../src/model/line-item.js';
 import { readLineItems, type ReaderOptions, type ReadEvent } from '../../src/input/read-line-items.js';
 
 async function read(text: string | Buffer | Array<string | Buffer>, options: Partial<ReaderOptions> = {}): Promise<ReadEvent[]> {
   const chunks = Array.isArray(text) ? text : [text];
   const out: ReadEvent[] = [];
-  for await (const ev of readLineItems(Readable.from(chunks), { file: 'in.csv', ...options })) out.push(ev);
+  for await (const ev of readLineItems(Readable.from(chunks), { file: 'in.csv', defaultOrigin: 'CA', ...options })) out.push(ev);
   return out;
 }
 const items = (evs: ReadEvent[]): LineItem[] => evs.flatMap((e) => (e.kind === 'line' ? [e.item] : []));
@@ -20,6 +20,15 @@ describe('line-item reader: values', () => {
   it('reads a plain line into exact cents with defaults', async () => {
     const [item] = items(await read(`${HEAD}7208.51.0030,1234.56,2025-09-10\n`));
     expect(item).toMatchObject({ sourceLine: 2, line: '1', entry: '1', hts: '7208510030', origin: 'CA', valueCents: 123456, entryDate: '2025-09-10', usmcaClaimed: false });
+  });
+
+  it('takes the origin of a line that gives none from the schedule (the reader is told it), and rejects it when there is none to take', async () => {
+    const [item] = items(await read(`${HEAD}7208.51.0030,1234.56,2025-09-10\n`, { defaultOrigin: 'MX' }));
+    expect(item!.origin).toBe('MX');
+    const [rejected] = rejections(await read(`${HEAD}7208.51.0030,1234.56,2025-09-10\n`, { defaultOrigin: undefined }));
+    expect(rejected).toMatchObject({ column: 'origin', reason: 'the line gives no country of origin and the schedule covers more than one: give the origin' });
+    const [given] = items(await read(`hts,value,entry_date,origin\n7208.51.0030,1234.56,2025-09-10,ca\n`, { defaultOrigin: undefined }));
+    expect(given!.origin).toBe('CA');
   });
 
   it.each([
@@ -99,7 +108,7 @@ describe('line-item reader: values', () => {
     const [item] = items(
       await read('hts,value,entry_date,usmca,transport,steel_value,metal_weight_pct,us_metal,adcvd_rate,quantity,unit\n7208510030,1000,2025-09-10,yes,Vessel,400.5,12.5%,N,35.19,1.5,KG\n'),
     );
-    expect(item).toMatchObject({ usmcaClaimed: true, transport: 'ocean', contentCents: { steel_value: 40_050 }, metalWeightPct: 12.5, usMetal: false, adcvdRateNanos: 351_900_000, quantityMicros: 1_500_000, unit: 'kg' });
+    expect(item).toMatchObject({ usmcaClaimed: true, transport: 'ocean', contentCents: { steel_value: 40_050 }, metalWeightPct: 12.5, flags: { us_metal: false }, adcvdRateNanos: 351_900_000, quantityMicros: 1_500_000, unit: 'kg' });
   });
 
   it.each([

@@ -15,7 +15,7 @@ describe('CSV round trip', () => {
         const value = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
         const text = csvRow(['hts', 'value', 'entry_date', 'description']) + csvRow(['8481809050', value, '2025-09-01', description]);
         const events = [];
-        for await (const ev of readLineItems(Readable.from([text]), { file: 't.csv' })) events.push(ev);
+        for await (const ev of readLineItems(Readable.from([text]), { file: 't.csv', defaultOrigin: 'CA' })) events.push(ev);
         const line = events.find((e) => e.kind === 'line');
         if (description.trim() === '' && description.includes('\n')) return; // a field of only line breaks reads as blank
         expect(line?.kind).toBe('line');

@@ -2,7 +2,8 @@
  * `tariff lookup HTS`: what applies to one HTS code on a date, and why. A 4- or 6-digit code lists its
  * subheadings; `--search TEXT` finds subheadings by their description.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { LINE_FACTS } from '../../model/line-facts.js';
 import { EXIT } from '../../report/exit-codes.js';
 import type { LookupFields } from '../../report/lookup.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
@@ -15,34 +16,22 @@ interface LookupOptions {
   schedule: string;
   date?: string;
   value: string;
-  quantity?: string;
-  unit?: string;
-  usmca?: boolean;
-  origin?: string;
-  transport?: string;
-  usContent?: string;
-  steelValue?: string;
-  aluminumValue?: string;
-  copperValue?: string;
-  metalWeightPct?: string;
-  usMetal?: boolean;
-  civilAircraft?: boolean;
-  transshipment?: boolean;
-  smeltCastUnknown?: boolean;
-  adcvdRate?: string;
-  freight?: string;
-  insurance?: string;
-  valueBasis?: string;
-  otherCosts?: string;
-  brokerage?: string;
   search?: string;
   currency?: string;
   fx?: string[];
   format: string;
+  /** The line facts' options (see LINE_FACTS), by their attribute names. */
+  [fact: string]: string | string[] | boolean | undefined;
+}
+
+/** One option for each line fact lookup takes, with the fact it gives: a switch gives Y. */
+function factOptions(): Array<{ fact: string; flag: boolean; option: Option }> {
+  return LINE_FACTS.flatMap((f) => ('lookup' in f ? [{ fact: f.name, flag: f.kind === 'flag', option: new Option(f.lookup.option, f.lookup.help) }] : []));
 }
 
 export function registerLookup(program: Command): void {
-  program
+  const facts = factOptions();
+  const command = program
     .command('lookup')
     .description('show what applies to one HTS code on a date: each measure, its legal basis, and why it does or does not apply; a 4- or 6-digit code or --search lists subheadings')
     .argument('[hts]', 'HTS number, dots optional: 8 or 10 digits for one line, 4 or 6 digits to list the subheadings under it')
@@ -51,27 +40,9 @@ export function registerLookup(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'entry date (default: today)')
     .option('--value <amount>', 'customs value, in --currency (default USD)', '1000.00')
     .option('--currency <CODE>', 'currency of --value and the other amounts (default USD; others need --fx)')
-    .option('--fx <CUR=rate>', 'USD per unit of the currency, e.g. CAD=0.7312', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--quantity <q>', 'quantity in the HTS unit (for specific rates)')
-    .option('--unit <unit>', 'unit of the quantity')
-    .option('--usmca', 'USMCA preference is claimed')
-    .option('--origin <CC>', 'country of origin (default CA)')
-    .option('--transport <mode>', 'ocean, air, truck, rail, mail, pipeline')
-    .option('--us-content <amount>', 'value of US content (USMCA vehicles, mobile equipment)')
-    .option('--steel-value <amount>', 'steel content value (2025 Section 232)')
-    .option('--aluminum-value <amount>', 'aluminum content value (2025 Section 232)')
-    .option('--copper-value <amount>', 'copper content value (2025 Section 232)')
-    .option('--metal-weight-pct <pct>', 'metal share of the weight (2026 Section 232)')
-    .option('--us-metal', 'the metal was melted/smelted in the United States')
-    .option('--smelt-cast-unknown', "the aluminum's country of smelt or cast is unknown (UN)")
-    .option('--civil-aircraft', 'civil aircraft, engines or parts under general note 6')
-    .option('--transshipment', 'CBP determined the goods were transshipped to evade IEEPA duties (9903.01.16)')
-    .option('--adcvd-rate <pct>', 'AD/CVD cash deposit rate in percent')
-    .option('--freight <amount>', 'international freight (landed cost; deducted from a CIF value)')
-    .option('--insurance <amount>', 'international insurance (landed cost; deducted from a CIF value)')
-    .option('--value-basis <FOB|CIF>', 'what --value includes (default FOB)')
-    .option('--other-costs <amount>', 'inland freight, handling... (landed cost only)')
-    .option('--brokerage <amount>', 'brokerage for the entry (landed cost)')
+    .option('--fx <CUR=rate>', 'USD per unit of the currency, e.g. CAD=0.7312', (value: string, previous: string[] = []) => [...previous, value]);
+  for (const f of facts) command.addOption(f.option);
+  command
     .option('-f, --format <format>', 'table or json', 'table')
     .addHelpText('after', `
 Examples:
@@ -91,15 +62,10 @@ Examples:
       if (hts === undefined) throw new UsageError('give an HTS code (tariff lookup 7208.51.0030) or --search TEXT');
       const [{ openRules }, { htsDescription, lookupLine, renderLookupJson, renderLookupTable }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/lookup.js')]);
       const fields: LookupFields = { hts, value: opts.value, entry_date: dateOption('--date', opts.date) ?? localToday() };
-      const optional: Array<[string, string | boolean | undefined]> = [
-        ['quantity', opts.quantity], ['unit', opts.unit], ['usmca', opts.usmca ? 'Y' : undefined], ['origin', opts.origin],
-        ['transport', opts.transport], ['us_content_value', opts.usContent], ['steel_value', opts.steelValue],
-        ['aluminum_value', opts.aluminumValue], ['copper_value', opts.copperValue], ['metal_weight_pct', opts.metalWeightPct],
-        ['us_metal', opts.usMetal ? 'Y' : undefined], ['civil_aircraft', opts.civilAircraft ? 'Y' : undefined],
-        ['transshipment', opts.transshipment ? 'Y' : undefined], ['smelt_cast_unknown', opts.smeltCastUnknown ? 'Y' : undefined], ['adcvd_rate', opts.adcvdRate],
-        ['freight', opts.freight], ['insurance', opts.insurance], ['value_basis', opts.valueBasis], ['other_costs', opts.otherCosts], ['brokerage', opts.brokerage],
-      ];
-      for (const [name, value] of optional) if (typeof value === 'string') fields[name] = value;
+      for (const { fact, flag, option } of facts) {
+        const given = opts[option.attributeName()];
+        if (flag ? given === true : typeof given === 'string') fields[fact] = flag ? 'Y' : (given as string);
+      }
       const money = await moneyOptions(opts);
       const rules = await openRules(opts.schedule, process.stderr);
       if (!rules) {

@@ -7,7 +7,7 @@
  */
 import type { ComparedEntry } from '../../engine/compare.js';
 import { GroupTotals } from '../../engine/group-totals.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { groupRows, type GroupRow } from '../grouped-rows.js';
 import { RejectionList } from '../rejection-list.js';

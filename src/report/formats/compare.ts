@@ -6,7 +6,7 @@
 import Table from 'cli-table3';
 import type { ComparedEntry } from '../../engine/compare.js';
 import type { EntryResult, LineResult, Provenance } from '../../engine/types.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';

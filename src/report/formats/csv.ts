@@ -4,7 +4,7 @@
  */
 import type { LinePlan } from '../../engine/line-plan.js';
 import type { Component, EntryResult, LineResult } from '../../engine/types.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';

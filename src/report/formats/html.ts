@@ -4,7 +4,7 @@
  * only bounded lists (the largest lines and entries, the first rejections), so it streams like the rest.
  */
 import type { EntryResult, Provenance } from '../../engine/types.js';
-import type { LineItem, Rejection } from '../../input/line-item.js';
+import type { LineItem, Rejection } from '../../model/line-item.js';
 import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';

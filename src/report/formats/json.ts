@@ -3,7 +3,7 @@
  * Money is a decimal string ("1234.56") so no reader turns it into a float by accident.
  */
 import type { Component, EntryFee, EntryResult, LineResult } from '../../engine/types.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { keyedRejection } from '../rejection-list.js';
@@ -71,7 +71,7 @@ export function lineJson(l: LineResult): Record<string, unknown> {
   };
 }
 
-export function summaryJson(s: RunSummary): Record<string, unknown> {
+function summaryJson(s: RunSummary): Record<string, unknown> {
   return {
     counts: s.counts,
     value: formatCents(s.valueCents),

@@ -6,7 +6,7 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { EntryResult, LineResult } from '../../engine/types.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import { formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import type { RenderContext, Renderer } from '../renderer.js';
@@ -16,7 +16,7 @@ import { shown, terminalSafe } from '../terminal-text.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
 import { currencySentence, valueWithInvoice } from '../invoice-currency.js';
 
-export const TABLE_LINE_LIMIT = 500;
+const TABLE_LINE_LIMIT = 500;
 const ENTRY_LIMIT = 100;
 
 function componentLines(l: LineResult): string {

@@ -15,7 +15,7 @@ import type { ComputeOptions } from '../../engine/compute-line.js';
 import type { EntryStateSnapshot } from '../../engine/entry-states.js';
 import { RunTotals, type RunTotalsData } from '../../engine/totals.js';
 import type { ChunkReader, FilePart } from '../../input/chunk-reader.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import type { FatalInputError } from '../../input/read-line-items.js';
 import type { CsvPartRenderer } from './csv-part-renderer.js';
 import type { GroupLevel } from '../../engine/group-totals.js';

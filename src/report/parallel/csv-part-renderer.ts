@@ -4,7 +4,7 @@
  */
 import type { CompiledSchedule } from '../../engine/compile.js';
 import type { ComparedEntry } from '../../engine/compare.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import type { ByteWriter } from '../byte-writer.js';
 import { CompareCsvRenderer } from '../formats/compare.js';
 import { CsvRenderer } from '../formats/csv.js';

@@ -19,7 +19,7 @@ import { RunTotals } from '../../engine/totals.js';
 import { ChunkReader } from '../../input/chunk-reader.js';
 import { FileParts, type NumberedPart } from '../../input/file-parts.js';
 import type { HeaderReport } from '../../input/header.js';
-import type { Rejection } from '../../input/line-item.js';
+import type { Rejection } from '../../model/line-item.js';
 import { readLineItemBatches, type FatalInputError, type ReaderOptions } from '../../input/read-line-items.js';
 import type { RuleSet } from '../../rules/rule-set.js';
 import type { ProgressMeter } from '../progress.js';

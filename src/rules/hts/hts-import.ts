@@ -24,7 +24,7 @@ interface Subheading {
   description: string;
 }
 
-export const HTS_FILE_HEADER = ['code8', 'general', 'special', 'units', 'suffixes', 'description'];
+const HTS_FILE_HEADER = ['code8', 'general', 'special', 'units', 'suffixes', 'description'];
 
 function clean(text: string): string {
   return text.replace(/[\t\r\n]+/g, ' ').replace(/\s+/g, ' ').trim();

@@ -1,4 +1,4 @@
-import type { Filed } from './es003.js';
+import type { ContentColumn, FlagFact } from './line-facts.js';
 
 /**
  * One validated import line, as the engine consumes it. Plain data only: the CSV reader produces it,
@@ -42,22 +42,17 @@ export interface LineItem {
   contentCents: Partial<Record<ContentColumn, number>>;
   /** Share of the article's weight that is metal, in percent (0-100), 2026 Section 232 regime. */
   metalWeightPct?: number;
-  /** Metal melted and poured / smelted and cast in the United States. */
-  usMetal?: boolean;
-  /** The aluminum's country of smelt or cast is unknown (reported UN, CSMS #65340246); undefined when the line does not say. */
-  smeltCastUnknown?: boolean;
-  /** Civil aircraft, engines or parts entered under general note 6 (SPI C). */
-  civilAircraft?: boolean;
-  /** CBP determined the goods were transshipped to evade the IEEPA Canada duties (U.S. note 2(m), 9903.01.16). */
-  transshipped?: boolean;
+  /**
+   * The Y/N facts schedules condition on (see line-facts: the US-metal, civil aircraft, transshipment,
+   * smelt/cast-unknown flags...), undefined when the line does not say.
+   */
+  flags: Partial<Record<FlagFact, boolean>>;
   /** Antidumping/countervailing cash deposit rate, in nanos (35.19% = 351_900_000). */
   adcvdRateNanos?: number;
   /** Things the reader repaired and the user should know (e.g. a leading zero restored to the HTS code). */
   inputNotes?: string[];
   /** The row's raw fields, so a line rejected later (unknown HTS, date outside the schedule) is kept unchanged. */
   raw?: readonly string[];
-  /** What was filed for this line, when it comes from an ACE ES-003 export. */
-  filed?: Filed;
 }
 
 /** What a line adds to landed cost beyond duty and fees, in US cents. */
@@ -72,10 +67,6 @@ export interface Costing {
   /** Brokerage for the whole entry, when given on this line. */
   entryBrokerageCents?: number;
 }
-
-/** Value columns a measure can use as its base. */
-export const CONTENT_COLUMNS = ['steel_value', 'aluminum_value', 'copper_value', 'us_content_value'] as const;
-export type ContentColumn = (typeof CONTENT_COLUMNS)[number];
 
 /** The cells that name a line (entry, line, HTS, description), as text to show. */
 export interface RowKey {
