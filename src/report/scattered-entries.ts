@@ -11,7 +11,9 @@ import { EntryIndex } from '../engine/entry-states.js';
 import { CsvTokenizer } from '../input/csv-tokenizer.js';
 import { detectDelimiter } from '../input/delimiter.js';
 import { readLineItemBatches, type ReaderOptions } from '../input/read-line-items.js';
-import { RecordMarks, scanRecords } from '../input/record-scanner.js';
+import { RecordEnd } from '../input/record-end.js';
+import { RecordMarks } from '../input/record-scanner.js';
+import { eachRow } from '../input/row-spans.js';
 import type { LineItem } from '../input/line-item.js';
 import type { InputSource } from './input-source.js';
 import { streamLines } from './stream-lines.js';
@@ -35,15 +37,24 @@ class EntryRuns {
   private readonly seen = new EntryIndex();
   readonly scattered = new Set<string>();
   private current: string | undefined;
-  /** Raw bytes of the previous row's entry field, when it was read from bytes. */
-  private last = Buffer.alloc(0);
+  /** Raw bytes of the previous row's entry field, when it was read from bytes: last[0, lastLength). */
+  private last = new Uint8Array(64);
+  private lastLength = -1;
 
   constructor(private readonly defaultEntry: string) {}
 
   /** A row whose entry field is bytes[start, end) with no quote before it. */
   raw(bytes: Buffer, start: number, end: number): void {
-    if (this.current !== undefined && end - start === this.last.length && bytes.compare(this.last, 0, this.last.length, start, end) === 0) return;
-    this.last = Buffer.from(bytes.subarray(start, end));
+    // Compared here, not by Buffer.compare: a call into native code costs more than the few bytes of an id.
+    const length = end - start;
+    if (length === this.lastLength) {
+      let i = 0;
+      while (i < length && bytes[start + i] === this.last[i]) i++;
+      if (i === length) return;
+    }
+    if (length > this.last.length) this.last = new Uint8Array(Math.max(length, 2 * this.last.length));
+    this.last.set(bytes.subarray(start, end));
+    this.lastLength = length;
     this.row(bytes.toString('utf8', start, end));
   }
 
@@ -58,7 +69,7 @@ class EntryRuns {
 
   /** A row read by the tokenizer: the next row is not compared by bytes with it. */
   fields(fields: string[], column: number): void {
-    this.last = Buffer.alloc(0);
+    this.lastLength = -1;
     this.row(fields[column] ?? '');
   }
 }
@@ -86,25 +97,26 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
       if (n === 0) ended = true;
       end += n;
     };
-    const marks = new RecordMarks();
-    // The header: its first record, read as the reader reads it.
+    // The header: its first record, read as the reader reads it (found alone: the rows are read below).
     let delimiter = reader.delimiter;
+    let headerEnd = -1;
     for (;;) {
       const lineEnd = window.subarray(0, end).indexOf(LF);
       if (lineEnd >= 0 || ended) {
         delimiter ??= detectDelimiter(window.toString('utf8', 0, lineEnd >= 0 ? lineEnd : end).replace(/^\uFEFF/, '').replace(/\r$/, ''));
-        scanRecords(window.subarray(0, end), delimiter.charCodeAt(0), marks);
-        if (marks.count > 0 || ended) break;
+        const w = window;
+        headerEnd = new RecordEnd(delimiter.charCodeAt(0)).find((i) => w[i]!, 0, end);
+        if (headerEnd >= 0 || ended) break;
       }
       await more();
     }
-    if (marks.count === 0) return NONE;
-    const headerEnd = marks.ends[0]!;
+    if (headerEnd < 0) return NONE;
     const first = (await readLineItemBatches(once(Buffer.from(window.subarray(0, headerEnd))), reader).next()).value?.[0];
     if (first?.kind !== 'header' || first.layout !== 'lines') return NONE;
     const column = first.header.index.entry;
     if (column === undefined) return NONE;
     const delimiterByte = delimiter.charCodeAt(0);
+    const marks = new RecordMarks();
     const runs = new EntryRuns(reader.defaultEntry ?? '1');
     const tokenize = (bytes: Buffer, start: number, stop: number): void => {
       const t = new CsvTokenizer(delimiter!, 1, false);
@@ -134,14 +146,8 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
     };
     let start = headerEnd;
     for (;;) {
-      scanRecords(window.subarray(start, end), delimiterByte, marks);
-      let previous = 0;
-      for (let r = 0; r < marks.count; r++) {
-        const blank = marks.rows[r] === (r === 0 ? 0 : marks.rows[r - 1]);
-        if (!blank) record(window, start + marks.start(r), start + marks.ends[r]!);
-        previous = marks.ends[r]!;
-      }
-      start += previous;
+      const bytes = window;
+      start = eachRow(bytes, start, end, delimiterByte, marks, (from, to) => record(bytes, from, to));
       if (ended) break;
       // The unread bytes to the front, then more after them.
       window.copy(window, 0, start, end);
@@ -152,11 +158,7 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
     // The last record may end without a line break.
     if (start < end) {
       const rest = Buffer.concat([window.subarray(start, end), Buffer.from('\n')]);
-      scanRecords(rest, delimiterByte, marks);
-      for (let r = 0; r < marks.count; r++) {
-        const blank = marks.rows[r] === (r === 0 ? 0 : marks.rows[r - 1]);
-        if (!blank) record(rest, marks.start(r), marks.ends[r]!);
-      }
+      eachRow(rest, 0, rest.length, delimiterByte, marks, (from, to) => record(rest, from, to));
     }
     return runs.scattered;
   } finally {
