@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/rules/paths.js';
 
@@ -28,6 +29,13 @@ export function tariff(args: string[], input?: string, env: Record<string, strin
 export function tariffAsync(args: string[], input?: string, env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: PACKAGE_ROOT, env: cliEnv(env) });
+    // Runs side by side yield the processor to tests computing in the test process (plan-sharing has a
+    // time limit): a lower priority, where the system allows it.
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, 10);
+    } catch {
+      // Not allowed here: the run goes on at normal priority.
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
