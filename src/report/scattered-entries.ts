@@ -11,7 +11,9 @@ import { EntryIndex } from '../engine/entry-states.js';
 import { CsvTokenizer } from '../input/csv-tokenizer.js';
 import { detectDelimiter } from '../input/delimiter.js';
 import { readLineItemBatches, type ReaderOptions } from '../input/read-line-items.js';
-import { RecordMarks, scanRecords } from '../input/record-scanner.js';
+import { RecordEnd } from '../input/record-end.js';
+import { RecordMarks } from '../input/record-scanner.js';
+import { eachRow, type LineCount } from '../input/row-spans.js';
 import type { LineItem } from '../model/line-item.js';
 import type { InputSource } from './input-source.js';
 import { streamLines } from './stream-lines.js';
@@ -36,15 +38,24 @@ class EntryRuns {
   private readonly seen = new EntryIndex();
   readonly scattered = new Set<string>();
   private current: string | undefined;
-  /** Raw bytes of the previous row's entry field, when it was read from bytes. */
-  private last = Buffer.alloc(0);
+  /** Raw bytes of the previous row's entry field, when it was read from bytes: last[0, lastLength). */
+  private last = new Uint8Array(64);
+  private lastLength = -1;
 
   constructor(private readonly defaultEntry: string) {}
 
   /** A row whose entry field is bytes[start, end) with no quote before it. */
   raw(bytes: Buffer, start: number, end: number): void {
-    if (this.current !== undefined && end - start === this.last.length && bytes.compare(this.last, 0, this.last.length, start, end) === 0) return;
-    this.last = Buffer.from(bytes.subarray(start, end));
+    // Compared here, not by Buffer.compare: a call into native code costs more than the few bytes of an id.
+    const length = end - start;
+    if (length === this.lastLength) {
+      let i = 0;
+      while (i < length && bytes[start + i] === this.last[i]) i++;
+      if (i === length) return;
+    }
+    if (length > this.last.length) this.last = new Uint8Array(Math.max(length, 2 * this.last.length));
+    this.last.set(bytes.subarray(start, end));
+    this.lastLength = length;
     this.row(bytes.toString('utf8', start, end));
   }
 
@@ -59,7 +70,7 @@ class EntryRuns {
 
   /** A row read by the tokenizer: the next row is not compared by bytes with it. */
   fields(fields: string[], column: number): void {
-    this.last = Buffer.alloc(0);
+    this.lastLength = -1;
     this.row(fields[column] ?? '');
   }
 }
@@ -87,26 +98,27 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
       if (n === 0) ended = true;
       end += n;
     };
-    const marks = new RecordMarks();
-    // The header: its first record, read as the reader reads it.
+    // The header: its first record, read as the reader reads it (found alone: the rows are read below).
     let delimiter = reader.delimiter;
+    let headerEnd = -1;
     for (;;) {
       const lineEnd = window.subarray(0, end).indexOf(LF);
       if (lineEnd >= 0 || ended) {
         delimiter ??= detectDelimiter(window.toString('utf8', 0, lineEnd >= 0 ? lineEnd : end).replace(/^\uFEFF/, '').replace(/\r$/, ''));
-        scanRecords(window.subarray(0, end), delimiter.charCodeAt(0), marks);
-        if (marks.count > 0 || ended) break;
+        const w = window;
+        headerEnd = new RecordEnd(delimiter.charCodeAt(0)).find((i) => w[i]!, 0, end);
+        if (headerEnd >= 0 || ended) break;
       }
       await more();
     }
-    if (marks.count === 0) return NONE;
-    const headerEnd = marks.ends[0]!;
+    if (headerEnd < 0) return NONE;
     const first = (await readLineItemBatches(once(Buffer.from(window.subarray(0, headerEnd))), reader).next()).value?.[0];
     if (first?.kind !== 'header' || first.layout !== 'lines') return NONE;
     const column = first.header.index.entry;
     const delimiterByte = delimiter.charCodeAt(0);
     const dateScan = dates && slashDateScanOf(first.header, delimiterByte, dates);
     if (column === undefined && !dateScan) return NONE;
+    const marks = new RecordMarks();
     const runs = new EntryRuns(reader.defaultEntry ?? '1');
     /** The record's fields as the tokenizer reads them (it has a quote), or undefined when a quote is never closed. */
     const fieldsOf = (bytes: Buffer, start: number, stop: number): string[] | undefined => {
@@ -124,7 +136,9 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
       const f = fieldsOf(bytes, start, stop);
       if (f) runs.fields(f, column!);
     };
-    let line = marks.lines[0]!;
+    // The file line a record starts on, for the date columns' messages: the header's lines come first.
+    const lines: LineCount = { n: 0 };
+    for (let i = 0; i < headerEnd; i++) if (window[i] === LF) lines.n += 1;
     const record = (bytes: Buffer, start: number, stop: number, firstLine: number): void => {
       dateScan?.record(bytes, start, stop, firstLine, () => fieldsOf(bytes, start, stop));
       if (column === undefined) return;
@@ -145,15 +159,8 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
     };
     let start = headerEnd;
     for (;;) {
-      scanRecords(window.subarray(start, end), delimiterByte, marks);
-      let previous = 0;
-      for (let r = 0; r < marks.count; r++) {
-        const blank = marks.rows[r] === (r === 0 ? 0 : marks.rows[r - 1]);
-        if (!blank) record(window, start + marks.start(r), start + marks.ends[r]!, line + (r === 0 ? 0 : marks.lines[r - 1]!) + 1);
-        previous = marks.ends[r]!;
-      }
-      if (marks.count > 0) line += marks.lines[marks.count - 1]!;
-      start += previous;
+      const bytes = window;
+      start = eachRow(bytes, start, end, delimiterByte, marks, (from, to, at) => record(bytes, from, to, at), lines);
       if (ended) break;
       // The unread bytes to the front, then more after them.
       window.copy(window, 0, start, end);
@@ -165,12 +172,8 @@ export async function scatteredEntries(input: InputSource, reader: ReaderOptions
     // The last record may end without a line break.
     if (start < end) {
       const rest = Buffer.concat([window.subarray(start, end), Buffer.from('\n')]);
-      scanRecords(rest, delimiterByte, marks);
       dateScan?.newWindow();
-      for (let r = 0; r < marks.count; r++) {
-        const blank = marks.rows[r] === (r === 0 ? 0 : marks.rows[r - 1]);
-        if (!blank) record(rest, marks.start(r), marks.ends[r]!, line + (r === 0 ? 0 : marks.lines[r - 1]!) + 1);
-      }
+      eachRow(rest, 0, rest.length, delimiterByte, marks, (from, to, at) => record(rest, from, to, at), lines);
     }
     return column === undefined ? NONE : runs.scattered;
   } finally {

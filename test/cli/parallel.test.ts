@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBenchFile } from '../../src/scripts/bench-data.js';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync, type CliRun } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-parallel-'));
 const file = (name: string, text: string): string => {
@@ -17,21 +17,26 @@ const file = (name: string, text: string): string => {
   return p;
 };
 
-function bothWays(args: string[], partBytes: number): { one: ReturnType<typeof tariff> & { rejects: string }; two: ReturnType<typeof tariff> & { rejects: string } } {
-  const run = (jobs: string): ReturnType<typeof tariff> & { rejects: string } => {
-    // Through files: the output of a few thousand lines is more than spawnSync takes from a pipe.
-    const out = join(dir, `out-${jobs}.csv`);
-    const rejects = join(dir, `rejects-${jobs}.csv`);
+type Run = CliRun & { rejects: string };
+
+let runs = 0;
+/** The run on one thread and on two, side by side (each through files of its own). */
+async function bothWays(args: string[], partBytes: number): Promise<{ one: Run; two: Run }> {
+  const run = async (jobs: string): Promise<Run> => {
+    // Through files: the output of a few thousand lines is more than a pipe is read for here.
+    const out = join(dir, `out-${(runs += 1)}-${jobs}.csv`);
+    const rejects = join(dir, `rejects-${runs}-${jobs}.csv`);
     writeFileSync(out, '');
     writeFileSync(rejects, '');
-    const r = tariff([...args, '--format', 'csv', '--out', out, '--rejects', rejects, '--jobs', jobs, '--debug'], undefined, { TARIFF_PART_BYTES: String(partBytes) });
+    const r = await tariffAsync([...args, '--format', 'csv', '--out', out, '--rejects', rejects, '--jobs', jobs, '--debug'], undefined, { TARIFF_PART_BYTES: String(partBytes) });
     return { ...r, stdout: readFileSync(out, 'utf8'), rejects: readFileSync(rejects, 'utf8') };
   };
-  return { one: run('1'), two: run('2') };
+  const [one, two] = await Promise.all([run('1'), run('2')]);
+  return { one, two };
 }
 
-function expectSame(args: string[], partBytes: number): string {
-  const { one, two } = bothWays(args, partBytes);
+async function expectSame(args: string[], partBytes: number): Promise<string> {
+  const { one, two } = await bothWays(args, partBytes);
   expect(two.status).toBe(one.status);
   expect(two.stdout.split('\n').length).toBeGreaterThan(2);
   expect(two.stdout).toBe(one.stdout);
@@ -50,15 +55,16 @@ describe('estimate and compare on worker threads', () => {
     await writeBenchFile(bench, 3000, '2025-03-04', '2026-12-31');
   });
 
-  it('gives the same CSV as one thread on a generated file of 3,000 lines in 60 parts', () => {
-    const trace = expectSame(['estimate', bench], 4096);
+  it('gives the same CSV as one thread on a generated file of 3,000 lines in 60 parts', async () => {
+    const trace = await expectSame(['estimate', bench], 4096);
     expect(trace).toMatch(/debug: \d{2,} part\(s\) of about 4096 bytes sent to 2 threads/);
     expect(trace).not.toContain('one thread');
   });
 
-  it('gives the same comparison of three scenarios', () => {
-    expect(expectSame(['compare', bench, ...SCENARIOS], 4096)).toMatch(/sent to 2 threads/);
-    expect(expectSame(['compare', bench, '--refund'], 4096)).toMatch(/sent to 2 threads/);
+  it('gives the same comparison of three scenarios', async () => {
+    const [scenarios, refund] = await Promise.all([expectSame(['compare', bench, ...SCENARIOS], 4096), expectSame(['compare', bench, '--refund'], 4096)]);
+    expect(scenarios).toMatch(/sent to 2 threads/);
+    expect(refund).toMatch(/sent to 2 threads/);
   });
 
   const lines = [
@@ -76,30 +82,29 @@ describe('estimate and compare on worker threads', () => {
     'E,8481.80.9050,900000,2025-09-01,"valve ""large"""',
   ];
 
-  it('gives the same result where parts start with rejected rows, quoted line breaks, blank lines and CRLF', () => {
+  it('gives the same result where parts start with rejected rows, quoted line breaks, blank lines and CRLF', async () => {
     const text = `${lines.join('\n')}\n`;
-    for (const size of [40, 90, 200]) {
-      expectSame(['estimate', file('tricky.csv', text)], size);
-      expectSame(['estimate', file('tricky-crlf.csv', text.replace(/\n(?=[A-Z]|$)/g, '\r\n'))], size);
-    }
+    const lf = file('tricky.csv', text);
+    const crlf = file('tricky-crlf.csv', text.replace(/\n(?=[A-Z]|$)/g, '\r\n'));
+    for (const size of [40, 90, 200]) await Promise.all([expectSame(['estimate', lf], size), expectSame(['estimate', crlf], size)]);
   });
 
-  it('computes on one thread, with the same result, a file where an entry appears again after others (its lines are gathered first)', () => {
+  it('computes on one thread, with the same result, a file where an entry appears again after others (its lines are gathered first)', async () => {
     const body = lines.slice(1).join('\n');
     const text = `${lines[0]}\n${body}\n${body}\n${body.replace(/^E,/gm, 'A,')}\n`;
-    const trace = expectSame(['estimate', file('again.csv', text)], 120);
+    const again = file('again.csv', text);
+    const [trace] = await Promise.all([expectSame(['estimate', again], 120), expectSame(['compare', again, ...SCENARIOS], 120)]);
     expect(trace).toMatch(/debug: entries A, B, C, D, E have lines apart in the file: their lines are gathered first \(one more pass\), and the file is computed on one thread/);
-    expectSame(['compare', file('again.csv', text), ...SCENARIOS], 120);
   });
 
-  it('computes on one thread, with the same result, an entry too long to be cut into parts', () => {
+  it('computes on one thread, with the same result, an entry too long to be cut into parts', async () => {
     const body = lines.slice(1).map((l) => l.replace(/^[A-Z],/, 'Z,'));
     // Without entry B's rejected row before the long entry: B would then have lines apart (computed on one thread).
     const text = `${lines[0]}\n${lines.slice(1, 5).join('\n')}\n${[...body, ...body, ...body, ...body].join('\n')}\n${lines.slice(6).join('\n')}\n`;
-    expect(expectSame(['estimate', file('long-entry.csv', text)], 40)).toMatch(/in the middle of an entry too long to be a part of its own; the rest of the file is computed on one thread/);
+    expect(await expectSame(['estimate', file('long-entry.csv', text)], 40)).toMatch(/in the middle of an entry too long to be a part of its own; the rest of the file is computed on one thread/);
   });
 
-  it('reads a replacement character spelled out in UTF-8 across the point where a part is decoded in two (16 KB in)', () => {
+  it('reads a replacement character spelled out in UTF-8 across the point where a part is decoded in two (16 KB in)', async () => {
     const head = 'entry,hts,value,entry_date,description\n';
     const row = (n: number, description: string): string => `E${n},7208510030,1,2025-09-10,${description}\n`;
     let body = '';
@@ -110,7 +115,7 @@ describe('estimate and compare on worker threads', () => {
     body += row(++n, `${'x'.repeat(16_382 - Buffer.byteLength(body + prefix))}\uFFFD marked`);
     expect(Buffer.from(body, 'utf8').subarray(16_382, 16_385)).toEqual(Buffer.from([0xef, 0xbf, 0xbd]));
     while (Buffer.byteLength(body) < 40_000) body += row(++n, 'plain');
-    const r = bothWays(['estimate', file('replacement.csv', head + body)], 32_768);
+    const r = await bothWays(['estimate', file('replacement.csv', head + body)], 32_768);
     expect(r.two.stderr).toMatch(/sent to 2 threads/);
     expect(r.one.status).toBe(0);
     expect(r.two.status).toBe(0);
@@ -118,9 +123,9 @@ describe('estimate and compare on worker threads', () => {
     expect(r.two.stdout).toContain('\uFFFD marked');
   });
 
-  it('numbers lines the same when the file has no line column, and rejects the same row on a quote never closed', () => {
+  it('numbers lines the same when the file has no line column, and rejects the same row on a quote never closed', async () => {
     const text = `${lines.join('\n')}\n${lines.slice(1, 6).join('\n')}\nF,8481.80.9050,10,2025-09-01,"never closed\nF,8481.80.9050,10,2025-09-01,x\n`;
-    const r = bothWays(['estimate', file('unclosed.csv', text)], 60);
+    const r = await bothWays(['estimate', file('unclosed.csv', text)], 60);
     expect(r.two.status).toBe(r.one.status);
     expect(r.one.status).toBe(2);
     expect(r.two.stdout).toBe(r.one.stdout);

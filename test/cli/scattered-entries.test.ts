@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-scattered-'));
 const HEADER = 'entry,line,hts,value,entry_date,transport,brokerage,description';
@@ -31,11 +31,11 @@ function write(rows: readonly Row[]): string {
   return p;
 }
 
-/** A run's output through a file (spawnSync takes only so much from a pipe), parts of 200 bytes on two threads. */
-function run(args: string[], jobs: string): { status: number; stdout: string; stderr: string } {
+/** A run's output through a file (a pipe is read only so far), parts of 200 bytes on two threads. */
+async function run(args: string[], jobs: string): Promise<{ status: number; stdout: string; stderr: string }> {
   const out = join(dir, `out-${(files += 1)}`);
   writeFileSync(out, '');
-  const r = tariff([...args, '--out', out, '--jobs', jobs], undefined, { TARIFF_PART_BYTES: '200' });
+  const r = await tariffAsync([...args, '--out', out, '--jobs', jobs], undefined, { TARIFF_PART_BYTES: '200' });
   return { ...r, stdout: readFileSync(out, 'utf8') };
 }
 
@@ -74,19 +74,24 @@ function jsonView(text: string): { lines: string[]; entries: Record<string, Reco
   return { lines, entries, summary: doc.summary };
 }
 
-function expectSameResults(ordered: readonly Row[], reordered: readonly Row[], command: string[] = ['estimate']): void {
+async function expectSameResults(ordered: readonly Row[], reordered: readonly Row[], command: string[] = ['estimate']): Promise<void> {
   const a = write(ordered);
   const b = write(reordered);
   for (const jobs of ['1', '2']) {
-    const csvA = run([...command, a, '--format', 'csv'], jobs);
-    const csvB = run([...command, b, '--format', 'csv'], jobs);
-    expect(csvB.status).toBe(csvA.status);
-    expect(csvView(csvB.stdout)).toEqual(csvView(csvA.stdout));
+    // The runs of one thread count side by side: each is a process of its own.
+    const json = command[0] === 'estimate';
+    const [csvA, csvB, jsonRunA, jsonRunB] = await Promise.all([
+      run([...command, a, '--format', 'csv'], jobs),
+      run([...command, b, '--format', 'csv'], jobs),
+      ...(json ? [run([...command, a, '--format', 'json'], jobs), run([...command, b, '--format', 'json'], jobs)] : []),
+    ]);
+    expect(csvB!.status).toBe(csvA!.status);
+    expect(csvView(csvB!.stdout)).toEqual(csvView(csvA!.stdout));
     // "Lines read ... = computed ..." on stderr: the same counts.
-    expect(csvB.stderr).toBe(csvA.stderr);
-    if (command[0] !== 'estimate') continue;
-    const jsonA = jsonView(run([...command, a, '--format', 'json'], jobs).stdout);
-    const jsonB = jsonView(run([...command, b, '--format', 'json'], jobs).stdout);
+    expect(csvB!.stderr).toBe(csvA!.stderr);
+    if (!json) continue;
+    const jsonA = jsonView(jsonRunA!.stdout);
+    const jsonB = jsonView(jsonRunB!.stdout);
     expect(jsonB).toEqual(jsonA);
   }
 }
@@ -96,12 +101,12 @@ describe('an entry whose lines are not together in the file', () => {
   const e1 = [row('E1', 1, '1234.56', '150.00'), row('E1', 2, '8765.43'), row('E1', 3, '3333.33')];
   const e2 = [row('E2', 1, '4321.09'), row('E2', 2, '99.99')];
 
-  it('gives every line the same MPF share, brokerage, landed cost and total as with its lines together (E1 E1 E2 and E1 E2 E1)', { timeout: 600_000 }, () => {
+  it('gives every line the same MPF share, brokerage, landed cost and total as with its lines together (E1 E1 E2 and E1 E2 E1)', { timeout: 600_000 }, async () => {
     const together = [...e1, ...e2];
     const apart = [e1[0]!, e2[0]!, e1[1]!, e2[1]!, e1[2]!];
-    expectSameResults(together, apart);
+    await expectSameResults(together, apart);
     // The shares are by value over the whole entry: line 2 (8,765 of 13,333 USD) carries most of the fee.
-    const csv = run(['estimate', write(apart), '--format', 'csv'], '1').stdout;
+    const csv = (await run(['estimate', write(apart), '--format', 'csv'], '1')).stdout;
     const [head, ...rows] = csv.trimEnd().split('\n');
     const col = head!.split(',').indexOf('fee_mpf');
     const mpf = Object.fromEntries(rows.map((r) => [r.split(',').slice(0, 2).join('-'), r.split(',')[col]]));
@@ -110,21 +115,22 @@ describe('an entry whose lines are not together in the file', () => {
     expect([mpf['E1-1'], mpf['E1-2'], mpf['E1-3']]).toEqual(['4.28', '30.36', '11.55']);
   });
 
-  it('counts an entry once in the totals, and each group of its lines shows its part of the fee on the whole entry', { timeout: 300_000 }, () => {
+  it('counts an entry once in the totals, and each group of its lines shows its part of the fee on the whole entry', { timeout: 300_000 }, async () => {
     const apart = [e1[0]!, e2[0]!, e1[1]!, e2[1]!, e1[2]!];
-    const json = JSON.parse(run(['estimate', write(apart), '--format', 'json'], '1').stdout) as { results: Array<Record<string, unknown>>; summary: { counts: { entries: number } } };
+    const [jsonRun, tableRun] = await Promise.all([run(['estimate', write(apart), '--format', 'json'], '1'), run(['estimate', write(apart), '--format', 'table'], '1')]);
+    const json = JSON.parse(jsonRun.stdout) as { results: Array<Record<string, unknown>>; summary: { counts: { entries: number } } };
     expect(json.summary.counts.entries).toBe(2);
     // Each group of E1 shows the part of the fee its lines carry, and the fee on the whole entry.
     const groups = json.results.filter((r) => r.type === 'entry' && r.entry === 'E1') as Array<{ entry_fees: Array<{ measure: string; amount: string; whole_entry?: { amount: string } }> }>;
     const mpf = groups.map((g) => g.entry_fees.find((f) => f.measure.includes('mpf'))!);
     expect(mpf.map((f) => f.amount)).toEqual(['4.28', '30.36', '11.55']);
     expect(mpf.map((f) => f.whole_entry?.amount)).toEqual(['46.19', '46.19', '46.19']);
-    const table = run(['estimate', write(apart), '--format', 'table'], '1').stdout;
+    const table = tableRun.stdout;
     expect(table.replace(/[│\s]+/g, ' ')).toContain("on the whole entry's 13,333.00: 46.19; its rows are apart in the file, and these carry 4.28 of it, shared by value");
   });
 
   // Twenty runs of the CLI: minutes on a busy machine.
-  it('gives the same lines in any interleaving of 12 entries of 1 to 9 lines the same results, also in a comparison', { timeout: 600_000 }, () => {
+  it('gives the same lines in any interleaving of 12 entries of 1 to 9 lines the same results, also in a comparison', { timeout: 600_000 }, async () => {
     let seed = 17;
     const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const entries = Array.from({ length: 12 }, (_, e) =>
@@ -139,20 +145,20 @@ describe('an entry whose lines are not together in the file', () => {
     }
     const groups = interleaved.filter((r, i) => i === 0 || interleaved[i - 1]!.entry !== r.entry).map((r) => r.entry);
     expect(new Set(groups).size).toBeLessThan(groups.length - 5);
-    expectSameResults(entries.flat(), interleaved);
-    expectSameResults(entries.flat(), interleaved, ['compare', '--scenario', 'current', '--scenario', 'tariffs-removed']);
+    await expectSameResults(entries.flat(), interleaved);
+    await expectSameResults(entries.flat(), interleaved, ['compare', '--scenario', 'current', '--scenario', 'tariffs-removed']);
   });
 
-  it('on standard input, rejects the lines of an entry that come back after other entries, saying to give a file or sort it', () => {
+  it('on standard input, rejects the lines of an entry that come back after other entries, saying to give a file or sort it', async () => {
     const apart = [e1[0]!, e2[0]!, e1[1]!];
-    const r = tariff(['estimate', '-', '--format', 'csv'], `${HEADER}\n${apart.map((x) => x.text).join('\n')}\n`);
+    const r = await tariffAsync(['estimate', '-', '--format', 'csv'], `${HEADER}\n${apart.map((x) => x.text).join('\n')}\n`);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('entry E1 has lines earlier in the input, with other entries between');
     expect(r.stdout).toContain('Give the input as a file');
     // Lines together on standard input are computed as from a file.
     const together = [...e1, ...e2];
-    const piped = tariff(['estimate', '-', '--format', 'csv'], `${HEADER}\n${together.map((x) => x.text).join('\n')}\n`);
+    const piped = await tariffAsync(['estimate', '-', '--format', 'csv'], `${HEADER}\n${together.map((x) => x.text).join('\n')}\n`);
     expect(piped.status).toBe(0);
-    expect(csvView(piped.stdout)).toEqual(csvView(run(['estimate', write(together), '--format', 'csv'], '1').stdout));
+    expect(csvView(piped.stdout)).toEqual(csvView((await run(['estimate', write(together), '--format', 'csv'], '1')).stdout));
   });
 });
