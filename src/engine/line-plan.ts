@@ -34,7 +34,7 @@ export const Charge = { EntryFee: 0, Column1: 1, Percent: 2, Floor: 3, LineRate:
 export type Charge = (typeof Charge)[keyof typeof Charge];
 
 /** Where a step's base comes from, with its words. */
-interface BaseRule {
+export interface BaseRule {
   baseKind: BaseKind;
   /** The content column, for Content. */
   column: ContentColumn | undefined;
@@ -121,12 +121,12 @@ export class PlanWords {
 
 const NONE_ZEROED: ReadonlySet<number> = new Set();
 
-function notApplied(cm: CompiledMeasure, reason: string, by?: CompiledMeasure): NotApplied {
+export function notApplied(cm: CompiledMeasure, reason: string, by?: CompiledMeasure): NotApplied {
   return { measure: cm.id, title: cm.title, heading: cm.heading, reason, ...(by ? { by: by.id } : {}) };
 }
 
 /** The base rule of a measure for the line, or why it does not apply (the line lacks the value it needs). */
-function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): BaseRule | string {
+export function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): BaseRule | string {
   const base = cm.measure.base;
   if (base === 'full_value') return rule(BaseKind.Value, 'full value');
   if ('content' in base) {
