@@ -261,11 +261,11 @@ export class CompiledSchedule {
   /** The plan of a line in a segment (see line-plan), shared with the lines alike in what it depends on. */
   planFor(seg: Segment, item: LineItem, record: HtsRecord): LinePlan {
     const key = this.planKeys.key(item, record);
-    if (key === undefined) return planLine(item, record, this, seg, false);
+    if (key === undefined) return planLine(item, record, this, seg);
     let byKey = seg.plans.get(item.hts);
     let plan = byKey?.get(key);
     if (plan) return plan;
-    plan = planLine(item, record, this, seg, false);
+    plan = planLine(item, record, this, seg);
     if (seg.planCount >= PLAN_CACHE_LIMIT) {
       seg.plans.clear();
       seg.planCount = 0;

@@ -10,7 +10,8 @@ import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Amount } from './column1.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { component } from './component.js';
-import { BaseKind, Charge, planLine, zeroedPlan, type LinePlan, type PlanStep } from './line-plan.js';
+import { BaseKind, Charge, zeroedPlan, type LinePlan, type PlanStep } from './line-plan.js';
+import { computeLineByTheLaw } from './reference.js';
 import type { Component, LineResult, LineWarning } from './types.js';
 
 export interface ComputeOptions {
@@ -54,7 +55,7 @@ function lineWarnings(item: LineItem, plan: LinePlan): readonly LineWarning[] {
  * The line computed by a plan made for it or for a line alike; when a carve leaves a step nothing, by the
  * plan for that case instead (`cents` holds each step's base after carving, for the steps after it).
  */
-export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean): LineResult {
+export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment): LineResult {
   const warnings = lineWarnings(item, plan);
   if (plan.status === 'prohibited') {
     return {
@@ -81,7 +82,7 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
       if (carved > 0) {
         base = Math.max(0, base - carved);
         basis = step.carvedBasis!;
-        if (base === 0) return computeWithPlan(zeroedPlan(plan, i, item, record, compiled, seg, explain), item, record, compiled, seg, explain);
+        if (base === 0) return computeWithPlan(zeroedPlan(plan, i, item, record, compiled, seg), item, record, compiled, seg);
       }
     }
     cents[i] = base;
@@ -126,8 +127,8 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
   };
 }
 
+/** The line by its plan (shared with lines alike); a line to explain, by the law itself (reference.ts). */
 export function computeLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, options: ComputeOptions = {}): LineResult {
-  const explain = options.explain === true;
-  const plan = explain ? planLine(item, record, compiled, seg, true) : compiled.planFor(seg, item, record);
-  return computeWithPlan(plan, item, record, compiled, seg, explain);
+  if (options.explain === true) return computeLineByTheLaw(item, record, compiled, seg, true);
+  return computeWithPlan(compiled.planFor(seg, item, record), item, record, compiled, seg);
 }

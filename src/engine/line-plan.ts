@@ -13,7 +13,7 @@ import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Rate, type Column1Rate } from './column1.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule, Segment } from './compile.js';
-import { describeCondition, evaluateAll } from './conditions.js';
+import { evaluateAll } from './conditions.js';
 import type { LineWarning, NotApplied } from './types.js';
 
 const CONTENT_WORDS: Record<string, string> = {
@@ -146,10 +146,10 @@ export function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarn
 }
 
 /**
- * Plans a line; `zeroed` holds the orders of measures whose base other measures carved to nothing.
- * `explain` keeps every measure that reached the line by scope and why it did not apply.
+ * Plans a line, by the rules of reference.ts (which also lists, for `explain`, the measures that did not
+ * apply for want of a condition); `zeroed` holds the orders of measures whose base other measures carved to nothing.
  */
-export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean, zeroed: ReadonlySet<number> = NONE_ZEROED): LinePlan {
+export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, zeroed: ReadonlySet<number> = NONE_ZEROED): LinePlan {
   const candidates = compiled.candidatesFor(seg, item.hts);
   // Exclusions that fired, by the excluded measure's order; a line meets only a few.
   let excluded: Array<{ target: number; by: CompiledMeasure; reason: string }> | undefined;
@@ -162,17 +162,14 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
   let assumed = false;
 
   for (const cm of candidates) {
-    if (!cm.origins.has(item.origin)) {
-      if (explain) skipped.push(notApplied(cm, `applies to goods of ${[...cm.origins].join(', ')}; this line's origin is ${item.origin}`));
-      continue;
-    }
+    if (!cm.origins.has(item.origin)) continue;
     const failed = cm.when.length === 0 ? undefined : evaluateAll(cm.when, item, record, assumptions);
     const exclusion = excluded?.find((x) => x.target === cm.order);
     if (exclusion) {
       // An excluded measure assumes nothing about the line; one whose own conditions fail would not have
       // applied anyway, so its exclusion is news only to --explain (e.g. 9903.01.16 on a line not transshipped).
       assumptions.length = 0;
-      if (explain || !failed) skipped.push(notApplied(cm, exclusion.reason, exclusion.by));
+      if (!failed) skipped.push(notApplied(cm, exclusion.reason, exclusion.by));
       continue;
     }
     // An assumption about missing data is reported whatever it decided.
@@ -180,10 +177,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       for (const a of assumptions) warnings.push({ code: 'assumed-condition', message: `${cm.title}: ${a}` });
       assumptions.length = 0;
     }
-    if (failed) {
-      if (explain) skipped.push(notApplied(cm, `condition not met: ${describeCondition(failed)}`));
-      continue;
-    }
+    if (failed) continue;
 
     if (cm.category === 'coverage_gap') {
       warnings.push({ code: 'lower-bound', message: `lower bound: ${cm.title}: ${cm.measure.note}` });
@@ -207,10 +201,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
     }
 
     const base = baseRule(cm, item, warnings);
-    if (typeof base === 'string') {
-      if (explain) skipped.push(notApplied(cm, base));
-      continue;
-    }
+    if (typeof base === 'string') continue;
     const charge = chargeOf(cm);
     const nanos = cm.rate.kind === 'percent' || cm.rate.kind === 'floor' ? cm.rate.nanos : 0;
     const step: PlanStep = {
@@ -291,10 +282,10 @@ function freeze(plan: LinePlan, words: PlanWords): LinePlan {
 }
 
 /** The plan for a line of `plan` whose step `index` was carved to nothing. */
-export function zeroedPlan(plan: LinePlan, index: number, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean): LinePlan {
+export function zeroedPlan(plan: LinePlan, index: number, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment): LinePlan {
   let next = plan.zeroedPlans?.get(index);
   if (!next) {
-    next = planLine(item, record, compiled, seg, explain, new Set([...plan.zeroed, plan.steps[index]!.cm.order]));
+    next = planLine(item, record, compiled, seg, new Set([...plan.zeroed, plan.steps[index]!.cm.order]));
     plan.zeroedPlans ??= new Map();
     plan.zeroedPlans.set(index, next);
   }
