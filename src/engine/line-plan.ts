@@ -11,6 +11,7 @@ import type { ContentColumn, LineItem } from '../input/line-item.js';
 import { parsePercent } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Rate, type Column1Rate } from './column1.js';
+import type { PlanWords } from './plan-cache.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { evaluateAll } from './conditions.js';
@@ -87,8 +88,6 @@ function chargeOf(cm: CompiledMeasure): Charge {
 export interface LinePlan {
   status: 'computed' | 'prohibited';
   steps: PlanStep[];
-  /** The measure ordinal of each component a line of the plan is charged, in order (steps but entry fees). */
-  componentOrdinals: number[];
   /** Frozen, shared by every line of the plan. */
   skipped: readonly NotApplied[];
   /** Frozen; the line's own input notes come before them. */
@@ -101,22 +100,6 @@ export interface LinePlan {
   zeroed: ReadonlySet<number>;
   /** The plan when step `i` is carved to nothing, made when first needed. */
   zeroedPlans: Map<number, LinePlan> | undefined;
-}
-
-/**
- * One object for equal notes and equal column 1 readings of the plans of a schedule: plans are many (one
- * per kind of line, per segment), their words few.
- */
-export class PlanWords {
-  private readonly objects = new Map<string, object>();
-
-  share<T extends object>(value: T): T {
-    const key = JSON.stringify(value);
-    const known = this.objects.get(key);
-    if (known) return known as T;
-    this.objects.set(key, value);
-    return value;
-  }
 }
 
 const NONE_ZEROED: ReadonlySet<number> = new Set();
@@ -197,7 +180,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
 
     if (cm.category === 'prohibition') {
       const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
-      return freeze({ status: 'prohibited', steps: [], componentOrdinals: [], skipped, warnings, incomplete: false, assumed: false, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation }, zeroed, zeroedPlans: undefined }, compiled.words);
+      return freeze({ status: 'prohibited', steps: [], skipped, warnings, incomplete: false, assumed: false, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation }, zeroed, zeroedPlans: undefined }, compiled.plans.words);
     }
 
     const base = baseRule(cm, item, warnings);
@@ -223,7 +206,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
     steps.push(step);
     if (cm.level === 'entry') continue;
     if (cm.rate.kind === 'column1') {
-      step.column1 = compiled.words.share(column1Rate(item, record, warnings));
+      step.column1 = compiled.plans.words.share(column1Rate(item, record, warnings));
       incomplete ||= step.column1.incomplete;
     }
 
@@ -239,39 +222,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       }
     }
   }
-  const shared = sharedSteps(seg, steps);
-  return freeze({ status: 'computed', steps: shared.steps, componentOrdinals: shared.componentOrdinals, skipped, warnings, incomplete, assumed, prohibition: undefined, zeroed, zeroedPlans: undefined }, compiled.words);
-}
-
-/** What makes a step what it is, as text (a shared column 1 reading is the same object in every step that has it). */
-function stepKey(st: PlanStep, column1s: Map<Column1Rate, number>): string {
-  let c1 = '';
-  if (st.column1) {
-    if (!column1s.has(st.column1)) column1s.set(st.column1, column1s.size);
-    c1 = String(column1s.get(st.column1));
-  }
-  return [st.cm.order, st.baseKind, st.column ?? '', st.basis, st.minimumNanos ?? '', st.minimumBasis ?? '', st.carvedBy.join(','), st.carvedBasis ?? '', st.carvedAway?.reason ?? '', c1].join('\u0001');
-}
-
-const COLUMN1_IDS = new WeakMap<Segment, Map<Column1Rate, number>>();
-
-/**
- * The steps of a plan, shared with every plan of the segment that has the same: lines that differ only in
- * facts that set nothing aside and warn of nothing else (the transport of a line without a harbor fee, a
- * metal share no condition reads) are charged alike. The arithmetic reads the steps of every line, so
- * fewer of them stay in the processor's caches (measured: the step reads were a third of compare's line
- * arithmetic while each of several thousand plans had its own).
- */
-function sharedSteps(seg: Segment, steps: PlanStep[]): { steps: PlanStep[]; componentOrdinals: number[] } {
-  let column1s = COLUMN1_IDS.get(seg);
-  if (!column1s) COLUMN1_IDS.set(seg, (column1s = new Map()));
-  const key = steps.map((st) => stepKey(st, column1s)).join('\u0002');
-  let shared = seg.stepLists.get(key);
-  if (!shared) {
-    shared = { steps, componentOrdinals: steps.filter((st) => st.charge !== Charge.EntryFee).map((st) => st.cm.ordinal) };
-    seg.stepLists.set(key, shared);
-  }
-  return shared;
+  return freeze({ status: 'computed', steps: compiled.plans.shareSteps(seg, steps), skipped, warnings, incomplete, assumed, prohibition: undefined, zeroed, zeroedPlans: undefined }, compiled.plans.words);
 }
 
 /** The plan with its notes shared with other plans' and frozen (lines share them). */
@@ -279,15 +230,4 @@ function freeze(plan: LinePlan, words: PlanWords): LinePlan {
   plan.skipped = Object.freeze(plan.skipped.map((n) => words.share(n)));
   plan.warnings = Object.freeze(plan.warnings.map((w) => words.share(w)));
   return plan;
-}
-
-/** The plan for a line of `plan` whose step `index` was carved to nothing. */
-export function zeroedPlan(plan: LinePlan, index: number, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment): LinePlan {
-  let next = plan.zeroedPlans?.get(index);
-  if (!next) {
-    next = planLine(item, record, compiled, seg, new Set([...plan.zeroed, plan.steps[index]!.cm.order]));
-    plan.zeroedPlans ??= new Map();
-    plan.zeroedPlans.set(index, next);
-  }
-  return next;
 }

@@ -100,13 +100,12 @@ function item(f: Facts, valueCents: number, quantityMicros: number): LineItem {
   });
 }
 
-/** The line through the plan cache, and by the law (each as plain data: no identity of a cache survives). */
+/** The line through the plan cache, and by the law, each also as JSON (a result is plain data: it carries no plan). */
 function fastAndReference(compiled: CompiledSchedule, it: LineItem): [LineResult, string, string] {
   const seg = compiled.segmentFor(it.entryDate)!;
   const record = hts.lookup(it.hts)!;
-  const plain = (r: LineResult): string => JSON.stringify({ ...r, plan: undefined });
   const fast = computeLine(it, record, compiled, seg);
-  return [fast, plain(fast), plain(computeLineByTheLaw(it, record, compiled, seg))];
+  return [fast, JSON.stringify(fast), JSON.stringify(computeLineByTheLaw(it, record, compiled, seg))];
 }
 
 /** A few 10-digit codes in the scope of a measure's period (first, middle and last of what it includes). */
