@@ -108,6 +108,33 @@ export function notApplied(cm: CompiledMeasure, reason: string, by?: CompiledMea
   return { measure: cm.id, title: cm.title, heading: cm.heading, reason, ...(by ? { by: by.id } : {}) };
 }
 
+/**
+ * What a gap in the rules or an AD/CVD order makes of a line the measure reaches: "gap", the line is a lower
+ * bound (warned); "own-rate", the line's own AD/CVD rate is charged instead of the order's (noted); "assumed",
+ * the order's rate for producers without their own is charged (warned); undefined for any other measure.
+ */
+export function gapOrOrder(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[], skipped: NotApplied[]): 'gap' | 'own-rate' | 'assumed' | undefined {
+  if (cm.category === 'coverage_gap') {
+    warnings.push({ code: 'lower-bound', message: `lower bound: ${cm.title}: ${cm.measure.note}` });
+    return 'gap';
+  }
+  const order = cm.measure.order;
+  if (order === undefined) return undefined;
+  // The producer's own rate (even 0) wins over the order's rate for producers without one.
+  if (item.adcvdRateNanos !== undefined) {
+    skipped.push(notApplied(cm, `the line gives the producer's own AD/CVD cash deposit rate (adcvd_rate), charged instead of the ${order.rate_for} rate of ${order.case}`));
+    return 'own-rate';
+  }
+  warnings.push({ code: 'assumed-rate', message: `assumed: ${cm.rateText} is the ${order.case} cash deposit rate for ${order.rate_for} (${order.product}); give the producer's own rate in adcvd_rate` });
+  return 'assumed';
+}
+
+/** The ban a prohibition puts on the goods, with the law behind it. */
+export function prohibitionOf(cm: CompiledMeasure): NonNullable<LinePlan['prohibition']> {
+  const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
+  return { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation };
+}
+
 /** The base rule of a measure for the line, or why it does not apply (the line lacks the value it needs). */
 export function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): BaseRule | string {
   const base = cm.measure.base;
@@ -162,25 +189,15 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
     }
     if (failed) continue;
 
-    if (cm.category === 'coverage_gap') {
-      warnings.push({ code: 'lower-bound', message: `lower bound: ${cm.title}: ${cm.measure.note}` });
+    const kind = gapOrOrder(cm, item, warnings, skipped);
+    if (kind === 'gap') {
       incomplete = true;
       continue;
     }
-    const order = cm.measure.order;
-    if (order !== undefined) {
-      // The producer's own rate (even 0) wins over the order's rate for producers without one.
-      if (item.adcvdRateNanos !== undefined) {
-        skipped.push(notApplied(cm, `the line gives the producer's own AD/CVD cash deposit rate (adcvd_rate), charged instead of the ${order.rate_for} rate of ${order.case}`));
-        continue;
-      }
-      warnings.push({ code: 'assumed-rate', message: `assumed: ${cm.rateText} is the ${order.case} cash deposit rate for ${order.rate_for} (${order.product}); give the producer's own rate in adcvd_rate` });
-      assumed = true;
-    }
-
+    if (kind === 'own-rate') continue;
+    if (kind === 'assumed') assumed = true;
     if (cm.category === 'prohibition') {
-      const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
-      return freeze({ status: 'prohibited', steps: [], skipped, warnings, incomplete: false, assumed: false, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation }, zeroed, zeroedPlans: undefined }, compiled.plans.words);
+      return freeze({ status: 'prohibited', steps: [], skipped, warnings, incomplete: false, assumed: false, prohibition: prohibitionOf(cm), zeroed, zeroedPlans: undefined }, compiled.plans.words);
     }
 
     const base = baseRule(cm, item, warnings);

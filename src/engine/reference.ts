@@ -13,7 +13,7 @@ import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { component } from './component.js';
 import { describeCondition, evaluateAll } from './conditions.js';
-import { BaseKind, baseRule, notApplied } from './line-plan.js';
+import { BaseKind, baseRule, gapOrOrder, notApplied, prohibitionOf } from './line-plan.js';
 import type { Component, LineResult, LineWarning, NotApplied } from './types.js';
 
 /** What a measure that applied sets aside of a later one: all of it, or the part of the value it charged. */
@@ -67,26 +67,17 @@ export function computeLineByTheLaw(item: LineItem, record: HtsRecord, compiled:
     }
 
     // 5. What kind of measure: a gap in the rules, an AD/CVD order, a ban.
-    if (cm.category === 'coverage_gap') {
-      warnings.push({ code: 'lower-bound', message: `lower bound: ${cm.title}: ${cm.measure.note}` });
+    const kind = gapOrOrder(cm, item, warnings, skipped);
+    if (kind === 'gap') {
       incomplete = true;
       continue;
     }
-    const order = cm.measure.order;
-    if (order !== undefined) {
-      if (item.adcvdRateNanos !== undefined) {
-        skipped.push(notApplied(cm, `the line gives the producer's own AD/CVD cash deposit rate (adcvd_rate), charged instead of the ${order.rate_for} rate of ${order.case}`));
-        continue;
-      }
-      warnings.push({ code: 'assumed-rate', message: `assumed: ${cm.rateText} is the ${order.case} cash deposit rate for ${order.rate_for} (${order.product}); give the producer's own rate in adcvd_rate` });
-      assumed = true;
-    }
+    if (kind === 'own-rate') continue;
+    if (kind === 'assumed') assumed = true;
     if (cm.category === 'prohibition') {
-      const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
       return {
         item, status: 'prohibited', components: [], notApplied: skipped, warnings, dutyCents: 0, feeCents: 0, feeShares: [], totalCents: 0,
-        incomplete: false, assumed: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined,
-        prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation },
+        incomplete: false, assumed: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: prohibitionOf(cm),
       };
     }
 
