@@ -8,7 +8,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatCents } from '../src/money/decimal.js';
-import { csvOf, runCsv, scenarioRules } from './helpers/run-csv.js';
+import type { RuleSet } from '../src/rules/rule-set.js';
+import { csvOf, runCsv, scenarioRules, shippedRules } from './helpers/run-csv.js';
 
 const amount = z.string().regex(/^\d+\.\d{2}$/, 'amounts are written as "1234.56"');
 const example = z.strictObject({
@@ -32,6 +33,10 @@ const example = z.strictObject({
       customs_value: amount.optional(),
       /** measure id -> words the "not applied" reason must contain. */
       not_applied: z.record(z.string(), z.string()).optional(),
+      /** The prohibition (measure id) that makes the line not importable. */
+      prohibition: z.string().optional(),
+      /** A coverage gap (measure id) that makes the line a lower bound: a lower-bound warning names its title. */
+      lower_bound: z.string().optional(),
       warnings: z.array(z.string()).optional(),
       reason: z.string().optional(),
     }),
@@ -39,18 +44,35 @@ const example = z.strictObject({
   fx: z.record(z.string(), z.string()).optional(),
   /** A built-in scenario the example runs under (default: the schedule as is). */
   scenario: z.string().optional(),
+  /**
+   * A file of test/fixtures/schedules whose `lists` replace the shipped lists of those names, for measures whose
+   * shipped list is empty on purpose (e.g. the Section 338 ban annexes were not obtained as data).
+   */
+  lists_from: z.string().optional(),
 });
 type Example = z.infer<typeof example>;
 
 const dir = join(import.meta.dirname, 'worked-examples');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const examplesOf = new Map(files.map((file) => [file, z.array(example).parse(parse(readFileSync(join(dir, file), 'utf8'))) as Example[]]));
 
-for (const file of files) {
-  const examples = z.array(example).parse(parse(readFileSync(join(dir, file), 'utf8'))) as Example[];
+const testLists = z.strictObject({ lists: z.record(z.string(), z.array(z.string().regex(/^\d{2,10}$/))) });
+
+/** The rules an example runs under: the shipped schedule, or a built-in scenario, with any test lists filled in. */
+function rulesOf(ex: Example): RuleSet | undefined {
+  const rules = ex.scenario ? scenarioRules(ex.scenario) : undefined;
+  if (!ex.lists_from) return rules;
+  const base = rules ?? shippedRules().rules;
+  const { lists } = testLists.parse(parse(readFileSync(join(import.meta.dirname, 'fixtures', 'schedules', ex.lists_from), 'utf8')));
+  for (const name of Object.keys(lists)) if (!(name in base.lists)) throw new Error(`${ex.lists_from}: the schedule has no list ${name}`);
+  return { ...base, lists: { ...base.lists, ...lists } };
+}
+
+for (const [file, examples] of examplesOf) {
   describe(file, () => {
     for (const ex of examples) {
       it(`${ex.name} [${ex.rule}]`, async () => {
-        const { entries, rejected } = await runCsv(csvOf(ex.lines), { fx: ex.fx }, ex.scenario ? scenarioRules(ex.scenario) : undefined);
+        const { entries, rejected } = await runCsv(csvOf(ex.lines), { fx: ex.fx }, rulesOf(ex));
         const results = entries.flatMap((e) => e.lines);
         ex.expect.forEach((want, i) => {
           if (want.status === 'rejected') {
@@ -76,8 +98,50 @@ for (const file of files) {
             expect(n?.reason).toContain(words);
           }
           if (want.warnings) expect(got.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(want.warnings));
+          if (want.prohibition) expect(got.prohibition?.measure).toBe(want.prohibition);
+          if (want.lower_bound) {
+            const title = shippedRules().rules.schedule.measures.find((m) => m.id === want.lower_bound)?.title;
+            expect(title, `${want.lower_bound} is a shipped measure`).toBeDefined();
+            expect(got.warnings.filter((w) => w.code === 'lower-bound').map((w) => w.message).join(' | ')).toContain(title);
+          }
         });
       });
     }
   });
 }
+
+/**
+ * Shipped measures without a worked example, each with the reason it has none. Empty is the goal: a measure added
+ * to the schedule needs an example here (or a line in this list saying why it cannot have one).
+ */
+const WITHOUT_EXAMPLE: Record<string, string> = {
+  // Not written yet (issue 20 item 6 named the MHDV parts, US-smelted aluminum and Section 338 ban measures; these
+  // three 2020-list derivative measures of 2025 were found missing by the test below and are left for a follow-up).
+  's232-aluminum-derivatives-note19i-2025': 'follow-up: 2020-list aluminum derivatives (8708 stampings), 9903.85.04 on full value',
+  's232-aluminum-derivatives-note19i-content-2025': 'follow-up: 2020-list aluminum derivatives of chapter 76 (7614 stranded wire), 9903.85.04 on content',
+  's232-steel-derivatives-note16l-2025': 'follow-up: 2020-list steel derivatives (nails, 8708 stampings), 9903.81.89 on full value',
+};
+
+/** The measures an example proves: those it expects charged, as fees, set aside, as the prohibition or the coverage gap. */
+function measuresProved(ex: Example): string[] {
+  return ex.expect.flatMap((want) => [
+    ...Object.keys(want.components ?? {}),
+    ...Object.keys(want.fees ?? {}),
+    ...Object.keys(want.not_applied ?? {}),
+    ...(want.prohibition ? [want.prohibition] : []),
+    ...(want.lower_bound ? [want.lower_bound] : []),
+  ]);
+}
+
+describe('worked examples cover the shipped schedule', () => {
+  const proved = new Set([...examplesOf.values()].flat().flatMap(measuresProved));
+  const shipped = shippedRules().rules.schedule.measures.map((m) => m.id);
+
+  it('every shipped measure has a worked example, or a reason in WITHOUT_EXAMPLE why not', () => {
+    expect(shipped.filter((id) => !proved.has(id) && !(id in WITHOUT_EXAMPLE))).toEqual([]);
+  });
+
+  it('WITHOUT_EXAMPLE names only shipped measures that still have no example', () => {
+    expect(Object.keys(WITHOUT_EXAMPLE).filter((id) => proved.has(id) || !shipped.includes(id))).toEqual([]);
+  });
+});

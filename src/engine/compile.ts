@@ -3,10 +3,8 @@
  * precedence rule changes; each segment gets its measures in stacking order and HTS prefix indexes, so a
  * line costs a date lookup and a few hash probes, never a scan of all measures or lists.
  */
-import type { LineItem } from '../model/line-item.js';
-import type { HtsRecord, HtsTable } from '../rules/hts/types.js';
-import { planLine, PlanWords, type LinePlan, type PlanStep } from './line-plan.js';
-import { PlanKeys } from './plan-key.js';
+import type { HtsTable } from '../rules/hts/types.js';
+import { PlanCache } from './plan-cache.js';
 import { exclusionTargets } from '../rules/exclusion.js';
 import type { Measure, Scope } from '../rules/schedule-schema.js';
 import { compileRate, dollarsToCents, type CompiledMeasure } from './compiled-measure.js';
@@ -14,15 +12,6 @@ import { addDays, lastAtOrBefore } from '../calendar/dates.js';
 import type { Provenance, RuleSet } from './types.js';
 
 export class ScheduleCompileError extends Error {}
-
-/** A small number for each measure id, the same in every schedule of the process (totals index by it). */
-const ORDINALS = new Map<string, number>();
-
-function measureOrdinal(id: string): number {
-  let n = ORDINALS.get(id);
-  if (n === undefined) ORDINALS.set(id, (n = ORDINALS.size));
-  return n;
-}
 
 export interface Segment {
   from: string;
@@ -40,16 +29,9 @@ export interface Segment {
   prefixLengths: number[];
   /** HTS code -> candidate measures (orders), filled as lines arrive. */
   candidates: Map<string, readonly CompiledMeasure[]>;
-  /** HTS code -> plan key -> plan, filled as lines arrive. */
-  plans: Map<string, Map<number, LinePlan>>;
-  planCount: number;
-  /** Step lists shared by the plans that charge a line alike (see line-plan's sharedSteps). */
-  stepLists: Map<string, { steps: PlanStep[]; componentOrdinals: number[] }>;
 }
 
 const CANDIDATE_CACHE_LIMIT = 100_000;
-/** Plans kept per segment; past this the cache starts again (a file with that many kinds of line is rare). */
-const PLAN_CACHE_LIMIT = 200_000;
 
 function scopeItems(scope: Scope, lists: Record<string, string[]>, which: 'include' | 'exclude'): string[] {
   const raw = which === 'include' ? (scope.include === 'all' ? [] : scope.include) : (scope.exclude ?? []);
@@ -106,9 +88,10 @@ export class CompiledSchedule {
   private readonly boundaries: string[];
   private readonly segments = new Map<number, Segment>();
   private readonly dateToSegment = new Map<string, Segment>();
-  private readonly planKeys: PlanKeys;
-  /** Words the plans share. */
-  readonly words = new PlanWords();
+  /** The plans of lines alike, for bulk runs (plan-cache: the memoiser around reference.ts). */
+  readonly plans: PlanCache;
+  /** A small number for each measure id, the same in every segment (see Component.ordinal). */
+  private readonly ordinals = new Map<string, number>();
 
   constructor(
     readonly rules: RuleSet,
@@ -137,7 +120,7 @@ export class CompiledSchedule {
       }
     }
     this.boundaries = [...cuts].sort();
-    this.planKeys = new PlanKeys(s.measures);
+    this.plans = new PlanCache(this);
   }
 
   /** Origins the schedule answers for. */
@@ -198,7 +181,7 @@ export class CompiledSchedule {
       const authority = s.authorities[m.authority]!;
       return {
         stackIndex,
-        ordinal: measureOrdinal(m.id),
+        ordinal: this.measureOrdinal(m.id),
         measure: m,
         period,
         id: m.id,
@@ -237,7 +220,13 @@ export class CompiledSchedule {
     }
     const prefixLengths = [...new Set([...include.keys(), ...exclude.keys()].map((k) => k.length))].sort((a, b) => a - b);
     const entryFees = measures.filter((cm) => cm.level === 'entry' && cm.rate.kind === 'percent');
-    return { from, to, measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map(), plans: new Map(), planCount: 0, stepLists: new Map() };
+    return { from, to, measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map() };
+  }
+
+  private measureOrdinal(id: string): number {
+    let n = this.ordinals.get(id);
+    if (n === undefined) this.ordinals.set(id, (n = this.ordinals.size));
+    return n;
   }
 
   /** Measures whose scope reaches an HTS code (digits only), in stacking order. */
@@ -256,25 +245,6 @@ export class CompiledSchedule {
     if (seg.candidates.size >= CANDIDATE_CACHE_LIMIT) seg.candidates.clear();
     seg.candidates.set(hts, result);
     return result;
-  }
-
-  /** The plan of a line in a segment (see line-plan), shared with the lines alike in what it depends on. */
-  planFor(seg: Segment, item: LineItem, record: HtsRecord): LinePlan {
-    const key = this.planKeys.key(item, record);
-    if (key === undefined) return planLine(item, record, this, seg, false);
-    let byKey = seg.plans.get(item.hts);
-    let plan = byKey?.get(key);
-    if (plan) return plan;
-    plan = planLine(item, record, this, seg, false);
-    if (seg.planCount >= PLAN_CACHE_LIMIT) {
-      seg.plans.clear();
-      seg.planCount = 0;
-      byKey = undefined;
-    }
-    if (!byKey) seg.plans.set(item.hts, (byKey = new Map()));
-    byKey.set(key, plan);
-    seg.planCount += 1;
-    return plan;
   }
 }
 

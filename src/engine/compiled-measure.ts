@@ -23,7 +23,7 @@ export interface CompiledExclusion {
 export interface CompiledMeasure {
   /** Position in the segment's evaluation (stacking) order; exclusions target it. */
   stackIndex: number;
-  /** The measure id's number, the same in every schedule of the process. */
+  /** The measure id's number, the same in every segment of its schedule (see Component.ordinal). */
   ordinal: number;
   measure: Measure;
   period: Period;

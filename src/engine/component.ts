@@ -5,6 +5,7 @@ import type { Component, EntryFee } from './types.js';
 export function component(cm: CompiledMeasure, basis: string, baseCents: number, rateText: string, amountCents: number, baseDollars?: number): Component {
   return {
     measure: cm.id,
+    ordinal: cm.ordinal,
     title: cm.title,
     category: cm.category,
     authority: cm.authority,
@@ -31,6 +32,7 @@ export function component(cm: CompiledMeasure, basis: string, baseCents: number,
 export function entryFee(cm: CompiledMeasure, basis: string, baseDollars: number, amountCents: number, uncappedCents: number, wholeEntry?: EntryFee['wholeEntry']): EntryFee {
   return {
     measure: cm.id,
+    ordinal: cm.ordinal,
     title: cm.title,
     category: cm.category,
     authority: cm.authority,

@@ -10,7 +10,8 @@ import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Amount } from './column1.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { component } from './component.js';
-import { BaseKind, Charge, planLine, zeroedPlan, type LinePlan, type PlanStep } from './line-plan.js';
+import { BaseKind, Charge, type LinePlan, type PlanStep } from './line-plan.js';
+import { computeLineByTheLaw } from './reference.js';
 import type { Component, LineResult, LineWarning } from './types.js';
 
 export interface ComputeOptions {
@@ -42,8 +43,6 @@ function baseWords(step: PlanStep, item: LineItem, cents: number): string {
   return step.basis;
 }
 
-const CARVED: number[] = [];
-
 function lineWarnings(item: LineItem, plan: LinePlan): readonly LineWarning[] {
   const notes = item.inputNotes;
   if (notes === undefined || notes.length === 0) return plan.warnings;
@@ -54,17 +53,17 @@ function lineWarnings(item: LineItem, plan: LinePlan): readonly LineWarning[] {
  * The line computed by a plan made for it or for a line alike; when a carve leaves a step nothing, by the
  * plan for that case instead (`cents` holds each step's base after carving, for the steps after it).
  */
-export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean): LineResult {
+export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment): LineResult {
   const warnings = lineWarnings(item, plan);
   if (plan.status === 'prohibited') {
     return {
       item, status: 'prohibited', components: [], notApplied: plan.skipped, warnings, dutyCents: 0, feeCents: 0, feeShares: [], totalCents: 0,
-      incomplete: false, assumed: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: plan.prohibition, plan,
+      incomplete: false, assumed: false, entryFeeBase: {}, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: plan.prohibition,
     };
   }
   const steps = plan.steps;
   // Each step's base after carving, for the steps carved by it (only earlier steps are read).
-  const cents = CARVED;
+  const cents = compiled.plans.carved;
   const components: Component[] = [];
   const entryFeeBase: Record<string, number> = {};
   let column1Cents = 0;
@@ -81,7 +80,7 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
       if (carved > 0) {
         base = Math.max(0, base - carved);
         basis = step.carvedBasis!;
-        if (base === 0) return computeWithPlan(zeroedPlan(plan, i, item, record, compiled, seg, explain), item, record, compiled, seg, explain);
+        if (base === 0) return computeWithPlan(compiled.plans.zeroedPlan(plan, i, item, record, seg), item, record, compiled, seg);
       }
     }
     cents[i] = base;
@@ -122,12 +121,12 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
   }
   return {
     item, status: 'computed', components, notApplied: plan.skipped, warnings, dutyCents, feeCents, feeShares: [], totalCents: dutyCents + feeCents,
-    incomplete: plan.incomplete, assumed: plan.assumed, entryFeeBase, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: undefined, plan,
+    incomplete: plan.incomplete, assumed: plan.assumed, entryFeeBase, brokerageCents: 0, landedCostCents: 0, landedCostPerUnitCents: undefined, prohibition: undefined,
   };
 }
 
+/** The line by its plan (shared with lines alike); a line to explain, by the law itself (reference.ts). */
 export function computeLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, options: ComputeOptions = {}): LineResult {
-  const explain = options.explain === true;
-  const plan = explain ? planLine(item, record, compiled, seg, true) : compiled.planFor(seg, item, record);
-  return computeWithPlan(plan, item, record, compiled, seg, explain);
+  if (options.explain === true) return computeLineByTheLaw(item, record, compiled, seg, true);
+  return computeWithPlan(compiled.plans.planFor(seg, item, record), item, record, compiled, seg);
 }

@@ -12,9 +12,10 @@ import type { LineItem } from '../model/line-item.js';
 import { parsePercent } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Rate, type Column1Rate } from './column1.js';
+import type { PlanWords } from './plan-cache.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule, Segment } from './compile.js';
-import { describeCondition, evaluateAll } from './conditions.js';
+import { evaluateAll } from './conditions.js';
 import type { LineWarning, NotApplied } from './types.js';
 
 /** Where a step's base comes from (numbers: the arithmetic tells them apart on every line). */
@@ -29,7 +30,7 @@ export const Charge = { EntryFee: 0, Column1: 1, Percent: 2, Floor: 3, LineRate:
 export type Charge = (typeof Charge)[keyof typeof Charge];
 
 /** Where a step's base comes from, with its words. */
-interface BaseRule {
+export interface BaseRule {
   baseKind: BaseKind;
   /** The content column, for Content. */
   column: ContentColumn | undefined;
@@ -82,8 +83,6 @@ function chargeOf(cm: CompiledMeasure): Charge {
 export interface LinePlan {
   status: 'computed' | 'prohibited';
   steps: PlanStep[];
-  /** The measure ordinal of each component a line of the plan is charged, in order (steps but entry fees). */
-  componentOrdinals: number[];
   /** Frozen, shared by every line of the plan. */
   skipped: readonly NotApplied[];
   /** Frozen; the line's own input notes come before them. */
@@ -98,30 +97,41 @@ export interface LinePlan {
   zeroedPlans: Map<number, LinePlan> | undefined;
 }
 
-/**
- * One object for equal notes and equal column 1 readings of the plans of a schedule: plans are many (one
- * per kind of line, per segment), their words few.
- */
-export class PlanWords {
-  private readonly objects = new Map<string, object>();
-
-  share<T extends object>(value: T): T {
-    const key = JSON.stringify(value);
-    const known = this.objects.get(key);
-    if (known) return known as T;
-    this.objects.set(key, value);
-    return value;
-  }
-}
-
 const NONE_ZEROED: ReadonlySet<number> = new Set();
 
-function notApplied(cm: CompiledMeasure, reason: string, by?: CompiledMeasure): NotApplied {
+export function notApplied(cm: CompiledMeasure, reason: string, by?: CompiledMeasure): NotApplied {
   return { measure: cm.id, title: cm.title, heading: cm.heading, reason, ...(by ? { by: by.id } : {}) };
 }
 
+/**
+ * What a gap in the rules or an AD/CVD order makes of a line the measure reaches: "gap", the line is a lower
+ * bound (warned); "own-rate", the line's own AD/CVD rate is charged instead of the order's (noted); "assumed",
+ * the order's rate for producers without their own is charged (warned); undefined for any other measure.
+ */
+export function gapOrOrder(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[], skipped: NotApplied[]): 'gap' | 'own-rate' | 'assumed' | undefined {
+  if (cm.category === 'coverage_gap') {
+    warnings.push({ code: 'lower-bound', message: `lower bound: ${cm.title}: ${cm.measure.note}` });
+    return 'gap';
+  }
+  const order = cm.measure.order;
+  if (order === undefined) return undefined;
+  // The producer's own rate (even 0) wins over the order's rate for producers without one.
+  if (item.adcvdRateNanos !== undefined) {
+    skipped.push(notApplied(cm, `the line gives the producer's own AD/CVD cash deposit rate (adcvd_rate), charged instead of the ${order.rate_for} rate of ${order.case}`));
+    return 'own-rate';
+  }
+  warnings.push({ code: 'assumed-rate', message: `assumed: ${cm.rateText} is the ${order.case} cash deposit rate for ${order.rate_for} (${order.product}); give the producer's own rate in adcvd_rate` });
+  return 'assumed';
+}
+
+/** The ban a prohibition puts on the goods, with the law behind it. */
+export function prohibitionOf(cm: CompiledMeasure): NonNullable<LinePlan['prohibition']> {
+  const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
+  return { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation };
+}
+
 /** The base rule of a measure for the line, or why it does not apply (the line lacks the value it needs). */
-function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): BaseRule | string {
+export function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): BaseRule | string {
   const base = cm.measure.base;
   if (base === 'full_value') return rule(BaseKind.Value, 'full value');
   if ('content' in base) {
@@ -141,10 +151,10 @@ function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]):
 }
 
 /**
- * Plans a line; `zeroed` holds the orders of measures whose base other measures carved to nothing.
- * `explain` keeps every measure that reached the line by scope and why it did not apply.
+ * Plans a line, by the rules of reference.ts (which also lists, for `explain`, the measures that did not
+ * apply for want of a condition); `zeroed` holds the orders of measures whose base other measures carved to nothing.
  */
-export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean, zeroed: ReadonlySet<number> = NONE_ZEROED): LinePlan {
+export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, zeroed: ReadonlySet<number> = NONE_ZEROED): LinePlan {
   const candidates = compiled.candidatesFor(seg, item.hts);
   // Exclusions that fired, by the excluded measure's order; a line meets only a few.
   let excluded: Array<{ target: number; by: CompiledMeasure; reason: string }> | undefined;
@@ -157,17 +167,14 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
   let assumed = false;
 
   for (const cm of candidates) {
-    if (!cm.origins.has(item.origin)) {
-      if (explain) skipped.push(notApplied(cm, `applies to goods of ${[...cm.origins].join(', ')}; this line's origin is ${item.origin}`));
-      continue;
-    }
+    if (!cm.origins.has(item.origin)) continue;
     const failed = cm.when.length === 0 ? undefined : evaluateAll(cm.when, item, record, assumptions);
     const exclusion = excluded?.find((x) => x.target === cm.stackIndex);
     if (exclusion) {
       // An excluded measure assumes nothing about the line; one whose own conditions fail would not have
       // applied anyway, so its exclusion is news only to --explain (e.g. 9903.01.16 on a line not transshipped).
       assumptions.length = 0;
-      if (explain || !failed) skipped.push(notApplied(cm, exclusion.reason, exclusion.by));
+      if (!failed) skipped.push(notApplied(cm, exclusion.reason, exclusion.by));
       continue;
     }
     // An assumption about missing data is reported whatever it decided.
@@ -175,37 +182,21 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       for (const a of assumptions) warnings.push({ code: 'assumed-condition', message: `${cm.title}: ${a}` });
       assumptions.length = 0;
     }
-    if (failed) {
-      if (explain) skipped.push(notApplied(cm, `condition not met: ${describeCondition(failed)}`));
-      continue;
-    }
+    if (failed) continue;
 
-    if (cm.category === 'coverage_gap') {
-      warnings.push({ code: 'lower-bound', message: `lower bound: ${cm.title}: ${cm.measure.note}` });
+    const kind = gapOrOrder(cm, item, warnings, skipped);
+    if (kind === 'gap') {
       incomplete = true;
       continue;
     }
-    const order = cm.measure.order;
-    if (order !== undefined) {
-      // The producer's own rate (even 0) wins over the order's rate for producers without one.
-      if (item.adcvdRateNanos !== undefined) {
-        skipped.push(notApplied(cm, `the line gives the producer's own AD/CVD cash deposit rate (adcvd_rate), charged instead of the ${order.rate_for} rate of ${order.case}`));
-        continue;
-      }
-      warnings.push({ code: 'assumed-rate', message: `assumed: ${cm.rateText} is the ${order.case} cash deposit rate for ${order.rate_for} (${order.product}); give the producer's own rate in adcvd_rate` });
-      assumed = true;
-    }
-
+    if (kind === 'own-rate') continue;
+    if (kind === 'assumed') assumed = true;
     if (cm.category === 'prohibition') {
-      const p = notApplied(cm, cm.measure.note ?? `${cm.title}: the goods may not be entered`);
-      return freeze({ status: 'prohibited', steps: [], componentOrdinals: [], skipped, warnings, incomplete: false, assumed: false, prohibition: { ...p, instrument: cm.measure.instrument, citation: cm.measure.citation }, zeroed, zeroedPlans: undefined }, compiled.words);
+      return freeze({ status: 'prohibited', steps: [], skipped, warnings, incomplete: false, assumed: false, prohibition: prohibitionOf(cm), zeroed, zeroedPlans: undefined }, compiled.plans.words);
     }
 
     const base = baseRule(cm, item, warnings);
-    if (typeof base === 'string') {
-      if (explain) skipped.push(notApplied(cm, base));
-      continue;
-    }
+    if (typeof base === 'string') continue;
     const charge = chargeOf(cm);
     const nanos = cm.rate.kind === 'percent' || cm.rate.kind === 'floor' ? cm.rate.nanos : 0;
     const step: PlanStep = {
@@ -227,7 +218,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
     steps.push(step);
     if (cm.level === 'entry') continue;
     if (cm.rate.kind === 'column1') {
-      step.column1 = compiled.words.share(column1Rate(item, record, warnings));
+      step.column1 = compiled.plans.words.share(column1Rate(item, record, warnings));
       incomplete ||= step.column1.incomplete;
     }
 
@@ -243,39 +234,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
       }
     }
   }
-  const shared = sharedSteps(seg, steps);
-  return freeze({ status: 'computed', steps: shared.steps, componentOrdinals: shared.componentOrdinals, skipped, warnings, incomplete, assumed, prohibition: undefined, zeroed, zeroedPlans: undefined }, compiled.words);
-}
-
-/** What makes a step what it is, as text (a shared column 1 reading is the same object in every step that has it). */
-function stepKey(st: PlanStep, column1s: Map<Column1Rate, number>): string {
-  let c1 = '';
-  if (st.column1) {
-    if (!column1s.has(st.column1)) column1s.set(st.column1, column1s.size);
-    c1 = String(column1s.get(st.column1));
-  }
-  return [st.cm.stackIndex, st.baseKind, st.column ?? '', st.basis, st.minimumNanos ?? '', st.minimumBasis ?? '', st.carvedBy.join(','), st.carvedBasis ?? '', st.carvedAway?.reason ?? '', c1].join('\u0001');
-}
-
-const COLUMN1_IDS = new WeakMap<Segment, Map<Column1Rate, number>>();
-
-/**
- * The steps of a plan, shared with every plan of the segment that has the same: lines that differ only in
- * facts that set nothing aside and warn of nothing else (the transport of a line without a harbor fee, a
- * metal share no condition reads) are charged alike. The arithmetic reads the steps of every line, so
- * fewer of them stay in the processor's caches (measured: the step reads were a third of compare's line
- * arithmetic while each of several thousand plans had its own).
- */
-function sharedSteps(seg: Segment, steps: PlanStep[]): { steps: PlanStep[]; componentOrdinals: number[] } {
-  let column1s = COLUMN1_IDS.get(seg);
-  if (!column1s) COLUMN1_IDS.set(seg, (column1s = new Map()));
-  const key = steps.map((st) => stepKey(st, column1s)).join('\u0002');
-  let shared = seg.stepLists.get(key);
-  if (!shared) {
-    shared = { steps, componentOrdinals: steps.filter((st) => st.charge !== Charge.EntryFee).map((st) => st.cm.ordinal) };
-    seg.stepLists.set(key, shared);
-  }
-  return shared;
+  return freeze({ status: 'computed', steps: compiled.plans.shareSteps(seg, steps), skipped, warnings, incomplete, assumed, prohibition: undefined, zeroed, zeroedPlans: undefined }, compiled.plans.words);
 }
 
 /** The plan with its notes shared with other plans' and frozen (lines share them). */
@@ -283,15 +242,4 @@ function freeze(plan: LinePlan, words: PlanWords): LinePlan {
   plan.skipped = Object.freeze(plan.skipped.map((n) => words.share(n)));
   plan.warnings = Object.freeze(plan.warnings.map((w) => words.share(w)));
   return plan;
-}
-
-/** The plan for a line of `plan` whose step `index` was carved to nothing. */
-export function zeroedPlan(plan: LinePlan, index: number, item: LineItem, record: HtsRecord, compiled: CompiledSchedule, seg: Segment, explain: boolean): LinePlan {
-  let next = plan.zeroedPlans?.get(index);
-  if (!next) {
-    next = planLine(item, record, compiled, seg, explain, new Set([...plan.zeroed, plan.steps[index]!.cm.stackIndex]));
-    plan.zeroedPlans ??= new Map();
-    plan.zeroedPlans.set(index, next);
-  }
-  return next;
 }

@@ -75,8 +75,9 @@ export class RunTotals {
   private landedCost = 0n;
   private readonly slots = new Map<string, MeasureSlot>();
   /**
-   * Slots by measure ordinal, found through a line's plan (a plan fixes its components' measures): no lookup
-   * by name per component. (A map from plans held per part of a file kept every line's young objects alive.)
+   * Slots by the components' measure ordinal: no lookup by name per component. (A map from plans held per part
+   * of a file kept every line's young objects alive.) A slot is checked against the measure id, which another
+   * schedule may number apart.
    */
   private readonly byOrdinal: Array<MeasureSlot | undefined> = [];
   private readonly authorities = new Map<string, { total: AuthorityTotal; sum: CentsSum }>();
@@ -186,15 +187,13 @@ export class RunTotals {
       if (l.warnings.length > 0) this.linesWithWarnings += 1;
       let unverified = false;
       const components = l.components;
-      const ordinals = l.plan?.componentOrdinals;
       for (let i = 0; i < components.length; i++) {
         const c = components[i]!;
         unverified ||= !c.verified;
-        const ordinal = ordinals?.[i];
-        let s = ordinal === undefined ? undefined : this.byOrdinal[ordinal];
-        if (s === undefined) {
+        let s = this.byOrdinal[c.ordinal];
+        if (s === undefined || s.measure.total.measure !== c.measure) {
           s = this.slot(c);
-          if (ordinal !== undefined) this.byOrdinal[ordinal] = s;
+          this.byOrdinal[c.ordinal] = s;
         }
         this.addTo(s, c.amountCents);
       }

@@ -4,7 +4,6 @@
  */
 import type { LineItem } from '../model/line-item.js';
 import type { Schedule } from '../rules/schedule-schema.js';
-import type { LinePlan } from './line-plan.js';
 
 export type { RuleSet } from '../rules/rule-set.js';
 
@@ -24,6 +23,11 @@ export type Category = Schedule['measures'][number]['category'];
 /** One amount owed on a line (or one entry fee), with the law behind it. */
 export interface Component {
   measure: string;
+  /**
+   * The measure's small number in the schedule that charged it (compile.ts): totals and renderers keep what
+   * they derive from a measure in an array by it, checking the measure id (another schedule may number it apart).
+   */
+  ordinal: number;
   title: string;
   category: Category;
   authority: string;
@@ -95,12 +99,6 @@ export interface LineResult {
   landedCostPerUnitCents?: number;
   /** The prohibition that bars the goods, when status is "prohibited". */
   prohibition?: NotApplied & { heading: string | null; instrument: string; citation: string };
-  /**
-   * How the line was computed (line-plan): lines with the same plan have the same components, in the same
-   * order, and the same precedence notes; only amounts and the words of some bases differ. Renderers and
-   * totals keep what they derive from a component by it.
-   */
-  plan?: LinePlan;
 }
 
 export interface EntryFee extends Component {

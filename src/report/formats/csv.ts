@@ -2,7 +2,6 @@
  * CSV output: one row per input line (computed, not importable, or rejected), stable columns for a
  * spreadsheet or pandas; provenance on every row so a row pasted elsewhere still says which rules made it.
  */
-import type { LinePlan } from '../../engine/line-plan.js';
 import type { Component, EntryResult, LineResult } from '../../engine/types.js';
 import type { Rejection } from '../../model/line-item.js';
 import { formatCents } from '../../money/decimal.js';
@@ -19,17 +18,27 @@ const QUOTE = 34;
 interface Words {
   bytes: Uint8Array;
   quoted: boolean;
-  /** The rate and base words they were made from. */
+  /** The where (heading, or measure id), rate and base words they were made from. */
+  where: string;
   rateText: string;
   basis: string;
 }
 
+/** Words kept per measure (by its ordinal): a measure is charged on a few bases, rarely more. */
+const WORDS_PER_MEASURE = 4;
+
+/** The notes cells of lines whose notes are shared (frozen: the lines of a plan), by their not-applied list. */
+const SHARED_NOTES_LIMIT = 50_000;
+
 /** Words of components by where/rate/basis; few distinct ones in a run, but a basis can name a quantity, so each level is capped. */
 const WORDS_PER_LEVEL = 256;
 
-function words(text: string, rateText = '', basis = ''): Words {
-  return { bytes: encoded(text.replace(/"/g, '""')), quoted: needsQuotes(text), rateText, basis };
+function words(text: string, where = '', rateText = '', basis = ''): Words {
+  return { bytes: encoded(text.replace(/"/g, '""')), quoted: needsQuotes(text), where, rateText, basis };
 }
+
+/** The words say what the component says (its ordinal may be another measure's, in another schedule). */
+const wordsFit = (w: Words, c: Component): boolean => w.basis === c.basis && w.rateText === c.rateText && w.where === (c.heading ?? c.measure);
 
 const UNVERIFIED = encoded(' [UNVERIFIED]');
 const SEPARATOR = encoded('; ');
@@ -43,8 +52,13 @@ export class CsvRenderer implements Renderer {
   private readonly lineKey = new LineKeyCells();
   private readonly componentWords = new Map<string, Map<string, Map<string, Words>>>();
   private readonly feeShareWords = new Map<string, Words>();
-  /** By plan (lines alike): the words of each component, and the notes cell of lines with the plan's own warnings. */
-  private readonly byPlan = new WeakMap<LinePlan, { words: Array<Words | undefined>; notes: Uint8Array | undefined }>();
+  /** By measure ordinal: the words of its latest components (no lookup by text for a component charged alike). */
+  private readonly byOrdinal: Words[][] = [];
+  /**
+   * Notes cells by a line's not-applied list, for lines whose lists are frozen (shared by lines alike, with their
+   * warnings): the cell is the same text for every such line, made once.
+   */
+  private sharedNotes = new Map<readonly object[], { warnings: readonly object[]; bytes: Uint8Array }>();
   private sums: number[] = [];
   private readonly lineWords: Words[] = [];
 
@@ -72,7 +86,7 @@ export class CsvRenderer implements Renderer {
     }
     let w = byBasis.get(c.basis);
     if (!w) {
-      w = words(`${where} ${c.rateText} on ${c.basis} = `, c.rateText, c.basis);
+      w = words(`${where} ${c.rateText} on ${c.basis} = `, where, c.rateText, c.basis);
       if (byBasis.size < WORDS_PER_LEVEL) byBasis.set(c.basis, w);
     }
     return w;
@@ -109,35 +123,31 @@ export class CsvRenderer implements Renderer {
     w.char(COMMA);
     if (l.landedCostPerUnitCents !== undefined) w.cents(l.landedCostPerUnitCents);
     w.char(COMMA);
-    const planned = this.planned(l);
-    this.componentsCell(l, w, planned);
+    this.componentsCell(l, w);
     w.char(COMMA);
-    this.notesCell(l, w, planned);
+    this.notesCell(l, w);
     w.bytes(this.rowEnd);
   }
 
-  private planned(l: LineResult): { words: Array<Words | undefined>; notes: Uint8Array | undefined } | undefined {
-    const plan = l.plan;
-    if (plan === undefined) return undefined;
-    let p = this.byPlan.get(plan);
-    if (!p) this.byPlan.set(plan, (p = { words: [], notes: undefined }));
-    return p;
+  /** The component's words, found by its measure's ordinal among the few kept for it (the same strings, mostly). */
+  private wordsOf(c: Component): Words {
+    let kept = this.byOrdinal[c.ordinal];
+    if (kept === undefined) this.byOrdinal[c.ordinal] = kept = [];
+    for (let i = 0; i < kept.length; i++) if (wordsFit(kept[i]!, c)) return kept[i]!;
+    const found = this.componentWordsOf(c);
+    if (kept.length >= WORDS_PER_MEASURE) kept.pop();
+    kept.unshift(found);
+    return found;
   }
 
   /** "<where> <rate> on <basis> = <amount>[ [UNVERIFIED]]; ..." then the entry fee shares, quoted when any words need it. */
-  private componentsCell(l: LineResult, w: ByteWriter, planned: { words: Array<Words | undefined> } | undefined): void {
+  private componentsCell(l: LineResult, w: ByteWriter): void {
     const parts = this.lineWords;
     parts.length = 0;
     let quoted = false;
     const components = l.components;
     for (let i = 0; i < components.length; i++) {
-      const c = components[i]!;
-      // The plan fixes the component's measure; its rate and base words are checked (the same strings, mostly).
-      let words = planned?.words[i];
-      if (words === undefined || words.rateText !== c.rateText || words.basis !== c.basis) {
-        words = this.componentWordsOf(c);
-        if (planned) planned.words[i] = words;
-      }
+      const words = this.wordsOf(components[i]!);
       quoted ||= words.quoted;
       parts.push(words);
     }
@@ -158,15 +168,20 @@ export class CsvRenderer implements Renderer {
     if (quoted) w.char(QUOTE);
   }
 
-  private notesCell(l: LineResult, w: ByteWriter, planned: { notes: Uint8Array | undefined } | undefined): void {
-    // Lines of a plan share its notes unless they have warnings of their own (input notes, mixed dates).
-    if (l.status !== 'computed' || planned === undefined || l.warnings !== l.plan!.warnings || l.notApplied !== l.plan!.skipped) {
+  private notesCell(l: LineResult, w: ByteWriter): void {
+    // Lines alike share their frozen notes unless they have warnings of their own (input notes, mixed dates: a new list).
+    if (l.status !== 'computed' || !Object.isFrozen(l.warnings) || !Object.isFrozen(l.notApplied)) {
       w.text(csvCell(neutralizeFormula(this.notes(l))));
       return;
     }
     if (l.notApplied.length === 0 && l.warnings.length === 0) return;
-    planned.notes ??= encoded(csvCell(neutralizeFormula(this.notes(l))));
-    w.bytes(planned.notes);
+    let shared = this.sharedNotes.get(l.notApplied);
+    if (shared === undefined || shared.warnings !== l.warnings) {
+      if (this.sharedNotes.size >= SHARED_NOTES_LIMIT) this.sharedNotes = new Map();
+      shared = { warnings: l.warnings, bytes: encoded(csvCell(neutralizeFormula(this.notes(l)))) };
+      this.sharedNotes.set(l.notApplied, shared);
+    }
+    w.bytes(shared.bytes);
   }
 
   private notes(l: LineResult): string {
