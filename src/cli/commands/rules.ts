@@ -1,7 +1,8 @@
 /**
- * `tariff rules`: the group for rule-file commands (validate, list).
+ * `tariff rules`: the group for rule-file commands (validate, list, lint, diff).
  */
 import type { Command } from 'commander';
+import { registerRulesDiff } from './rules-diff.js';
 import { registerRulesLint } from './rules-lint.js';
 import { registerRulesList } from './rules-list.js';
 import { registerRulesValidate } from './rules-validate.js';
@@ -11,4 +12,5 @@ export function registerRules(program: Command): void {
   registerRulesValidate(rules);
   registerRulesList(rules);
   registerRulesLint(rules);
+  registerRulesDiff(rules);
 }
