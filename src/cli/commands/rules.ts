@@ -1,10 +1,11 @@
 /**
- * `tariff rules`: the group for rule-file commands (validate, list, lint, diff).
+ * `tariff rules`: the group for rule-file commands (validate, list, lint, diff, schema).
  */
 import type { Command } from 'commander';
 import { registerRulesDiff } from './rules-diff.js';
 import { registerRulesLint } from './rules-lint.js';
 import { registerRulesList } from './rules-list.js';
+import { registerRulesSchema } from './rules-schema.js';
 import { registerRulesValidate } from './rules-validate.js';
 
 export function registerRules(program: Command): void {
@@ -13,4 +14,5 @@ export function registerRules(program: Command): void {
   registerRulesList(rules);
   registerRulesLint(rules);
   registerRulesDiff(rules);
+  registerRulesSchema(rules);
 }
