@@ -94,7 +94,7 @@ export interface LinePlan {
   /** Frozen; the line's own input notes come before them. */
   warnings: readonly LineWarning[];
   incomplete: boolean;
-  /** A step charges a rate assumed for want of the line's own (an AD/CVD order's rate for producers without theirs). */
+  /** The figure rests on an assumption: an AD/CVD order's rate for want of the line's own, or an entry date after the rules' as-of date. */
   assumed: boolean;
   prohibition: (NotApplied & { heading: string | null; instrument: string; citation: string }) | undefined;
   /** Orders of the measures whose base was carved to nothing (see `carvedAway`). */
@@ -160,6 +160,10 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
   const warnings: LineWarning[] = [];
   let incomplete = false;
   let assumed = false;
+  if (seg.afterAsOf !== undefined) {
+    warnings.push({ code: 'after-as-of', message: `assumed: entered after the rules' as-of date ${seg.afterAsOf}: later measures are not known to this data` });
+    assumed = true;
+  }
 
   for (const cm of candidates) {
     if (!cm.origins.has(item.origin)) {

@@ -104,7 +104,7 @@ Examples:
       const outcome = await lookupLine(fields, rules.ruleSet, rules.hts);
       if (!outcome.ok) throw new UsageError(outcome.reason);
       const description = htsDescription(outcome.entry, rules.hts);
-      process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry, description) : renderLookupTable(outcome.entry, rules.ruleSet, description));
+      process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry, description, outcome.provenance) : renderLookupTable(outcome.entry, rules.ruleSet, description, outcome.provenance));
     });
 }
 
