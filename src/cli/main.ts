@@ -6,7 +6,7 @@ import chalk from 'chalk';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { EXIT, EXIT_CODES_HELP } from '../report/exit-codes.js';
+import { DIFF_EXIT, EXIT, EXIT_CODES_HELP } from '../report/exit-codes.js';
 import { PACKAGE_ROOT } from '../rules/paths.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCompare } from './commands/compare.js';
@@ -108,7 +108,8 @@ async function run(argv: string[]): Promise<number> {
     if (err !== undefined && err === stdoutFailure) return EXIT.INTERNAL;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
-      return EXIT.USAGE_OR_RULES;
+      // `rules diff` says a usage error with 2, as diff does (its 1 means "different").
+      return err.exitCode === DIFF_EXIT.TROUBLE ? DIFF_EXIT.TROUBLE : EXIT.USAGE_OR_RULES;
     }
     if (err instanceof UsageError) {
       process.stderr.write(`tariff: ${err.message}\n`);

@@ -21,6 +21,8 @@ export interface Segment {
   measures: CompiledMeasure[];
   /** The entry-level fees among them (MPF), charged when an entry's lines close. */
   entryFees: CompiledMeasure[];
+  /** The rules' as-of date, when the segment starts after it: its lines may meet measures the data does not know. */
+  afterAsOf?: string;
   /** Measures whose scope is every HTS code. */
   universal: number[];
   include: Map<string, number[]>;
@@ -119,6 +121,8 @@ export class CompiledSchedule {
         if (x.to) cuts.add(addDays(x.to, 1));
       }
     }
+    // The day after the data was last known current starts a segment of its own: its lines are warned.
+    if (s.as_of >= s.coverage.from && s.as_of < s.coverage.to) cuts.add(addDays(s.as_of, 1));
     this.boundaries = [...cuts].sort();
     this.plans = new PlanCache(this);
   }
@@ -220,7 +224,7 @@ export class CompiledSchedule {
     }
     const prefixLengths = [...new Set([...include.keys(), ...exclude.keys()].map((k) => k.length))].sort((a, b) => a - b);
     const entryFees = measures.filter((cm) => cm.level === 'entry' && cm.rate.kind === 'percent');
-    return { from, to, measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map() };
+    return { from, to, ...(from > s.as_of ? { afterAsOf: s.as_of } : {}), measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map() };
   }
 
   private measureOrdinal(id: string): number {

@@ -88,7 +88,7 @@ export interface LinePlan {
   /** Frozen; the line's own input notes come before them. */
   warnings: readonly LineWarning[];
   incomplete: boolean;
-  /** A step charges a rate assumed for want of the line's own (an AD/CVD order's rate for producers without theirs). */
+  /** The figure rests on an assumption: an AD/CVD order's rate for want of the line's own, or an entry date after the rules' as-of date. */
   assumed: boolean;
   prohibition: (NotApplied & { heading: string | null; instrument: string; citation: string }) | undefined;
   /** Orders of the measures whose base was carved to nothing (see `carvedAway`). */
@@ -150,6 +150,12 @@ export function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarn
   return rule(BaseKind.NonUsContent, basis, undefined, parsePercent(base.minimum_share)!, `${base.minimum_share} of value (minimum base; non-US content is less)`);
 }
 
+/** A line entered after the day the rules were last checked is computed on an assumption: no later measure. */
+export function afterAsOfWarning(seg: Segment): LineWarning | undefined {
+  if (seg.afterAsOf === undefined) return undefined;
+  return { code: 'after-as-of', message: `assumed: entered after the rules' as-of date ${seg.afterAsOf}: later measures are not known to this data` };
+}
+
 /**
  * Plans a line, by the rules of reference.ts (which also lists, for `explain`, the measures that did not
  * apply for want of a condition); `zeroed` holds the orders of measures whose base other measures carved to nothing.
@@ -165,6 +171,11 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
   const warnings: LineWarning[] = [];
   let incomplete = false;
   let assumed = false;
+  const afterAsOf = afterAsOfWarning(seg);
+  if (afterAsOf) {
+    warnings.push(afterAsOf);
+    assumed = true;
+  }
 
   for (const cm of candidates) {
     if (!cm.origins.has(item.origin)) continue;

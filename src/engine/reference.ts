@@ -13,7 +13,7 @@ import type { CompiledMeasure } from './compiled-measure.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { component } from './component.js';
 import { describeCondition, evaluateAll } from './conditions.js';
-import { BaseKind, baseRule, gapOrOrder, notApplied, prohibitionOf } from './line-plan.js';
+import { afterAsOfWarning, BaseKind, baseRule, gapOrOrder, notApplied, prohibitionOf } from './line-plan.js';
 import type { Component, LineResult, LineWarning, NotApplied } from './types.js';
 
 /** What a measure that applied sets aside of a later one: all of it, or the part of the value it charged. */
@@ -39,6 +39,12 @@ export function computeLineByTheLaw(item: LineItem, record: HtsRecord, compiled:
   const assumptions: string[] = [];
   let incomplete = false;
   let assumed = false;
+  // 0. The rules' as-of date: a line entered after it is computed as if no later measure existed.
+  const afterAsOf = afterAsOfWarning(seg);
+  if (afterAsOf) {
+    warnings.push(afterAsOf);
+    assumed = true;
+  }
   let column1Cents = 0;
   let dutyCents = 0;
   let feeCents = 0;

@@ -63,6 +63,8 @@ export interface LineWarning {
     | 'usmca-not-available' | 'rate-not-computable' | 'quantity-missing' | 'unit-mismatch' | 'assumed-condition' | 'content-missing' | 'input-note' | 'entry-date-mixed'
     /** A rate the line did not give was assumed (an AD/CVD order's rate for producers without their own). */
     | 'assumed-rate'
+    /** The line's entry date is after the rules' as-of date: measures published later are not known to the data. */
+    | 'after-as-of'
     /** The data knows it does not charge everything that may reach the line (a coverage gap): the total is a lower bound. */
     | 'lower-bound';
   message: string;
@@ -87,7 +89,10 @@ export interface LineResult {
   totalCents: number;
   /** Some component could not be computed (unparseable rate, missing quantity): the total is a lower bound. */
   incomplete: boolean;
-  /** Some component is charged at a rate the data assumed for want of the line's own (see 'assumed-rate' warnings). */
+  /**
+   * The figure rests on an assumption: a rate the data assumed for want of the line's own ('assumed-rate'), or
+   * an entry date after the rules' as-of date ('after-as-of').
+   */
   assumed: boolean;
   /** Whole dollars this line adds to each entry-level fee's base (measure id -> dollars). */
   entryFeeBase: Record<string, number>;

@@ -10,6 +10,7 @@ import { CentsSum } from '../money/cents-sum.js';
 import { formatCents } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
 import { csvRow, neutralizeFormula } from './csv-cell.js';
+import { RULES_COLUMNS } from './rules-provenance.js';
 
 export const AUDIT_STATUSES = ['match', 'underpaid', 'overpaid', 'wrong heading', 'filed but not owed', 'owed but not filed', 'outside these rules'] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
@@ -100,7 +101,7 @@ export function outsideRow(item: { entry: string; line: string; hts: string }): 
 }
 
 export function auditCsvHeader(): string {
-  return csvRow(['entry', 'line', 'hts', 'heading', 'filed_heading', 'authority', 'filed', 'computed', 'difference', 'status', 'warning']);
+  return csvRow(['entry', 'line', 'hts', 'heading', 'filed_heading', 'authority', 'filed', 'computed', 'difference', 'status', 'warning', ...RULES_COLUMNS]);
 }
 
 /** An amount of the row; none for a line outside these rules (nothing was computed, so no figure is shown). */
@@ -109,8 +110,8 @@ export function auditAmounts(r: AuditRow): [string, string, string] {
   return [formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.computedCents - r.filedCents)];
 }
 
-export function auditCsvRow(r: AuditRow): string {
-  return csvRow([neutralizeFormula(r.entry), neutralizeFormula(r.line), r.hts, r.heading, r.filedHeading ?? '', r.authority, ...auditAmounts(r), r.status, neutralizeFormula(r.warning ?? '')]);
+export function auditCsvRow(r: AuditRow, rules: string[]): string {
+  return csvRow([neutralizeFormula(r.entry), neutralizeFormula(r.line), r.hts, r.heading, r.filedHeading ?? '', r.authority, ...auditAmounts(r), r.status, neutralizeFormula(r.warning ?? ''), ...rules]);
 }
 
 /** Running totals of an audit, by authority and by entry. */
@@ -141,7 +142,7 @@ export class AuditTotals {
 }
 
 export function refundCsvHeader(): string {
-  return csvRow(['entry', 'entry_date', 'liquidation_status', 'liquidation_date', 'ieepa_filed', 'ieepa_computed', 'refundable', 'route', 'warning']);
+  return csvRow(['entry', 'entry_date', 'liquidation_status', 'liquidation_date', 'ieepa_filed', 'ieepa_computed', 'refundable', 'route', 'warning', ...RULES_COLUMNS]);
 }
 
 /** The route as shown: its explanation, marked when the program's data flags it as not verified. */
@@ -149,6 +150,6 @@ export function routeWords(r: RefundEntry): string {
   return r.routeVerified ? r.routeText : `${r.routeText} [UNVERIFIED]`;
 }
 
-export function refundCsvRow(r: RefundEntry): string {
-  return csvRow([neutralizeFormula(r.entry), r.entryDate, neutralizeFormula(r.liquidationStatus), r.liquidationDate, formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.filedCents), routeWords(r), neutralizeFormula(r.warning ?? '')]);
+export function refundCsvRow(r: RefundEntry, rules: string[]): string {
+  return csvRow([neutralizeFormula(r.entry), r.entryDate, neutralizeFormula(r.liquidationStatus), r.liquidationDate, formatCents(r.filedCents), formatCents(r.computedCents), formatCents(r.filedCents), routeWords(r), neutralizeFormula(r.warning ?? ''), ...rules]);
 }

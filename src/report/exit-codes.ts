@@ -34,3 +34,11 @@ export const EXIT_CODES_HELP = `Exit codes:
   141  the program reading the output closed it (e.g. | head): the run stopped there
 Output files (--out, --rejects, --cape) are written under a temporary name beside them and replace what was
 there only when the run succeeds (exit 0 or 2).`;
+
+/** `rules diff` exits as diff(1) does, so scripts can test "did the rules change?". */
+export const DIFF_EXIT = {
+  SAME: 0,
+  DIFFERENT: 1,
+  /** A file missing or with errors, or a usage error. */
+  TROUBLE: 2,
+} as const;

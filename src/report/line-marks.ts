@@ -11,7 +11,9 @@ export function lineMarkSentences(c: RunSummary['counts']): string[] {
   if (c.incomplete > 0)
     out.push(`${lines(c.incomplete)} ${c.incomplete === 1 ? 'is' : 'are'} incomplete (a rate could not be computed, or the data knows it does not cover a measure that reaches ${c.incomplete === 1 ? 'it' : 'them'}): ${c.incomplete === 1 ? 'its total is a lower bound' : 'their totals are lower bounds'}`);
   if (c.assumed > 0)
-    out.push(`${lines(c.assumed)} ${c.assumed === 1 ? 'is' : 'are'} charged an assumed AD/CVD rate (the order's rate for producers without their own): give the producer's own rate in adcvd_rate`);
+    out.push(
+      `${lines(c.assumed)} ${c.assumed === 1 ? 'rests' : 'rest'} on an assumption named in ${c.assumed === 1 ? 'its' : 'their'} notes: an assumed AD/CVD rate (the order's rate for producers without their own: give the producer's own rate in adcvd_rate), or an entry date after the rules' as-of date (later measures are not known to this data)`,
+    );
   if (c.dependingOnUnverified > 0) out.push(`${lines(c.dependingOnUnverified)} ${c.dependingOnUnverified === 1 ? 'depends' : 'depend'} on facts the data marks UNVERIFIED`);
   return out;
 }

@@ -11,6 +11,8 @@ import { formatHts } from '../rules/hts/format.js';
 import type { HtsSubheading, HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { shown, terminalSafe } from './terminal-text.js';
+import { afterAsOfNote, rulesJson, rulesLine } from './rules-provenance.js';
+import type { Provenance } from '../engine/types.js';
 
 /** More lines than this are counted, not shown. */
 const LIST_LIMIT = 50;
@@ -36,6 +38,7 @@ export interface LineList {
   asked: string;
   date: string;
   htsRevision: string;
+  rules: Provenance;
   lines: ListedLine[];
   /** Lines found beyond the ones listed. */
   more: number;
@@ -64,7 +67,7 @@ export function listLines(asked: string, found: HtsSubheading[], date: string, r
     mfn: sub.record.generalText,
     measures: measuresInScope(sub, (code) => compiled.candidatesFor(segment, code)),
   }));
-  return { ok: true, list: { asked, date, htsRevision: hts.meta.revision, lines, more: found.length - lines.length } };
+  return { ok: true, list: { asked, date, htsRevision: hts.meta.revision, rules: compiled.provenance, lines, more: found.length - lines.length } };
 }
 
 function measureCell(m: MeasureInScope): string {
@@ -73,12 +76,14 @@ function measureCell(m: MeasureInScope): string {
 
 export function renderLineListTable(list: LineList): string {
   const head = `${list.asked}: ${list.lines.length + list.more} subheading(s) of the ${list.htsRevision}; additional measures in force on ${list.date} whose scope reaches each line`;
-  if (list.lines.length === 0) return terminalSafe(`${head}\nno subheading found\n`);
+  const after = afterAsOfNote(list.date, list.rules.asOf);
+  const foot = `${after ? `${after}\n` : ''}${shown(rulesLine(list.rules))}\n`;
+  if (list.lines.length === 0) return terminalSafe(`${head}\nno subheading found\n${foot}`);
   const table = new Table({ head: ['Code', 'Description', 'MFN', 'Additional measures in scope'], wordWrap: true, colWidths: [12, 44, 18, 50], style: { head: [], border: [] } });
   for (const l of list.lines) table.push([l.code, shown(l.description), shown(l.mfn), l.measures.map(measureCell).join('\n') || 'none']);
   const more = list.more > 0 ? `... and ${list.more} more subheading(s) not shown; narrow the code or the search\n` : '';
   const note = 'Scope only: whether a measure applies depends on the shipment (USMCA, content, value); see tariff lookup CODE --date D for one line.\n';
-  return terminalSafe(`${head}\n${table.toString()}\n${more}${note}`);
+  return terminalSafe(`${head}\n${table.toString()}\n${more}${note}${foot}`);
 }
 
 export function renderLineListJson(list: LineList): string {
@@ -86,6 +91,8 @@ export function renderLineListJson(list: LineList): string {
     asked: list.asked,
     date: list.date,
     hts_revision: list.htsRevision,
+    rules: rulesJson(list.rules),
+    ...(afterAsOfNote(list.date, list.rules.asOf) ? { assumption: afterAsOfNote(list.date, list.rules.asOf) } : {}),
     lines: list.lines.map((l) => ({
       code: l.code,
       description: l.description,

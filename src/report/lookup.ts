@@ -7,7 +7,7 @@ import chalk from 'chalk';
 import Table from 'cli-table3';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
-import type { EntryResult } from '../engine/types.js';
+import type { EntryResult, Provenance } from '../engine/types.js';
 import { readLineItems } from '../input/read-line-items.js';
 import { formatCentsGrouped } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
@@ -18,17 +18,19 @@ import { lineJson } from './formats/json.js';
 import { shown, terminalSafe } from './terminal-text.js';
 import { legalBasis } from './legal-basis.js';
 import { invoicedAs } from './invoice-currency.js';
+import { rulesJson, rulesLine } from './rules-provenance.js';
 
 /** Canonical input columns and their values, as the user gave them on the command line. */
 export type LookupFields = Record<string, string>;
 
-export type LookupOutcome = { ok: true; entry: EntryResult } | { ok: false; reason: string };
+export type LookupOutcome = { ok: true; entry: EntryResult; provenance: Provenance } | { ok: false; reason: string };
 
 /** `money`: the rates and the currency of the amounts (--fx, --currency). */
 export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsTable, money: { fx?: Record<string, string>; currency?: string } = {}): Promise<LookupOutcome> {
   const names = Object.keys(fields);
   const csv = csvRow(names) + csvRow(names.map((n) => fields[n]!));
-  const estimator = new Estimator(compileSchedule(rules, hts), 'lookup', { explain: true });
+  const compiled = compileSchedule(rules, hts);
+  const estimator = new Estimator(compiled, 'lookup', { explain: true });
   const events: EstimateEvent[] = [];
   for await (const ev of readLineItems(Readable.from([csv]), { file: 'lookup', ...money, defaultOrigin: defaultOrigin(rules) })) {
     if (ev.kind === 'fatal') return { ok: false, reason: ev.error.reason };
@@ -38,7 +40,7 @@ export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsT
   estimator.flush(events);
   for (const e of events) {
     if (e.kind === 'rejected') return { ok: false, reason: e.rejection.reason };
-    return { ok: true, entry: e.entry };
+    return { ok: true, entry: e.entry, provenance: compiled.provenance };
   }
   return { ok: false, reason: 'nothing to look up' };
 }
@@ -48,14 +50,15 @@ export function htsDescription(entry: EntryResult, hts: HtsTable): string {
   return hts.lookup(entry.lines[0]!.item.hts)?.description ?? '';
 }
 
-export function renderLookupTable(entry: EntryResult, rules: RuleSet, description: string): string {
+export function renderLookupTable(entry: EntryResult, rules: RuleSet, description: string, provenance: Provenance): string {
   const line = entry.lines[0]!;
   const item = line.item;
   const invoiced = invoicedAs(item);
   const basis = item.costing && item.costing.invoiceValueCents !== item.valueCents ? `invoice ${formatCentsGrouped(item.costing.invoiceValueCents)} ${item.costing.valueBasis}` : undefined;
   const invoice = basis || invoiced ? ` (${[basis, invoiced && `given as ${invoiced} USD per ${item.invoiceValue.currency}`].filter(Boolean).join('; ')})` : '';
   const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD${invoice}${item.usmcaClaimed ? ', USMCA claimed' : ''}\nHTS text: ${shown(description)}`;
-  if (line.status === 'prohibited') return terminalSafe(`${head}\n${chalk.red(`NOT IMPORTABLE: ${shown(line.prohibition?.reason ?? '')}`)}\n`);
+  const foot = `${shown(rulesLine(provenance))}\n`;
+  if (line.status === 'prohibited') return terminalSafe(`${head}\n${chalk.red(`NOT IMPORTABLE: ${shown(line.prohibition?.reason ?? '')}`)}\n${foot}`);
   const table = new Table({ head: ['Heading', 'Measure', 'Applies?', 'Rate and base', 'Amount', 'Legal basis'], wordWrap: true, colWidths: [13, 30, 10, 34, 12, 40], style: { head: [], border: [] } });
   for (const c of [...line.components, ...line.feeShares]) {
     const flag = c.verified ? '' : chalk.yellow(' UNVERIFIED');
@@ -69,9 +72,9 @@ export function renderLookupTable(entry: EntryResult, rules: RuleSet, descriptio
   const warnings = line.warnings.map((w) => chalk.yellow(`! ${shown(w.message)}`)).join('\n');
   const perUnit = line.landedCostPerUnitCents === undefined ? '' : `, ${formatCentsGrouped(line.landedCostPerUnitCents)} per ${shown(item.unit ?? 'unit')}`;
   const total = `Duty ${formatCentsGrouped(line.dutyCents)} + fees ${formatCentsGrouped(line.feeCents)} = ${formatCentsGrouped(line.totalCents)} USD (MPF as if this line were the whole entry)\nLanded cost ${formatCentsGrouped(line.landedCostCents)} USD${perUnit}`;
-  return terminalSafe(`${head}\n${table.toString()}\n${warnings ? `${warnings}\n` : ''}${total}\n`);
+  return terminalSafe(`${head}\n${table.toString()}\n${warnings ? `${warnings}\n` : ''}${total}\n${foot}`);
 }
 
-export function renderLookupJson(entry: EntryResult, description: string): string {
-  return `${JSON.stringify({ ...lineJson(entry.lines[0]!), hts_description: description }, null, 2)}\n`;
+export function renderLookupJson(entry: EntryResult, description: string, provenance: Provenance): string {
+  return `${JSON.stringify({ ...lineJson(entry.lines[0]!), hts_description: description, rules: rulesJson(provenance) }, null, 2)}\n`;
 }

@@ -5,6 +5,7 @@
 import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { Measure, Period, Schedule } from '../rules/schedule-schema.js';
+import { daysBetween } from '../calendar/dates.js';
 import { shown, terminalSafe } from './terminal-text.js';
 
 function rateText(p: Period, m: Measure): string {
@@ -20,7 +21,15 @@ function periodInForce(m: Measure, date: string): Period | undefined {
   return m.periods.find((p) => p.from <= date && (p.to === undefined || date <= p.to));
 }
 
-export function renderRulesList(schedule: Schedule, date: string | undefined): string {
+/** How old the data is on `today` (the user's local date, given by the CLI: the clock is not read here). */
+export function dataAge(asOf: string, today: string): string {
+  const days = daysBetween(asOf, today);
+  if (days < 0) return `the as-of date is ${-days} day(s) after today (${today})`;
+  if (days === 0) return `checked against its sources today (${today})`;
+  return `${days} day${days === 1 ? '' : 's'} old on ${today}: measures published since ${asOf} are not known to it, and lines entered after ${asOf} are marked assumed`;
+}
+
+export function renderRulesList(schedule: Schedule, date: string | undefined, today: string): string {
   const table = new Table({
     head: ['Measure', 'Heading', 'Authority', 'Category', date ? `Rate on ${date}` : 'Rates (from → to)', 'Instrument'],
     wordWrap: true,
@@ -43,7 +52,7 @@ export function renderRulesList(schedule: Schedule, date: string | undefined): s
     table.push([`${shown(m.id)}${flag}\n${chalk.dim(shown(m.title))}`, shown(heading), shown(schedule.authorities[m.authority]?.name ?? m.authority), m.category, rates.split('\n').map(shown).join('\n'), `${shown(m.instrument)}\n${chalk.dim(shown(m.citation))}`]);
     listed += 1;
   }
-  const head = `${shown(schedule.title)}\n${shown(schedule.id)} version ${shown(schedule.version)}, as of ${schedule.as_of}; covers entries ${schedule.coverage.from} to ${schedule.coverage.to}`;
+  const head = `${shown(schedule.title)}\n${shown(schedule.id)} version ${shown(schedule.version)}, as of ${schedule.as_of}; covers entries ${schedule.coverage.from} to ${schedule.coverage.to}\nThe data is ${dataAge(schedule.as_of, today)}`;
   const count = date ? `${listed} measures in force on ${date}` : `${listed} measures`;
   const unknowns = schedule.unknowns.length > 0 ? `\nWhat this data does not know:\n${schedule.unknowns.map((u) => `  - ${shown(u)}`).join('\n')}` : '';
   return terminalSafe(`${head}\n${table.toString()}\n${count}${unknowns}\n`);

@@ -13,6 +13,7 @@ import { refundForEntry, type RefundEntry } from '../engine/refund.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
 import { AuditTotals, auditAmounts, auditCsvHeader, auditCsvRow, auditLine, outsideRow, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from './audit.js';
 import { EXIT } from './exit-codes.js';
+import { rulesCells, rulesLine } from './rules-provenance.js';
 import { OutputSink } from './output-sink.js';
 import { RejectionList, shownRejection } from './rejection-list.js';
 import { RejectsWriter } from './rejects-writer.js';
@@ -72,6 +73,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
     output.add(`${jsonFirst ? '\n' : ',\n'}${JSON.stringify(v)}`);
     jsonFirst = false;
   };
+  const rulesRow = rulesCells(compiled.provenance);
   if (req.format === 'csv') output.add(req.mode === 'audit' ? auditCsvHeader() : refundCsvHeader());
   const refundProvenance = program ? `"refund_program":${JSON.stringify({ id: program.id, version: program.version, title: program.title, sha256: req.program!.sha256, sources: program.sources, notes: program.notes })},"today":${JSON.stringify(req.today)},` : '';
   if (req.format === 'json') output.add(`{"mode":${JSON.stringify(req.mode)},"provenance":${JSON.stringify(compiled.provenance)},${refundProvenance}\n"results":[`);
@@ -99,7 +101,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
           capeCount += 1;
           capeText += `${r.entry}\n`;
         }
-        if (req.format === 'csv') output.add(refundCsvRow(r));
+        if (req.format === 'csv') output.add(refundCsvRow(r, rulesRow));
         if (req.format === 'json') json({ type: 'refund', entry: r.entry, entryDate: r.entryDate, liquidationStatus: r.liquidationStatus, liquidationDate: r.liquidationDate, ieepa_filed: formatCents(r.filedCents), ieepa_computed: formatCents(r.computedCents), refundable: formatCents(r.filedCents), route: r.route, route_text: r.routeText, route_verified: r.routeVerified, ...(r.warning ? { warning: r.warning } : {}) });
         continue;
       }
@@ -119,7 +121,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const auditRow = (row: AuditRow): void => {
     totals.add(row);
     if (row.status !== 'match' && discrepancies.length < TABLE_ROWS) discrepancies.push(row);
-    if (req.format === 'csv') output.add(auditCsvRow(row));
+    if (req.format === 'csv') output.add(auditCsvRow(row, rulesRow));
     const [filed, computed, difference] = auditAmounts(row);
     if (req.format === 'json') json({ type: 'audit', ...row, filedCents: undefined, computedCents: undefined, filed, computed, difference });
   };
@@ -164,6 +166,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   }
   const counts = { lines, outside: outsideCount, warnings: warningCount };
   if (req.format === 'table') output.add(req.mode === 'audit' ? auditTable(discrepancies, totals, counts, rejections, notices) : refundTable(refunds, { count: refundCount, cents: refundableCents, notes: program!.notes }, counts, rejections, req.today, notices));
+  if (req.format === 'table') output.add(`${shown(rulesLine(compiled.provenance))}\n`);
   await output.close();
   await capeSink?.close();
   if (fatal) {

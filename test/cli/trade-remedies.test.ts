@@ -29,7 +29,7 @@ describe('assumed AD/CVD rates and lower bounds in every format', () => {
     const r = tariff(['estimate', file, '--format', 'table']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.replace(/[│\s]+/g, ' ')).toContain('assumed: 20.56% is the A-122-857');
-    expect(r.stdout).toContain("1 line is charged an assumed AD/CVD rate");
+    expect(r.stdout).toContain("1 line rests on an assumption named in its notes: an assumed AD/CVD rate");
     expect(r.stdout).toContain('1 line is incomplete');
   });
 
@@ -45,7 +45,7 @@ describe('assumed AD/CVD rates and lower bounds in every format', () => {
     expect(rows.find((row) => row.startsWith('S1,'))).toMatch(/,incomplete,.*lower bound: Section 232 semiconductors/);
     const out = join(dir, 'out.csv');
     const withOut = tariff(['estimate', file, '--format', 'csv', '--out', out]);
-    expect(withOut.stderr).toContain('1 line is charged an assumed AD/CVD rate');
+    expect(withOut.stderr).toContain('1 line rests on an assumption named in its notes: an assumed AD/CVD rate');
     expect(withOut.stderr).toContain('1 line is incomplete');
   });
 
@@ -63,7 +63,7 @@ describe('assumed AD/CVD rates and lower bounds in every format', () => {
     const r = tariff(['estimate', file, '--format', 'html']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('assumed: 20.56% is the A-122-857');
-    expect(r.stdout).toContain('1 line is charged an assumed AD/CVD rate');
+    expect(r.stdout).toContain('1 line rests on an assumption named in its notes: an assumed AD/CVD rate');
     expect(r.stdout).toContain('1 line is incomplete');
   });
 

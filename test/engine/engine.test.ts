@@ -17,7 +17,7 @@ version: "1"
 title: Test schedule
 importing_country: US
 origins: [CA]
-as_of: 2025-01-01
+as_of: 2025-12-31
 coverage: { from: 2025-01-01, to: 2025-12-31 }
 authorities:
   column1: { name: Column 1, law: HTSUS }

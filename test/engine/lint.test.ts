@@ -9,7 +9,7 @@ version: "1"
 title: Lint
 importing_country: US
 origins: [CA]
-as_of: 2025-01-01
+as_of: 2025-12-31
 coverage: { from: 2025-01-01, to: 2025-12-31 }
 authorities: { a: { name: A, law: L } }
 sources: { T: { title: t } }

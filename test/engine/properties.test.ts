@@ -21,7 +21,7 @@ version: "1"
 title: Property schedule
 importing_country: US
 origins: [CA]
-as_of: 2025-01-01
+as_of: 2026-12-31
 coverage: { from: 2025-01-01, to: 2026-12-31 }
 authorities: { a: { name: A, law: L }, f: { name: F, law: L } }
 sources: { T: { title: t } }

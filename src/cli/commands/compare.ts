@@ -14,7 +14,7 @@ import { bomOption, checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../
 
 interface CompareOptions extends InputOptions {
   jobs?: string;
-  schedule: string;
+  schedule?: string[];
   scenario?: string[];
   refund?: boolean;
   entries?: boolean;
@@ -30,9 +30,9 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
-    .description('compare duty and fees of the same lines under several scenarios (difference to the first)')
+    .description('compare duty and fees of the same lines under several scenarios or versions of the rule files (difference to the first)')
     .argument('<file>', 'line-item CSV, or - for standard input')
-    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('-s, --schedule <file>', 'schedule (rule) file (default: the shipped one); repeat it to compare versions of the rule files', collect)
     .option('--scenario <name|file>', 'a scenario (repeatable; the first is the reference; "current" is the schedule as is)', collect)
     .option('--refund', 'the IEEPA refund view: current against no-ieepa, one row per entry')
     .option('--entries', 'one row per entry only (CSV and JSON)')
@@ -51,20 +51,28 @@ Examples:
   $ tariff compare entries-2025.csv --refund --format csv --out refund.csv
   $ tariff compare lines.csv --scenario current --scenario no-section-232 --by authority
   $ tariff compare lines.csv --scenario current --scenario tariffs-removed --by month,authority --format csv --out by-month.csv
+  $ tariff compare book.csv --schedule old/data/schedules/us-canada.yaml --schedule data/schedules/us-canada.yaml
+
+Versions of the rule files: with two or more --schedule options the lines run under each schedule (columns
+named by schedule id and version; an edited copy with the same version also by its sha256). With --scenario,
+each scenario runs under each schedule, schedule by schedule; the difference is to the first column (the
+first schedule under the first scenario).
 ${OUTPUT_FILES_HELP}`)
     .action(async (file: string, opts: CompareOptions) => {
-      checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ...(opts.scenario ?? []).map((s) => ['--scenario', s] as const), ['--fx-file', opts.fxFile], ['--map', opts.map]]);
+      const schedules = opts.schedule ?? [DEFAULT_SCHEDULE_PATH];
+      checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ...schedules.map((s) => ['--schedule', s] as const), ...(opts.scenario ?? []).map((s) => ['--scenario', s] as const), ['--fx-file', opts.fxFile], ['--map', opts.map]]);
       const [{ openRules }, { runCompare }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-compare.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
-      const scenarios = opts.refund ? ['current', 'no-ieepa'] : (opts.scenario ?? []);
-      if (scenarios.length < 2) throw new UsageError('give at least two --scenario options (e.g. --scenario current --scenario tariffs-removed), or --refund');
+      const versions = schedules.length > 1;
+      const scenarios = opts.refund ? ['current', 'no-ieepa'] : (opts.scenario ?? (versions ? ['current'] : []));
+      if (scenarios.length < 2 && !versions) throw new UsageError('give at least two --scenario options (e.g. --scenario current --scenario tariffs-removed), two --schedule options, or --refund');
       const by = byLevels(opts.by);
       if (by && opts.entries) throw new UsageError('--by and --entries: give one (--by writes group sums, --entries one row per entry)');
       const bom = bomOption(opts, format);
       const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
-      const rules = await openRules(opts.schedule, process.stderr, { scenarios });
+      const rules = versions ? await (await import('../../report/schedule-versions.js')).openScheduleVersions(schedules, scenarios, process.stderr) : await openRules(schedules[0]!, process.stderr, { scenarios });
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;

@@ -77,7 +77,7 @@ Examples:
       const description = htsDescription(outcome.entry, rules.hts);
       const currency = outcome.entry.lines[0]!.item.invoiceValue.currency;
       for (const code of Object.keys(money.fx)) if (code !== currency) process.stderr.write(`warning: the rate ${code}=${money.fx[code]} was not used: the line is in ${currency}\n`);
-      process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry, description) : renderLookupTable(outcome.entry, rules.ruleSet, description));
+      process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry, description, outcome.provenance) : renderLookupTable(outcome.entry, rules.ruleSet, description, outcome.provenance));
     });
 }
 

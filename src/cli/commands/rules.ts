@@ -1,9 +1,11 @@
 /**
- * `tariff rules`: the group for rule-file commands (validate, list).
+ * `tariff rules`: the group for rule-file commands (validate, list, lint, diff, schema).
  */
 import type { Command } from 'commander';
+import { registerRulesDiff } from './rules-diff.js';
 import { registerRulesLint } from './rules-lint.js';
 import { registerRulesList } from './rules-list.js';
+import { registerRulesSchema } from './rules-schema.js';
 import { registerRulesValidate } from './rules-validate.js';
 
 export function registerRules(program: Command): void {
@@ -11,4 +13,6 @@ export function registerRules(program: Command): void {
   registerRulesValidate(rules);
   registerRulesList(rules);
   registerRulesLint(rules);
+  registerRulesDiff(rules);
+  registerRulesSchema(rules);
 }

@@ -90,7 +90,7 @@ export class HtmlRenderer implements Renderer {
       if (!this.lines.admits(total)) continue;
       const parts = [...l.components, ...l.feeShares].filter((c) => c.amountCents > 0).map((c) => `${esc(c.heading ?? c.title)} ${esc(c.rateText)}: ${money(c.amountCents)}`);
       // A line's lower bound or assumed rate is said on the line itself, not only in the counts.
-      for (const w of l.warnings) if (w.code === 'assumed-rate' || w.code === 'lower-bound') parts.push(`<span class="warn">${esc(w.message)}</span>`);
+      for (const w of l.warnings) if (w.code === 'assumed-rate' || w.code === 'after-as-of' || w.code === 'lower-bound') parts.push(`<span class="warn">${esc(w.message)}</span>`);
       if (l.incomplete && !l.warnings.some((w) => w.code === 'lower-bound')) parts.push('<span class="warn">lower bound: a rate could not be computed</span>');
       this.lines.add(`${e.entry}/${l.item.line}`, total, [
         esc(e.entry), esc(l.item.line), esc(formatHts(l.item.hts)), esc(l.item.description ?? ''), esc(l.item.entryDate), valueCell(l.item), parts.join('<br>'), money(l.totalCents), money(l.landedCostCents),
