@@ -5,37 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
 import { DATA_DIR } from '../rules/paths.js';
+import { listSpecsSchema, type ListSpecs } from '../rules/list-specs-schema.js';
 
-const listSpecSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  title: z.string().min(1),
-  /** Path under shared/hts-data/. */
-  source: z.string().min(1),
-  upstream: z.string().min(1),
-  /** Column holding the HTS code; absent for one-code-per-line text files. */
-  code_column: z.string().min(1).optional(),
-  /** Keep rows where every given column equals the value, or one of the values ('' = empty). */
-  where: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
-  filter_text: z.string().min(1),
-});
-export type ListSpec = z.infer<typeof listSpecSchema>;
-
-/** A list defined by HTS ranges in a legal text, expanded against the imported HTS table (data/hts/hts.tsv). */
-const rangeListSpecSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  title: z.string().min(1),
-  /** Where the ranges are written. */
-  legal_text: z.string().min(1),
-  /** Inclusive ranges of HTS prefixes (compared on the first digits of each 8-digit subheading). */
-  ranges: z.array(z.tuple([z.string().regex(/^\d+$/), z.string().regex(/^\d+$/)])).min(1),
-  unverified: z.string().min(1).optional(),
-});
-export type RangeListSpec = z.infer<typeof rangeListSpecSchema>;
-
-const listSpecsSchema = z.strictObject({ lists: z.array(listSpecSchema), range_lists: z.array(rangeListSpecSchema) });
-export type ListSpecs = z.infer<typeof listSpecsSchema>;
+export type { ListSpec, ListSpecs, RangeListSpec } from '../rules/list-specs-schema.js';
 
 export const LIST_SPECS_PATH = join(DATA_DIR, 'lists', 'specs.yaml');
 
