@@ -68,7 +68,11 @@ export function auditLine(l: LineResult, filed: Filed, authorityOf: (heading: st
   for (const heading of computed.keys()) add(heading);
   for (const heading of filedBy.keys()) if (!computed.has(heading)) add(heading);
   const paired = pairWrongHeadings(rows);
-  if (filed.warning) for (const r of paired) r.warning = filed.warning;
+  // The export's own contradictions, and the rules' as-of date when the line was entered after it: the
+  // computed column is then what the law known to this data requires, an assumption said on every row.
+  const afterAsOf = l.warnings.find((w) => w.code === 'after-as-of')?.message;
+  const warning = [filed.warning, afterAsOf].filter((w) => w !== undefined).join('; ');
+  if (warning !== '') for (const r of paired) r.warning = warning;
   return paired;
 }
 

@@ -74,6 +74,22 @@ describe("the rules' as-of date", () => {
     expect(tariff(['refund', 'data/examples/es003-sample.csv', '--today', '2026-11-24', '--format', 'table']).stdout).toContain(`as of ${AS_OF}`);
   });
 
+  it('audit: a line entered after the as-of date says so in the warning of each of its rows; a line before does not', () => {
+    const mdy = (iso: string): string => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+    const es003 = join(dir, 'es003-after.csv');
+    writeFileSync(es003, [
+      'Entry Summary Number,Entry Summary Line Number,Entry Date,Country of Origin Code,Line SPI Code,Tariff Ordinal Number,HTS Number - Full,Line Tariff Goods Value Amount,Line Tariff Duty Amount,Line Tariff Quantity (1),Line Tariff UOM (1) Code',
+      `E1,1,${mdy(AS_OF)},CA,,1,8481809050,$1000.00,$20.00,1,NO`,
+      `E2,1,${mdy(AFTER)},CA,,1,8481809050,$1000.00,$20.00,1,NO`,
+    ].join('\n') + '\n');
+    const r = tariff(['audit', es003, '--format', 'csv']);
+    const rows = r.stdout.trim().split('\n').slice(1);
+    expect(rows.filter((row) => row.startsWith('E1,')).every((row) => !row.includes(NOTE))).toBe(true);
+    const after = rows.filter((row) => row.startsWith('E2,'));
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((row) => row.includes(NOTE))).toBe(true);
+  });
+
   it('rules list says how old the data is on the given day', () => {
     const r = tariff(['rules', 'list', '--today', addDays(AS_OF, 18)]);
     expect(r.status).toBe(0);
