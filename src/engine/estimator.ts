@@ -112,7 +112,9 @@ export class Estimator {
     }
     if (!this.compiled.origins.has(item.origin)) {
       const covered = [...this.compiled.origins].join(', ');
-      return this.reject(item, 'origin', item.origin, `origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${covered}; the line is not estimated`);
+      const r = this.reject(item, 'origin', item.origin, `origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${covered}; the line is not estimated`);
+      r.rejection.outside = true;
+      return r;
     }
     const record = this.compiled.hts.lookup(item.hts);
     if (!record) {

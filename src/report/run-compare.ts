@@ -88,7 +88,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
           if (out.entryBytes) out.entryBytes(ev.compared, output.bytes);
           else output.add(out.entry(ev.compared));
         } else {
-          for (const t of totals) t.linesRejected += 1;
+          for (const t of totals) t.addRejection(ev.rejection);
           output.reject(ev.rejection, out.rejected(ev.rejection));
         }
       }

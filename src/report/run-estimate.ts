@@ -94,12 +94,12 @@ export class BatchOutput {
 
   reject(r: Rejection, rendered: string): void {
     this.add(rendered);
-    if (this.rejects) this.rejected.push(r);
+    if (this.rejects && !r.outside) this.rejected.push(r);
   }
 
   /** Rejections whose rows were rendered elsewhere (by a worker thread), for the rejects file. */
   rejectedElsewhere(rs: readonly Rejection[]): void {
-    if (this.rejects) this.rejected.push(...rs);
+    if (this.rejects) for (const r of rs) if (!r.outside) this.rejected.push(r);
   }
 
   async flush(): Promise<void> {
@@ -163,7 +163,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
           if (renderer.entryBytes) renderer.entryBytes(ev.entry, output.bytes);
           else output.add(renderer.entry(ev.entry));
         } else {
-          totals.linesRejected += 1;
+          totals.addRejection(ev.rejection);
           output.reject(ev.rejection, renderer.rejected(ev.rejection));
         }
       }

@@ -17,7 +17,7 @@ import type { RunSummary } from '../summary.js';
 import type { CompareContext, CompareRenderer } from './compare.js';
 import { CompareLeaders, entryChanges } from './compare-leaders.js';
 import { esc, page, stackedBars, table, type BarSeries } from './html-parts.js';
-import { authoritiesByWeight, authorityParts, card, countsBlock, money, provenanceBlock, rejectionBlock, REJECTION_LIMIT, valueCell } from './html.js';
+import { authoritiesByWeight, authorityParts, card, countsBlock, money, outsideBlock, provenanceBlock, rejectionBlock, REJECTION_LIMIT, valueCell } from './html.js';
 import { waterfall } from './waterfall.js';
 
 /** Headings listed as driving the change. */
@@ -30,6 +30,7 @@ export class CompareHtmlRenderer implements CompareRenderer {
   private ctx!: CompareContext;
   private readonly leaders = new CompareLeaders();
   private readonly rejections = new RejectionList(REJECTION_LIMIT);
+  private readonly outside = new RejectionList(REJECTION_LIMIT);
   private readonly groups = new RejectionGroups();
   private byHeading: GroupTotals[] = [];
   private byMonth: GroupTotals[] = [];
@@ -51,6 +52,10 @@ export class CompareHtmlRenderer implements CompareRenderer {
   }
 
   rejected(r: Rejection): string {
+    if (r.outside) {
+      this.outside.add(r);
+      return '';
+    }
     this.rejections.add(r);
     this.groups.add(r);
     return '';
@@ -143,6 +148,7 @@ ${this.headingBlock()}
 ${this.monthBlock(summaries)}
 <h2>Entries with the largest change</h2>${table(['Entry', 'Date', 'Customs value', ...labels, ...changeHeads], entryRows, [false, false, true, ...labels.map(() => true), ...changeNumeric])}
 <h2>Lines with the largest change</h2>${table(['Entry', 'Line', 'HTS', 'Date', 'Customs value', ...labels, ...changeHeads], lineRows, [false, false, false, false, true, ...labels.map(() => true), ...changeNumeric])}
+${outsideBlock(this.outside)}
 ${rejectionBlock(this.rejections, this.groups)}
 ${provenanceBlock(this.ctx.provenances)}`;
     return page('Scenario comparison', body);

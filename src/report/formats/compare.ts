@@ -14,7 +14,7 @@ import { LineKeyCells, rejectionKeyCells, writeCurrencyCells } from '../csv-byte
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';
 import { CompareLeaders, entryChanges } from './compare-leaders.js';
-import { keyedRejection } from '../rejection-list.js';
+import { keyedRejection, rejectionStatus } from '../rejection-list.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
 import { currencySentence, valueWithInvoice } from '../invoice-currency.js';
@@ -139,7 +139,7 @@ export class CompareCsvRenderer implements CompareRenderer {
   rejected(r: Rejection): string {
     if (this.ctx.entriesOnly) return '';
     const blanks = this.ctx.labels.flatMap((_, i) => (i > 0 ? ['', '', '', '', ''] : ['', '', '', '']));
-    return csvRow(['line', ...rejectionKeyCells(r), '', '', '', '', '', 'rejected', ...blanks, ...this.scenarioCells()]);
+    return csvRow(['line', ...rejectionKeyCells(r), '', '', '', '', '', rejectionStatus(r), ...blanks, ...this.scenarioCells()]);
   }
 
   end(): string {
@@ -204,7 +204,7 @@ export class CompareJsonRenderer implements CompareRenderer {
   }
 
   rejected(r: Rejection): string {
-    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...keyedRejection(r) });
+    return this.ctx.entriesOnly ? '' : this.item(keyedRejection(r));
   }
 
   end(summaries: RunSummary[]): string {
@@ -239,8 +239,8 @@ export class CompareTableRenderer implements CompareRenderer {
     return '';
   }
 
-  rejected(): string {
-    this.rejected_ += 1;
+  rejected(r: Rejection): string {
+    if (!r.outside) this.rejected_ += 1;
     return '';
   }
 

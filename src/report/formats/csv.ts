@@ -5,6 +5,7 @@
 import type { LinePlan } from '../../engine/line-plan.js';
 import type { Component, EntryResult, LineResult } from '../../engine/types.js';
 import type { Rejection } from '../../input/line-item.js';
+import { rejectionStatus } from '../rejection-list.js';
 import { formatCents } from '../../money/decimal.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
@@ -187,7 +188,7 @@ export class CsvRenderer implements Renderer {
   rejected(r: Rejection): string {
     const blanks = this.summer.columns.map(() => '');
     return csvRow([
-      ...rejectionKeyCells(r), '', '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
+      ...rejectionKeyCells(r), '', '', '', '', '', '', '', rejectionStatus(r), ...blanks, '', '', '', '', '', '', '',
       neutralizeFormula(`${r.column ? `${r.column}: ` : ''}${r.reason}`), ...this.provenanceCells,
     ]);
   }

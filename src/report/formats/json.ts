@@ -122,7 +122,7 @@ export class JsonRenderer implements Renderer {
   }
 
   rejected(r: Rejection): string {
-    return this.item({ type: 'rejected', ...keyedRejection(r) });
+    return this.item(keyedRejection(r));
   }
 
   end(summary: RunSummary): string {

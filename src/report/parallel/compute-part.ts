@@ -89,7 +89,7 @@ export function renderEvents(events: CompareEvent[], renderer: CsvPartRenderer, 
       ev.compared.results.forEach((r, i) => to.totals[i]!.addEntry(r));
       renderer.entry(ev.compared, to.out);
     } else {
-      for (const t of to.totals) t.linesRejected += 1;
+      for (const t of to.totals) t.addRejection(ev.rejection);
       to.out.text(renderer.rejected(ev.rejection));
       to.rejections.push(ev.rejection);
     }
