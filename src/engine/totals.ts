@@ -99,6 +99,11 @@ export class RunTotals {
     return this.linesComputed + this.linesProhibited + this.linesOutside + this.linesRejected;
   }
 
+  /** The rows held with an entry group (see EntryResult.rejectedAmong): counted, their lines already are. */
+  addHeldRejections(e: { rejectedAmong?: ReadonlyArray<{ rejection: { outside?: true } }> }): void {
+    if (e.rejectedAmong) for (const h of e.rejectedAmong) this.addRejection(h.rejection);
+  }
+
   /** A row not computed: rejected, or outside these rules (see Rejection.outside). */
   addRejection(r: { outside?: true }): void {
     if (r.outside) this.linesOutside += 1;

@@ -43,6 +43,8 @@ export class CompareHtmlRenderer implements CompareRenderer {
   }
 
   entry(c: ComparedEntry): string {
+    // Rows held with the entry are listed apart, as every other rejected row is.
+    for (const h of c.results[0]!.rejectedAmong ?? []) this.rejected(h.rejection);
     this.leaders.add(c);
     c.results.forEach((r, i) => {
       this.byHeading[i]!.addEntry(r);

@@ -95,6 +95,8 @@ export class HtmlRenderer implements Renderer {
   }
 
   entry(e: EntryResult): string {
+    // Rows held with the entry are listed apart, as every other rejected row is.
+    for (const h of e.rejectedAmong ?? []) this.rejected(h.rejection);
     for (const l of e.lines) {
       const total = BigInt(l.totalCents);
       if (!this.lines.admits(total)) continue;

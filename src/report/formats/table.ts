@@ -54,6 +54,8 @@ export class TableRenderer implements Renderer {
   }
 
   entry(e: EntryResult): string {
+    // Rows held with the entry are listed apart, as every other rejected row is.
+    for (const h of e.rejectedAmong ?? []) this.rejected(h.rejection);
     if (this.entryRows.length < ENTRY_LIMIT) {
       this.entryRows.push([shown(e.entry), e.entryDate, String(e.lines.length), formatCentsGrouped(e.valueCents), formatCentsGrouped(e.dutyCents), effectiveRate(e.dutyCents, e.valueCents), formatCentsGrouped(e.feeCents), formatCentsGrouped(e.totalCents), formatCentsGrouped(e.landedCostCents)]);
     } else this.entriesHidden += 1;
