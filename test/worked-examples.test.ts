@@ -21,7 +21,7 @@ const example = z.strictObject({
   lines: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))).min(1),
   expect: z.array(
     z.strictObject({
-      status: z.enum(['computed', 'not_importable', 'rejected', 'incomplete']).default('computed'),
+      status: z.enum(['computed', 'not_importable', 'outside_these_rules', 'rejected', 'incomplete']).default('computed'),
       /** Every duty or line-level fee component charged, by measure id (zero-rate exemption headings included). */
       components: z.record(z.string(), amount).optional(),
       /** Entry-fee shares (e.g. MPF) by measure id, when the example is about them. */
@@ -75,8 +75,9 @@ for (const [file, examples] of examplesOf) {
         const { entries, rejected } = await runCsv(csvOf(ex.lines), { fx: ex.fx }, rulesOf(ex));
         const results = entries.flatMap((e) => e.lines);
         ex.expect.forEach((want, i) => {
-          if (want.status === 'rejected') {
+          if (want.status === 'rejected' || want.status === 'outside_these_rules') {
             expect(rejected.length, 'a rejection').toBeGreaterThan(0);
+            expect(rejected.every((r) => (r.outside === true) === (want.status === 'outside_these_rules')), 'rejected or outside these rules').toBe(true);
             if (want.reason) expect(rejected.map((r) => r.reason).join(' | ')).toContain(want.reason);
             return;
           }

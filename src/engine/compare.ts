@@ -95,12 +95,18 @@ export class Comparer {
         if (!rejection) continue;
         const all = this.estimators.every((e) => e.rejection(item) !== undefined);
         const reason = all ? rejection.reason : `${rejection.reason} under scenario ${this.labels[i]} (a line is compared only when every scenario computes it)`;
-        out.push({ kind: 'rejected', rejection: { ...rejection, reason } });
+        const r = { ...rejection, reason };
+        if (!this.holdIfOpen(r)) out.push({ kind: 'rejected', rejection: r });
         return out;
       }
     }
     for (let i = 0; i < n; i++) this.estimators[i]!.push(item, this.scratch[i]);
     return this.collect(out);
+  }
+
+  /** See Estimator.holdIfOpen: the first schedule's entry carries the rows held with it (all schedules close together). */
+  holdIfOpen(rejection: Rejection): boolean {
+    return this.estimators[0]!.holdIfOpen(rejection);
   }
 
   flush(out: CompareEvent[] = []): CompareEvent[] {

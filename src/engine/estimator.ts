@@ -10,7 +10,7 @@ import type { HtsRecord } from '../rules/hts/types.js';
 import { computeLine, type ComputeOptions } from './compute-line.js';
 import { EntryLedger } from './entry.js';
 import type { EntryIndex } from './entry-states.js';
-import type { EntryResult, LineResult } from './types.js';
+import type { EntryResult, LineResult, RejectedAmong } from './types.js';
 
 export type EstimateEvent = { kind: 'entry'; entry: EntryResult } | { kind: 'rejected'; rejection: Rejection };
 
@@ -28,6 +28,8 @@ export class Estimator {
   private admitted: Admitted | undefined;
   private currentEntry: string | undefined;
   private group: LineResult[] = [];
+  /** Rows rejected while the group is open: they are written with it, in their place among its lines. */
+  private held: RejectedAmong[] = [];
   /** Lines of an entry closed earlier are refused (input read once: see refuseScatteredEntries). */
   private refuseScattered = false;
 
@@ -112,7 +114,9 @@ export class Estimator {
     }
     if (!this.compiled.origins.has(item.origin)) {
       const covered = [...this.compiled.origins].join(', ');
-      return this.reject(item, 'origin', item.origin, `origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${covered}; the line is not estimated`);
+      const r = this.reject(item, 'origin', item.origin, `origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${covered}; the line is not estimated`);
+      r.rejection.outside = true;
+      return r;
     }
     const record = this.compiled.hts.lookup(item.hts);
     if (!record) {
@@ -132,7 +136,7 @@ export class Estimator {
     const ev = this.admit(original);
     this.admitted = undefined;
     if ('rejection' in ev) {
-      out.push(ev);
+      if (!this.holdIfOpen(ev.rejection)) out.push(ev);
       return out;
     }
     const { item, seg, record } = ev;
@@ -142,11 +146,24 @@ export class Estimator {
     return out;
   }
 
+  /**
+   * A row rejected while an entry group is open (by this schedule or by the reader) is kept to be written
+   * with the group, after the lines read before it; false when no group is open (write it now).
+   */
+  holdIfOpen(rejection: Rejection): boolean {
+    if (this.currentEntry === undefined || this.group.length === 0) return false;
+    this.held.push({ after: this.group.length, rejection });
+    return true;
+  }
+
   /** Closes the open entry group. */
   flush(out: EstimateEvent[] = []): EstimateEvent[] {
     if (this.currentEntry !== undefined && this.group.length > 0) {
-      out.push({ kind: 'entry', entry: this.ledger.close(this.currentEntry, this.group) });
+      const entry = this.ledger.close(this.currentEntry, this.group);
+      if (this.held.length > 0) entry.rejectedAmong = this.held;
+      out.push({ kind: 'entry', entry });
     }
+    this.held = [];
     this.group = [];
     this.currentEntry = undefined;
     return out;

@@ -28,6 +28,7 @@ export interface RunTotalsData {
   linesComputed: number;
   linesProhibited: number;
   linesRejected: number;
+  linesOutside: number;
   linesIncomplete: number;
   linesAssumed: number;
   linesWithWarnings: number;
@@ -63,6 +64,8 @@ export class RunTotals {
   linesComputed = 0;
   linesProhibited = 0;
   linesRejected = 0;
+  /** Lines of an origin the schedule does not encode (not importable under these rules; not errors). */
+  linesOutside = 0;
   linesIncomplete = 0;
   linesAssumed = 0;
   linesWithWarnings = 0;
@@ -94,7 +97,18 @@ export class RunTotals {
   }
 
   get linesRead(): number {
-    return this.linesComputed + this.linesProhibited + this.linesRejected;
+    return this.linesComputed + this.linesProhibited + this.linesOutside + this.linesRejected;
+  }
+
+  /** The rows held with an entry group (see EntryResult.rejectedAmong): counted, their lines already are. */
+  addHeldRejections(e: { rejectedAmong?: ReadonlyArray<{ rejection: { outside?: true } }> }): void {
+    if (e.rejectedAmong) for (const h of e.rejectedAmong) this.addRejection(h.rejection);
+  }
+
+  /** A row not computed: rejected, or outside these rules (see Rejection.outside). */
+  addRejection(r: { outside?: true }): void {
+    if (r.outside) this.linesOutside += 1;
+    else this.linesRejected += 1;
   }
 
   get valueCents(): bigint {
@@ -209,7 +223,7 @@ export class RunTotals {
   /** The totals as plain data, to send to another thread. */
   data(): RunTotalsData {
     return {
-      linesComputed: this.linesComputed, linesProhibited: this.linesProhibited, linesRejected: this.linesRejected, linesIncomplete: this.linesIncomplete,
+      linesComputed: this.linesComputed, linesProhibited: this.linesProhibited, linesRejected: this.linesRejected, linesOutside: this.linesOutside, linesIncomplete: this.linesIncomplete,
       linesAssumed: this.linesAssumed, linesWithWarnings: this.linesWithWarnings, linesUnverified: this.linesUnverified, entries: this.entries,
       valueCents: this.valueCents, dutyCents: this.dutyCents, feeCents: this.feeCents, brokerageCents: this.brokerage, landedCostCents: this.landedCost,
       byAuthority: this.byAuthority, byMeasure: this.byMeasure, byCategory: this.byCategory, currencies: new Map(this.currencyRates),
@@ -222,6 +236,7 @@ export class RunTotals {
     this.linesComputed += o.linesComputed;
     this.linesProhibited += o.linesProhibited;
     this.linesRejected += o.linesRejected;
+    this.linesOutside += o.linesOutside;
     this.linesIncomplete += o.linesIncomplete;
     this.linesAssumed += o.linesAssumed;
     this.linesWithWarnings += o.linesWithWarnings;

@@ -2,7 +2,7 @@
  * What the engine returns: plain data, ready for any renderer. Money in integer cents (number per line,
  * bigint for totals), rates as display text plus nanos.
  */
-import type { LineItem } from '../model/line-item.js';
+import type { LineItem, Rejection } from '../model/line-item.js';
 import type { Schedule } from '../rules/schedule-schema.js';
 
 export type { RuleSet } from '../rules/rule-set.js';
@@ -133,4 +133,15 @@ export interface EntryResult {
   landedCostCents: bigint;
   /** Lines of the entry were closed before, with other entries between: the entry is already counted. */
   continued: boolean;
+  /**
+   * Rows rejected (or outside these rules) while this group was open, each after `after` of its lines (in
+   * file order): outputs that list rows write them there, so every row keeps its place in the file.
+   */
+  rejectedAmong?: RejectedAmong[];
+}
+
+export interface RejectedAmong {
+  /** How many of the group's lines come before the row in the file. */
+  after: number;
+  rejection: Rejection;
 }

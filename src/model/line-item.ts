@@ -98,4 +98,9 @@ export interface Rejection {
    * --rejects file gives the row back as it was. Never in JSON output.
    */
   rawBytes?: Uint8Array[];
+  /**
+   * The row is read but its origin is one the schedule does not encode: not importable under these rules,
+   * shown with its own status and count, not an error (no duty is computed; it is not in --rejects).
+   */
+  outside?: true;
 }

@@ -18,6 +18,7 @@ import { shown } from './terminal-text.js';
 import { legalBasis } from './legal-basis.js';
 import { settleScattered } from './scattered-entries.js';
 import { firstPass } from './first-pass.js';
+import { invoiceWords } from './invoice-currency.js';
 
 export interface ExplainTarget {
   line: string;
@@ -85,7 +86,7 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
   const out: string[] = [];
   out.push(`Scenario ${p.scenario}: schedule ${p.scheduleId} ${p.scheduleVersion}, rules as of ${p.asOf} (sha256 ${p.rulesSha256.slice(0, 16)}), ${p.htsRevision}`);
   out.push(
-    `Line ${item.line} of entry ${item.entry} (input line ${item.sourceLine}): HTS ${formatHts(item.hts)}${item.description ? `, ${item.description}` : ''}, origin ${item.origin}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD, USMCA ${item.usmcaClaimed ? 'claimed' : 'not claimed'}.`,
+    `Line ${item.line} of entry ${item.entry} (input line ${item.sourceLine}): HTS ${formatHts(item.hts)}${item.description ? `, ${item.description}` : ''}, origin ${item.origin}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD (${shown(invoiceWords(item))}), USMCA ${item.usmcaClaimed ? 'claimed' : 'not claimed'}.`,
   );
   for (const w of l.warnings.filter((x) => x.code === 'input-note')) out.push(`Note: ${w.message}`);
   if (l.status === 'prohibited' && l.prohibition) {

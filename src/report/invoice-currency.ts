@@ -15,6 +15,12 @@ export function invoicedAs(item: LineItem): string | undefined {
   return `${item.invoiceValue.amount} ${item.invoiceValue.currency} at ${item.fxRate}`;
 }
 
+/** The line's invoice currency in words: "invoiced 1000.00 CAD at 0.7150 USD per CAD", or "invoiced in USD, not converted". */
+export function invoiceWords(item: LineItem): string {
+  const c = item.invoiceValue.currency;
+  return item.fxRate === undefined ? `invoiced in ${c}, not converted` : `invoiced ${item.invoiceValue.amount} ${c} at ${item.fxRate} USD per ${c}`;
+}
+
 /** A line's USD value for the terminal, with the amount as invoiced under it when converted. */
 export function valueWithInvoice(item: LineItem): string {
   const invoiced = invoicedAs(item);

@@ -21,7 +21,7 @@ export function lineMarkSentences(c: RunSummary['counts']): string[] {
 /** Every count in one line, zeros too, so a run that wrote its output to a file still says them all where it was run. */
 export function countsLine(c: RunSummary['counts']): string {
   return (
-    `Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + rejected ${c.rejected}; ` +
+    `Lines read ${c.read} = computed ${c.computed} + not importable ${c.prohibited} + outside these rules ${c.outside} + rejected ${c.rejected}; ` +
     `of the computed: lower bound (incomplete) ${c.incomplete}, depending on UNVERIFIED facts ${c.dependingOnUnverified}, assumed ${c.assumed}`
   );
 }

@@ -6,14 +6,22 @@ import type { Rejection, RowKey } from '../model/line-item.js';
 import { shown } from './terminal-text.js';
 
 /** A rejection as JSON output shows it: its bytes (for the --rejects file) left out. */
-export function shownRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key' | 'field'> {
-  const { rawBytes: _, key: __, field: ___, ...rest } = r;
+export function shownRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key' | 'field' | 'outside'> {
+  const { rawBytes: _, key: __, field: ___, outside: ____, ...rest } = r;
   return rest;
 }
 
+/**
+ * The status of a row not computed, as CSV and JSON write it: `outside_these_rules` for an origin the
+ * schedule does not encode (not importable under these rules, not an error), else `rejected`.
+ */
+export function rejectionStatus(r: Rejection): 'outside_these_rules' | 'rejected' {
+  return r.outside ? 'outside_these_rules' : 'rejected';
+}
+
 /** The same, saying first which line it is, as a computed line does (estimate and compare JSON). */
-export function keyedRejection(r: Rejection): Omit<Rejection, 'rawBytes' | 'key' | 'field'> & Partial<RowKey> {
-  return { ...r.key, ...shownRejection(r) };
+export function keyedRejection(r: Rejection): { type: string } & Omit<Rejection, 'rawBytes' | 'key' | 'field' | 'outside'> & Partial<RowKey> {
+  return { type: rejectionStatus(r), ...r.key, ...shownRejection(r) };
 }
 
 /**

@@ -86,10 +86,12 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
       for (const ev of list) {
         if (ev.kind === 'entry') {
           ev.compared.results.forEach((r, i) => totals[i]!.addEntry(r));
+          for (const t of totals) t.addHeldRejections(ev.compared.results[0]!);
+          output.heldWith(ev.compared.results[0]!);
           if (out.entryBytes) out.entryBytes(ev.compared, output.bytes);
           else output.add(out.entry(ev.compared));
         } else {
-          for (const t of totals) t.linesRejected += 1;
+          for (const t of totals) t.addRejection(ev.rejection);
           output.reject(ev.rejection, out.rejected(ev.rejection));
         }
       }
@@ -98,7 +100,9 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
     fatal = await streamLines(input, reader, io.stderr, {
       header: onHeader,
       item: (item) => handle(comparer.push(item, events)),
-      rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
+      rejected: (rejection) => {
+        if (!comparer.holdIfOpen(rejection)) handle([{ kind: 'rejected', rejection }]);
+      },
       afterBatch: () => output.flush(),
     });
     handle(comparer.flush(events));

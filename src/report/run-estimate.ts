@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import { RunTotals } from '../engine/totals.js';
+import type { EntryResult } from '../engine/types.js';
 import type { Rejection } from '../model/line-item.js';
 import type { FatalInputError, ReaderOptions } from '../input/read-line-items.js';
 import type { HeaderReport } from '../input/header.js';
@@ -94,12 +95,17 @@ export class BatchOutput {
 
   reject(r: Rejection, rendered: string): void {
     this.add(rendered);
-    if (this.rejects) this.rejected.push(r);
+    if (this.rejects && !r.outside) this.rejected.push(r);
+  }
+
+  /** The rows held with an entry group, rendered with it (see EntryResult.rejectedAmong), for the rejects file. */
+  heldWith(e: EntryResult): void {
+    if (e.rejectedAmong) for (const h of e.rejectedAmong) this.reject(h.rejection, '');
   }
 
   /** Rejections whose rows were rendered elsewhere (by a worker thread), for the rejects file. */
   rejectedElsewhere(rs: readonly Rejection[]): void {
-    if (this.rejects) this.rejected.push(...rs);
+    if (this.rejects) for (const r of rs) if (!r.outside) this.rejected.push(r);
   }
 
   async flush(): Promise<void> {
@@ -161,10 +167,12 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
       for (const ev of list) {
         if (ev.kind === 'entry') {
           totals.addEntry(ev.entry);
+          totals.addHeldRejections(ev.entry);
+          output.heldWith(ev.entry);
           if (renderer.entryBytes) renderer.entryBytes(ev.entry, output.bytes);
           else output.add(renderer.entry(ev.entry));
         } else {
-          totals.linesRejected += 1;
+          totals.addRejection(ev.rejection);
           output.reject(ev.rejection, renderer.rejected(ev.rejection));
         }
       }
@@ -173,7 +181,9 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     fatal = await streamLines(input, reader, io.stderr, {
       header: onHeader,
       item: (item) => handle(estimator.push(item, events)),
-      rejected: (rejection) => handle([{ kind: 'rejected', rejection }]),
+      rejected: (rejection) => {
+        if (!estimator.holdIfOpen(rejection)) handle([{ kind: 'rejected', rejection }]);
+      },
       afterBatch: () => output.flush(),
     });
     handle(estimator.flush(events));

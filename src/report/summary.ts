@@ -13,6 +13,8 @@ export interface RunSummary {
     computed: number;
     rejected: number;
     prohibited: number;
+    /** Lines of an origin the schedule does not encode: not importable under these rules, not rejected. */
+    outside: number;
     incomplete: number;
     /** Lines charged a rate assumed for want of their own (an AD/CVD order's rate for producers without one). */
     assumed: number;
@@ -53,6 +55,7 @@ export function summarize(totals: RunTotals, provenance: Provenance): RunSummary
       computed: totals.linesComputed,
       rejected: totals.linesRejected,
       prohibited: totals.linesProhibited,
+      outside: totals.linesOutside,
       incomplete: totals.linesIncomplete,
       assumed: totals.linesAssumed,
       withWarnings: totals.linesWithWarnings,

@@ -1,6 +1,6 @@
 /**
  * The corpus of bad inputs (test/fixtures/bad/): each file is handled with the message its expectation
- * names, nothing crashes, and every row is accounted for: read = computed + rejected.
+ * names, nothing crashes, and every row is accounted for: read = computed + not importable + outside these rules + rejected.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -100,7 +100,7 @@ describe('tariff refund on the ES-003 sample', () => {
   it('--input chooses the layout: es003 refuses a line-item file, lines reads an export as canonical columns, audit takes only es003', () => {
     expect(tariff(['estimate', 'data/examples/sample-entries.csv', '--input', 'es003', '--format', 'csv']).stderr).toContain('not an ACE ES-003 export');
     expect(tariff(['estimate', SAMPLE, '--input', 'lines', '--format', 'csv']).stderr).toContain('no hts column');
-    expect(tariff(['estimate', SAMPLE, '--format', 'table']).stdout).toContain('Lines read 10 = computed 8 + not importable 0 + rejected 2; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0; entries 4');
+    expect(tariff(['estimate', SAMPLE, '--format', 'table']).stdout).toContain('Lines read 10 = computed 8 + not importable 0 + outside these rules 1 + rejected 1; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0; entries 4');
     const r = tariff(['audit', SAMPLE, '--input', 'lines']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('audit reads ACE ES-003 exports only');

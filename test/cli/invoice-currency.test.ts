@@ -189,6 +189,16 @@ describe('every output says the invoice currency and rate', () => {
     const compareTable = tariff(['compare', mixed(), '--scenario', 'current', '--scenario', 'tariffs-removed', '--fx', 'CAD=0.7150', '--format', 'table']);
     expect(compareTable.stdout).toContain('Invoice currencies: CAD at 0.7150 USD per CAD; USD');
   });
+
+  it('explain: the amount as invoiced and the USD per unit of a converted line; a USD line says it was not converted', () => {
+    const input = mixed();
+    const cad = tariff(['explain', input, '--line', '1', '--fx', 'CAD=0.7150']);
+    expect(cad.status).toBe(0);
+    expect(cad.stdout).toContain('customs value 715.00 USD (invoiced 1000.00 CAD at 0.7150 USD per CAD)');
+    const usd = tariff(['explain', input, '--line', '2', '--fx', 'CAD=0.7150']);
+    expect(usd.status).toBe(0);
+    expect(usd.stdout).toContain('customs value 1,000.00 USD (invoiced in USD, not converted)');
+  });
 });
 
 describe('lookup --currency --fx', () => {

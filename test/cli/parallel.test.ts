@@ -89,6 +89,38 @@ describe('estimate and compare on worker threads', () => {
     for (const size of [40, 90, 200]) await Promise.all([expectSame(['estimate', lf], size), expectSame(['estimate', crlf], size)]);
   });
 
+  it('writes a rejected row in its place among the lines of the entry open when it is read (CSV, estimate and compare), the same on two threads', async () => {
+    // A1/1, A1/2 (value not a number: the reader rejects it), A1/3, B1/1 (no such HTS: the schedule rejects it), B1/2, ...
+    const keys: string[] = [];
+    const rows: string[] = [];
+    for (let n = 1; n <= 12; n++) {
+      const row = (entry: string, line: number, hts: string, value: string): void => {
+        keys.push(`${entry}/${line}`);
+        rows.push(`${entry},${line},${hts},${value},2025-09-01`);
+      };
+      row(`A${n}`, 1, '8481.80.9050', '100');
+      row(`A${n}`, 2, '8481.80.9050', 'x1');
+      row(`A${n}`, 3, '8481.80.9050', '200');
+      row(`B${n}`, 1, '9999.99.9999', '100');
+      row(`B${n}`, 2, '8481.80.9050', '300');
+    }
+    const input = file('in-place.csv', `entry,line,hts,value,entry_date\n${rows.join('\n')}\n`);
+    const lineKeys = (csv: string, prefix: string): string[] =>
+      csv.trim().split('\n').slice(1).filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length).split(',').slice(0, 2).join('/'));
+    for (const size of [60, 150, 400]) {
+      const { one, two } = await bothWays(['estimate', input], size);
+      expect(one.status).toBe(2);
+      expect(lineKeys(one.stdout, '')).toEqual(keys);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.rejects).toBe(one.rejects);
+      expect(await expectSame(['estimate', input], size)).toMatch(/sent to 2 threads/);
+      const compared = await bothWays(['compare', input, ...SCENARIOS], size);
+      expect(lineKeys(compared.one.stdout, 'line,')).toEqual(keys);
+      expect(compared.two.stdout).toBe(compared.one.stdout);
+    }
+    expect((await tariffAsync(['estimate', input, '--format', 'csv'])).stdout.split('\n').slice(1, 6).map((r) => r.split(',').slice(0, 2).join('/'))).toEqual(keys.slice(0, 5));
+  });
+
   it('computes on one thread, with the same result, a file where an entry appears again after others (its lines are gathered first)', async () => {
     const body = lines.slice(1).join('\n');
     const text = `${lines[0]}\n${body}\n${body}\n${body.replace(/^E,/gm, 'A,')}\n`;

@@ -23,7 +23,7 @@ writeFileSync(
   ].join('\n') + '\n',
 );
 const SCENARIOS = ['--scenario', 'current', '--scenario', 'tariffs-removed'];
-const COUNTS = 'Lines read 6 = computed 1 + not importable 0 + rejected 5; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0';
+const COUNTS = 'Lines read 6 = computed 1 + not importable 0 + outside these rules 0 + rejected 5; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0';
 
 /** The rows of the HTML table of rejections by reason, as [reason, count, examples] text. */
 function byReason(html: string): string[][] {

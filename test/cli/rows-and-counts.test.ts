@@ -47,7 +47,7 @@ describe('a rejected row keeps its entry, line, HTS and description', () => {
 });
 
 describe('every output carries the counts', () => {
-  const COUNTS = 'Lines read 3 = computed 1 + not importable 0 + rejected 2; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0';
+  const COUNTS = 'Lines read 3 = computed 1 + not importable 0 + outside these rules 0 + rejected 2; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0';
 
   it('the JSON summaries (estimate and compare) have them all', () => {
     for (const args of [['estimate', input], ['compare', input, ...SCENARIOS]]) {

@@ -291,9 +291,11 @@ describe('engine: entry fees', () => {
     comparer.push(line({ entry: 'A', line: '2', hts: '8481300000', valueCents: 1_000_000, entryDate: '2024-12-31' }), events);
     comparer.push(line({ entry: 'B', line: '1', hts: '8481300000', valueCents: 1_000_000, entryDate: '2025-02-01' }), events);
     comparer.flush(events);
-    expect(events.map((e) => (e.kind === 'entry' ? `${e.compared.entry}: ${e.compared.results.map((r) => r.lines.length).join('/')}` : e.rejection.reason))).toEqual([
-      'entry date 2024-12-31 is outside the dates this schedule answers for (2025-01-01 to 2025-12-31) under scenario current (a line is compared only when every scenario computes it)',
+    // The row is rejected while entry A is open: it comes with A, after A's one line (its place in the file).
+    const held = (e: CompareEvent): string[] => (e.kind === 'entry' ? (e.compared.results[0]!.rejectedAmong ?? []).map((h) => `after ${h.after}: ${h.rejection.reason}`) : []);
+    expect(events.flatMap((e) => [e.kind === 'entry' ? `${e.compared.entry}: ${e.compared.results.map((r) => r.lines.length).join('/')}` : e.rejection.reason, ...held(e)])).toEqual([
       'A: 1/1',
+      'after 1: entry date 2024-12-31 is outside the dates this schedule answers for (2025-01-01 to 2025-12-31) under scenario current (a line is compared only when every scenario computes it)',
       'B: 1/1',
     ]);
   });

@@ -52,6 +52,10 @@ export async function runCsv(csv: string, options: Partial<ReaderOptions> = {}, 
     else if (ev.kind === 'fatal') throw new Error(ev.error.reason);
   }
   est.flush(events);
-  for (const e of events) if (e.kind === 'rejected') rejected.push(e.rejection);
+  // A row rejected while an entry was open comes with the entry (EntryResult.rejectedAmong).
+  for (const e of events) {
+    if (e.kind === 'rejected') rejected.push(e.rejection);
+    else for (const h of e.entry.rejectedAmong ?? []) rejected.push(h.rejection);
+  }
   return { entries: events.flatMap((e) => (e.kind === 'entry' ? [e.entry] : [])), rejected };
 }

@@ -10,14 +10,12 @@ import { GroupTotals } from '../../engine/group-totals.js';
 import type { Rejection } from '../../model/line-item.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { groupRows, type GroupRow } from '../grouped-rows.js';
-import { RejectionList } from '../rejection-list.js';
-import { RejectionGroups } from '../rejection-groups.js';
 import { currencySentence } from '../invoice-currency.js';
 import type { RunSummary } from '../summary.js';
 import type { CompareContext, CompareRenderer } from './compare.js';
 import { CompareLeaders, entryChanges } from './compare-leaders.js';
 import { esc, page, stackedBars, table, type BarSeries } from './html-parts.js';
-import { authoritiesByWeight, authorityParts, card, countsBlock, money, provenanceBlock, rejectionBlock, REJECTION_LIMIT, valueCell } from './html.js';
+import { authoritiesByWeight, authorityParts, card, countsBlock, money, provenanceBlock, RowsNotComputed, valueCell } from './html.js';
 import { waterfall } from './waterfall.js';
 
 /** Headings listed as driving the change. */
@@ -29,8 +27,7 @@ const largestChange = (r: GroupRow): bigint => r.scenarios.reduce((m, f) => (abs
 export class CompareHtmlRenderer implements CompareRenderer {
   private ctx!: CompareContext;
   private readonly leaders = new CompareLeaders();
-  private readonly rejections = new RejectionList(REJECTION_LIMIT);
-  private readonly groups = new RejectionGroups();
+  private readonly notComputed = new RowsNotComputed();
   private byHeading: GroupTotals[] = [];
   private byMonth: GroupTotals[] = [];
 
@@ -42,6 +39,8 @@ export class CompareHtmlRenderer implements CompareRenderer {
   }
 
   entry(c: ComparedEntry): string {
+    // Rows held with the entry are listed apart, as every other rejected row is.
+    for (const h of c.results[0]!.rejectedAmong ?? []) this.rejected(h.rejection);
     this.leaders.add(c);
     c.results.forEach((r, i) => {
       this.byHeading[i]!.addEntry(r);
@@ -51,8 +50,7 @@ export class CompareHtmlRenderer implements CompareRenderer {
   }
 
   rejected(r: Rejection): string {
-    this.rejections.add(r);
-    this.groups.add(r);
+    this.notComputed.add(r);
     return '';
   }
 
@@ -143,7 +141,7 @@ ${this.headingBlock()}
 ${this.monthBlock(summaries)}
 <h2>Entries with the largest change</h2>${table(['Entry', 'Date', 'Customs value', ...labels, ...changeHeads], entryRows, [false, false, true, ...labels.map(() => true), ...changeNumeric])}
 <h2>Lines with the largest change</h2>${table(['Entry', 'Line', 'HTS', 'Date', 'Customs value', ...labels, ...changeHeads], lineRows, [false, false, false, false, true, ...labels.map(() => true), ...changeNumeric])}
-${rejectionBlock(this.rejections, this.groups)}
+${this.notComputed.blocks()}
 ${provenanceBlock(this.ctx.provenances)}`;
     return page('Scenario comparison', body);
   }

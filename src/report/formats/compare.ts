@@ -14,7 +14,8 @@ import { LineKeyCells, rejectionKeyCells, writeCurrencyCells } from '../csv-byte
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';
 import { CompareLeaders, entryChanges } from './compare-leaders.js';
-import { keyedRejection } from '../rejection-list.js';
+import { keyedRejection, rejectionStatus } from '../rejection-list.js';
+import { heldRowsAfter } from '../held-rows.js';
 import type { RunSummary } from '../summary.js';
 import { countsLine, lineMarkSentences } from '../line-marks.js';
 import { currencySentence, valueWithInvoice } from '../invoice-currency.js';
@@ -111,7 +112,10 @@ export class CompareCsvRenderer implements CompareRenderer {
     const first = c.results[0]!;
     if (!this.ctx.entriesOnly) {
       const lines = this.lines;
+      const held = first.rejectedAmong;
+      let h = 0;
       for (let k = 0; k < first.lines.length; k++) {
+        if (held) while (h < held.length && held[h]!.after <= k) w.text(this.rejected(held[h++]!.rejection));
         const l = first.lines[k]!;
         lines.length = 0;
         for (const r of c.results) lines.push(r.lines[k]!);
@@ -130,6 +134,7 @@ export class CompareCsvRenderer implements CompareRenderer {
       }
     }
     w.text(`entry,${userCell(c.entry)},,,,,${first.entryDate},,${formatCents(first.valueCents)},,,computed${entryMoneyCells(c.results)}${this.rowEnd}`);
+    heldRowsAfter(first.lines.length, first.rejectedAmong, (r) => w.text(this.rejected(r)));
   }
 
   entry(c: ComparedEntry): string {
@@ -139,7 +144,7 @@ export class CompareCsvRenderer implements CompareRenderer {
   rejected(r: Rejection): string {
     if (this.ctx.entriesOnly) return '';
     const blanks = this.ctx.labels.flatMap((_, i) => (i > 0 ? ['', '', '', '', ''] : ['', '', '', '']));
-    return csvRow(['line', ...rejectionKeyCells(r), '', '', '', '', '', 'rejected', ...blanks, ...this.scenarioCells()]);
+    return csvRow(['line', ...rejectionKeyCells(r), '', '', '', '', '', rejectionStatus(r), ...blanks, ...this.scenarioCells()]);
   }
 
   end(): string {
@@ -190,8 +195,11 @@ export class CompareJsonRenderer implements CompareRenderer {
     let out = '';
     const first = c.results[0]!;
     if (!this.ctx.entriesOnly) {
+      const held = first.rejectedAmong;
+      let h = 0;
       first.lines.forEach((l, k) => {
         const item = l.item;
+        if (held) while (h < held.length && held[h]!.after <= k) out += this.rejected(held[h++]!.rejection);
         out += this.item({
           type: 'line', entry: item.entry, line: item.line, source_line: item.sourceLine, hts: formatHts(item.hts), entry_date: item.entryDate,
           value_usd: formatCents(item.valueCents), invoice_currency: item.invoiceValue.currency, fx_rate: item.fxRate ?? '1', scenarios: this.perScenario(c.results.map((r) => r.lines[k]!), lineJson),
@@ -200,11 +208,12 @@ export class CompareJsonRenderer implements CompareRenderer {
     }
     const entryJson = (e: EntryResult): Record<string, string> => ({ duty: formatCents(e.dutyCents), fees: formatCents(e.feeCents), total: formatCents(e.totalCents), landed_cost: formatCents(e.landedCostCents) });
     out += this.item({ type: 'entry', entry: c.entry, entry_date: first.entryDate, lines: first.lines.length, value_usd: formatCents(first.valueCents), scenarios: this.perScenario(c.results, entryJson) });
+    heldRowsAfter(first.lines.length, first.rejectedAmong, (r) => (out += this.rejected(r)));
     return out;
   }
 
   rejected(r: Rejection): string {
-    return this.ctx.entriesOnly ? '' : this.item({ type: 'rejected', ...keyedRejection(r) });
+    return this.ctx.entriesOnly ? '' : this.item(keyedRejection(r));
   }
 
   end(summaries: RunSummary[]): string {
@@ -235,12 +244,13 @@ export class CompareTableRenderer implements CompareRenderer {
   }
 
   entry(c: ComparedEntry): string {
+    for (const h of c.results[0]!.rejectedAmong ?? []) this.rejected(h.rejection);
     this.leaders.add(c);
     return '';
   }
 
-  rejected(): string {
-    this.rejected_ += 1;
+  rejected(r: Rejection): string {
+    if (!r.outside) this.rejected_ += 1;
     return '';
   }
 

@@ -4,6 +4,8 @@
  */
 import type { Component, EntryResult, LineResult } from '../../engine/types.js';
 import type { Rejection } from '../../model/line-item.js';
+import { rejectionStatus } from '../rejection-list.js';
+import { heldRowsAfter, linesWithHeldRows } from '../held-rows.js';
 import { formatCents } from '../../money/decimal.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
 import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
@@ -192,7 +194,14 @@ export class CsvRenderer implements Renderer {
   }
 
   entryBytes(e: EntryResult, w: ByteWriter): void {
-    for (const l of e.lines) this.lineTo(l, w);
+    const held = e.rejectedAmong;
+    if (held === undefined) {
+      for (const l of e.lines) this.lineTo(l, w);
+      return;
+    }
+    const row = (r: Rejection): void => w.text(this.rejected(r));
+    linesWithHeldRows(e.lines.length, held, (k) => this.lineTo(e.lines[k]!, w), row);
+    heldRowsAfter(e.lines.length, held, row);
   }
 
   entry(e: EntryResult): string {
@@ -202,7 +211,7 @@ export class CsvRenderer implements Renderer {
   rejected(r: Rejection): string {
     const blanks = this.summer.columns.map(() => '');
     return csvRow([
-      ...rejectionKeyCells(r), '', '', '', '', '', '', '', 'rejected', ...blanks, '', '', '', '', '', '', '',
+      ...rejectionKeyCells(r), '', '', '', '', '', '', '', rejectionStatus(r), ...blanks, '', '', '', '', '', '', '',
       neutralizeFormula(`${r.column ? `${r.column}: ` : ''}${r.reason}`), ...this.provenanceCells,
     ]);
   }

@@ -47,6 +47,35 @@ export function provenanceBlock(provenances: Provenance[]): string {
 <p class="muted">What the data does not know:</p><ul class="muted">${unknowns.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>`;
 }
 
+/** Lines of an origin the schedule does not encode: not errors, listed apart from the rejected rows. */
+export function outsideBlock(list: RejectionList): string {
+  if (list.count === 0) return '';
+  const rows = list.kept.map((r) => [esc(r.sourceLine), esc(r.key?.entry ?? ''), esc(r.key?.line ?? ''), esc(r.value ?? ''), esc(r.reason)]);
+  const more = list.count > list.kept.length ? `<p class="muted">${list.count - list.kept.length} more lines outside these rules; the CSV and JSON outputs list every one.</p>` : '';
+  return `<h2>Outside these rules (${list.count})</h2><p class="muted">Not importable under these rules: no duty is computed and they are kept out of every total.</p>
+<div data-field="outside-these-rules">${table(['Line', 'Entry', 'Line no.', 'Origin', 'Reason'], rows)}</div>${more}`;
+}
+
+/** The rows a report lists apart from its figures: those outside these rules, and the rejected rows. */
+export class RowsNotComputed {
+  private readonly rejections = new RejectionList(REJECTION_LIMIT);
+  private readonly outside = new RejectionList(REJECTION_LIMIT);
+  private readonly groups = new RejectionGroups();
+
+  add(r: Rejection): void {
+    if (r.outside) {
+      this.outside.add(r);
+      return;
+    }
+    this.rejections.add(r);
+    this.groups.add(r);
+  }
+
+  blocks(): string {
+    return `${outsideBlock(this.outside)}\n${rejectionBlock(this.rejections, this.groups)}`;
+  }
+}
+
 /** Rejected rows: a count and examples by kind of reason, then the first rows one by one. */
 export function rejectionBlock(list: RejectionList, groups: RejectionGroups): string {
   const { kept: rejections, count } = list;
@@ -76,8 +105,7 @@ export class HtmlRenderer implements Renderer {
   private ctx!: RenderContext;
   private readonly lines = new TopN<string[]>(TOP);
   private readonly entries = new TopN<string[]>(TOP);
-  private readonly rejections = new RejectionList(REJECTION_LIMIT);
-  private readonly groups = new RejectionGroups();
+  private readonly notComputed = new RowsNotComputed();
 
   begin(ctx: RenderContext): string {
     this.ctx = ctx;
@@ -85,6 +113,8 @@ export class HtmlRenderer implements Renderer {
   }
 
   entry(e: EntryResult): string {
+    // Rows held with the entry are listed apart, as every other rejected row is.
+    for (const h of e.rejectedAmong ?? []) this.rejected(h.rejection);
     for (const l of e.lines) {
       const total = BigInt(l.totalCents);
       if (!this.lines.admits(total)) continue;
@@ -101,8 +131,7 @@ export class HtmlRenderer implements Renderer {
   }
 
   rejected(r: Rejection): string {
-    this.rejections.add(r);
-    this.groups.add(r);
+    this.notComputed.add(r);
     return '';
   }
 
@@ -121,7 +150,7 @@ ${table(['Legal authority', 'Lines', 'Amount (USD)', 'Share'], byAuthority, [fal
 <p class="muted">Removing an authority saves at least its amount here; <code>tariff compare --scenario current --scenario no-section-232</code> (or another scenario) shows the saving after the measures it displaced apply again.</p>
 <h2>Entries with the largest total</h2>${table(['Entry', 'Date', 'Lines', 'Customs value', 'Duty', 'Fees', 'Total', 'Landed cost'], this.entries.sorted(), [false, false, true, true, true, true, true, true])}
 <h2>Lines with the largest total</h2>${table(['Entry', 'Line', 'HTS', 'Description', 'Date', 'Customs value', 'Components', 'Total', 'Landed cost'], this.lines.sorted(), [false, false, false, false, false, true, false, true, true])}
-${rejectionBlock(this.rejections, this.groups)}
+${this.notComputed.blocks()}
 ${provenanceBlock([p])}`;
     return page('Duty and fee estimate', body);
   }

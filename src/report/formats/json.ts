@@ -7,6 +7,7 @@ import type { Rejection } from '../../model/line-item.js';
 import { formatCents } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
 import { keyedRejection } from '../rejection-list.js';
+import { heldRowsAfter, linesWithHeldRows } from '../held-rows.js';
 import type { RenderContext, Renderer } from '../renderer.js';
 import { effectiveRate, type RunSummary } from '../summary.js';
 
@@ -103,7 +104,10 @@ export class JsonRenderer implements Renderer {
 
   entry(e: EntryResult): string {
     let out = '';
-    for (const l of e.lines) out += this.item(lineJson(l));
+    const row = (r: Rejection): void => {
+      out += this.rejected(r);
+    };
+    linesWithHeldRows(e.lines.length, e.rejectedAmong, (k) => (out += this.item(lineJson(e.lines[k]!))), row);
     out += this.item({
       type: 'entry',
       entry: e.entry,
@@ -118,11 +122,12 @@ export class JsonRenderer implements Renderer {
       effective_rate: effectiveRate(e.dutyCents, e.valueCents),
       entry_fees: e.fees.map(componentJson),
     });
+    heldRowsAfter(e.lines.length, e.rejectedAmong, row);
     return out;
   }
 
   rejected(r: Rejection): string {
-    return this.item({ type: 'rejected', ...keyedRejection(r) });
+    return this.item(keyedRejection(r));
   }
 
   end(summary: RunSummary): string {

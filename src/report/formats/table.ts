@@ -45,6 +45,7 @@ export class TableRenderer implements Renderer {
   private readonly entryRows: string[][] = [];
   private entriesHidden = 0;
   private readonly rejections = new RejectionList();
+  private readonly outside = new RejectionList();
   private ctx!: RenderContext;
 
   begin(ctx: RenderContext): string {
@@ -53,6 +54,8 @@ export class TableRenderer implements Renderer {
   }
 
   entry(e: EntryResult): string {
+    // Rows held with the entry are listed apart, as every other rejected row is.
+    for (const h of e.rejectedAmong ?? []) this.rejected(h.rejection);
     if (this.entryRows.length < ENTRY_LIMIT) {
       this.entryRows.push([shown(e.entry), e.entryDate, String(e.lines.length), formatCentsGrouped(e.valueCents), formatCentsGrouped(e.dutyCents), effectiveRate(e.dutyCents, e.valueCents), formatCentsGrouped(e.feeCents), formatCentsGrouped(e.totalCents), formatCentsGrouped(e.landedCostCents)]);
     } else this.entriesHidden += 1;
@@ -78,7 +81,7 @@ export class TableRenderer implements Renderer {
   }
 
   rejected(r: Rejection): string {
-    this.rejections.add(r);
+    (r.outside ? this.outside : this.rejections).add(r);
     return '';
   }
 
@@ -86,6 +89,7 @@ export class TableRenderer implements Renderer {
     const out: string[] = [];
     if (this.shown > 0) out.push(this.table.toString());
     if (this.hidden > 0) out.push(chalk.dim(`… ${this.hidden} more lines not shown; use --format csv or json for every line`));
+    out.push(...this.outside.lines((n) => chalk.yellow(`Outside these rules (${n}): not importable under these rules, no duty computed:`)));
     out.push(...this.rejections.lines((n) => chalk.red(`Rejected lines (${n}):`)));
     if (this.entryRows.length > 1) {
       const entries = new Table({ head: ['Entry', 'Date', 'Lines', 'Customs value', 'Duty', 'Duty/value', 'Fees', 'Total', 'Landed cost'], style: { head: [], border: [] }, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });

@@ -1,8 +1,8 @@
 /**
  * One part of a file computed on its own, as a worker thread does it, with what the main thread needs to
  * check that the part reads as it would in one pass over the whole file and to stitch it in:
- * - `lead`: rejected rows before the part's first computed line. In file order they come before the
- *   previous part's last entry is closed (an entry closes when the next entry's first line arrives).
+ * - `lead`: rejected rows before the part's first computed line. A whole file read in one pass writes
+ *   them with the previous part's last entry (held while it is open), after its lines.
  * - `body`: everything else but the last entry group, which stays open until the part ends;
  * - `tail`: that last group, closed at the end of the part; valid once the next part is known not to
  *   continue its entry.
@@ -39,6 +39,8 @@ export interface PartResult {
   /** Per schedule: the lead and body lines. */
   totals: RunTotalsData[];
   tail: EncodedText;
+  /** Rows rejected while the tail group was open: written in it (see EntryResult.rejectedAmong). */
+  tailRejections: Rejection[];
   tailTotals: RunTotalsData[];
   /** Entry of the first computed line, if any line was computed. */
   firstEntry?: string;
@@ -87,9 +89,14 @@ export function renderEvents(events: CompareEvent[], renderer: CsvPartRenderer, 
   for (const ev of events) {
     if (ev.kind === 'entry') {
       ev.compared.results.forEach((r, i) => to.totals[i]!.addEntry(r));
+      const held = ev.compared.results[0]!.rejectedAmong;
+      if (held) {
+        for (const t of to.totals) t.addHeldRejections(ev.compared.results[0]!);
+        for (const h of held) to.rejections.push(h.rejection);
+      }
       renderer.entry(ev.compared, to.out);
     } else {
-      for (const t of to.totals) t.linesRejected += 1;
+      for (const t of to.totals) t.addRejection(ev.rejection);
       to.out.text(renderer.rejected(ev.rejection));
       to.rejections.push(ev.rejection);
     }
@@ -115,7 +122,7 @@ export function computePart(part: FilePart, reader: ChunkReader, compiled: reado
         groupFirstLine = ev.item.sourceLine;
         firstEntry ??= open;
       }
-    } else events.push(ev);
+    } else if (!comparer.holdIfOpen(ev.rejection)) events.push(ev);
     renderEvents(events, renderer, firstEntry === undefined ? lead : body);
   });
   const entryIds = [...comparer.entryIndex.ids()];
@@ -130,6 +137,7 @@ export function computePart(part: FilePart, reader: ChunkReader, compiled: reado
     bodyRejections: body.rejections,
     totals: totals.map((t) => t.data()),
     tail: tail.encoded(),
+    tailRejections: tail.rejections,
     tailTotals: tail.totals.map((t) => t.data()),
     ...(firstEntry !== undefined ? { firstEntry } : {}),
     ...(open !== undefined ? { tailEntry: open, tailFirstLine: groupFirstLine!, tailStates: { entry: open, states: comparer.snapshot(open) } } : {}),

@@ -62,7 +62,10 @@ interface OpenTail {
   entry: string;
   firstLine: number;
   text: EncodedText;
+  rejections: Rejection[];
   totals: RunTotalsData[];
+  /** Rows of later parts that computed no line: in one pass they are held with this entry, after its lines. */
+  after: Array<{ text: EncodedText; rejections: Rejection[]; totals: RunTotalsData[] }>;
   states: EntrySnapshots;
   part: NumberedPart;
 }
@@ -263,12 +266,17 @@ class Stitcher {
   }
 
   async commit(part: NumberedPart, r: PartResult): Promise<void> {
-    this.write(r.lead, r.leadRejections);
-    if (r.firstEntry !== undefined) this.closeOpenTail();
-    this.write(r.body, r.bodyRejections);
-    this.merge(r.totals);
+    if (r.firstEntry === undefined && this.open) {
+      // Nothing computed: every row of the part was read while the open entry was (see OpenTail.after).
+      this.open.after.push({ text: r.lead, rejections: r.leadRejections, totals: r.totals });
+    } else {
+      this.closeOpenTail();
+      this.write(r.lead, r.leadRejections);
+      this.write(r.body, r.bodyRejections);
+      this.merge(r.totals);
+    }
     for (const e of JSON.parse(r.entries) as EntrySnapshots[]) this.restore(e);
-    if (r.tailEntry !== undefined) this.open = { entry: r.tailEntry, firstLine: r.tailFirstLine!, text: r.tail, totals: r.tailTotals, states: r.tailStates!, part };
+    if (r.tailEntry !== undefined) this.open = { entry: r.tailEntry, firstLine: r.tailFirstLine!, text: r.tail, rejections: r.tailRejections, totals: r.tailTotals, after: [], states: r.tailStates!, part };
     this.nextLine = r.nextLine;
     this.rowsBefore = part.rowsBefore + r.rows;
     this.fatal = r.fatal;
@@ -279,9 +287,13 @@ class Stitcher {
   private closeOpenTail(): void {
     const t = this.open;
     if (!t) return;
-    this.write(t.text, []);
+    this.write(t.text, t.rejections);
     this.merge(t.totals);
     this.restore(t.states);
+    for (const a of t.after) {
+      this.write(a.text, a.rejections);
+      this.merge(a.totals);
+    }
     this.open = undefined;
   }
 
@@ -295,18 +307,22 @@ class Stitcher {
       const t = this.open;
       if (t) {
         this.open = undefined;
+        // The tail's text, its held rows and the rows after it are written again, with the entry continued:
+        // its rows are held again in their places (counted when the entry is written).
         this.reader.read(this.load(t.part), (ev) => {
-          if (ev.kind === 'line' && ev.item.sourceLine >= t.firstLine) this.comparer.push(ev.item, this.events);
-          // Rejections among these lines were written with the part they came from.
+          if (ev.kind === 'line' ? ev.item.sourceLine < t.firstLine : ev.rejection.sourceLine < t.firstLine) return;
+          if (ev.kind === 'line') this.comparer.push(ev.item, this.events);
+          else this.comparer.holdIfOpen(ev.rejection);
           this.events.length = 0;
         });
+        for (const a of t.after) for (const r of a.rejections) this.comparer.holdIfOpen(r);
       }
     }
     if (this.done) return;
     const sink = { out: this.ctx.output.bytes, rejections: [] as Rejection[], totals: this.ctx.totals };
     const read = this.reader.read({ ...this.load(part), firstLine: this.nextLine ?? part.firstLine, rowsBefore: this.rowsBefore }, (ev) => {
       if (ev.kind === 'line') this.comparer.push(ev.item, this.events);
-      else this.events.push(ev);
+      else if (!this.comparer.holdIfOpen(ev.rejection)) this.events.push(ev);
       renderEvents(this.events, this.renderer, sink);
     });
     this.ctx.output.rejectedElsewhere(sink.rejections);
