@@ -18,7 +18,8 @@ import type { LineItem } from '../model/line-item.js';
 import type { InputSource } from './input-source.js';
 import { streamLines } from './stream-lines.js';
 import { workerThreads, type JobsRequest } from './parallel/jobs.js';
-import { slashDateScanOf, type SlashDateScanRequest } from './slash-date-scan.js';
+import { slashDateScanOf } from './slash-date-scan.js';
+import type { SlashDateEvidence } from '../input/date-order.js';
 
 const QUOTE = 34;
 const LF = 10;
@@ -80,7 +81,7 @@ class EntryRuns {
  * (standard input, a pipe: the reading pass is the only pass), an ES-003 export (grouped by entry when read),
  * a file without an entry column or one that cannot be read (the reading pass says why).
  */
-export async function scatteredEntries(input: InputSource, reader: ReaderOptions, dates?: SlashDateScanRequest): Promise<ReadonlySet<string>> {
+export async function scatteredEntries(input: InputSource, reader: ReaderOptions, dates?: SlashDateEvidence): Promise<ReadonlySet<string>> {
   if (!input.rereadable || reader.layout === 'es003') return NONE;
   const file = await open(input.name, 'r').catch(() => undefined);
   if (!file) return NONE;
@@ -210,7 +211,7 @@ export async function settleScattered(input: InputSource, reader: ReaderOptions,
 }
 
 /** The run's scattered entries; with --debug, says which when the file then runs on one thread instead of several. */
-export async function scatteredEntriesOf(run: JobsRequest & { trace?: (message: string) => void }, reader: ReaderOptions, input: InputSource, dates?: SlashDateScanRequest): Promise<ReadonlySet<string>> {
+export async function scatteredEntriesOf(run: JobsRequest & { trace?: (message: string) => void }, reader: ReaderOptions, input: InputSource, dates?: SlashDateEvidence): Promise<ReadonlySet<string>> {
   const scattered = await scatteredEntries(input, reader, dates);
   if (scattered.size > 0 && workerThreads(run) > 1) {
     const shown = [...scattered].slice(0, 5).join(', ');

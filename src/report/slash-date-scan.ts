@@ -15,9 +15,6 @@ export interface DateColumn {
   name: string;
 }
 
-/** Where the first pass puts the slash dates it meets (given when the order of the file's dates is not). */
-export type SlashDateScanRequest = SlashDateEvidence;
-
 /** The scan of the header's date columns, or none when it has none. */
 export function slashDateScanOf(header: HeaderReport, delimiter: number, evidence: SlashDateEvidence): SlashDateScan | undefined {
   const columns: DateColumn[] = [];
