@@ -6,7 +6,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { resolveLinks } from '../report/output-target.js';
+import { resolveLinks } from '../run/output-target.js';
 import { UsageError } from './usage-error.js';
 
 /** An option and the path it names; an undefined path (option not given) or "-" is skipped. */

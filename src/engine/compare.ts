@@ -5,7 +5,7 @@
 import type { LineItem, Rejection } from '../model/line-item.js';
 import type { CompiledSchedule } from './compile.js';
 import type { ComputeOptions } from './compute-line.js';
-import { Estimator, type EstimateEvent } from './estimator.js';
+import { Estimator, type EntryEvent, type EstimateEvent } from './estimator.js';
 import type { EntryResult } from './types.js';
 import { EntryIndex, type EntryStateSnapshot } from './entry-states.js';
 
@@ -15,7 +15,7 @@ export interface ComparedEntry {
   results: EntryResult[];
 }
 
-export type CompareEvent = { kind: 'entry'; compared: ComparedEntry } | { kind: 'rejected'; rejection: Rejection };
+export type CompareEvent = EntryEvent<ComparedEntry>;
 
 export class Comparer {
   private readonly estimators: Estimator[];
@@ -76,7 +76,7 @@ export class Comparer {
         if (e?.kind !== 'entry') throw new Error(`scenarios disagree on entry ${ev.entry.entry}: a line was accepted by one schedule and rejected by another`);
         results[i] = e.entry;
       }
-      out.push({ kind: 'entry', compared: { entry: ev.entry.entry, results } });
+      out.push({ kind: 'entry', entry: { entry: ev.entry.entry, results } });
     }
     for (const s of this.scratch) s.length = 0;
     return out;

@@ -12,7 +12,10 @@ import { EntryLedger } from './entry.js';
 import type { EntryIndex } from './entry-states.js';
 import type { EntryResult, LineResult, RejectedAmong } from './types.js';
 
-export type EstimateEvent = { kind: 'entry'; entry: EntryResult } | { kind: 'rejected'; rejection: Rejection };
+/** What feeding lines gives back, in file order: a closed entry (E: its result, or its results side by side) or a row rejected. */
+export type EntryEvent<E> = { kind: 'entry'; entry: E } | { kind: 'rejected'; rejection: Rejection };
+
+export type EstimateEvent = EntryEvent<EntryResult>;
 
 /** A line this schedule can compute: as adjusted for the run, with its date segment and HTS record. */
 interface Admitted {

@@ -137,7 +137,7 @@ export function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarn
   if ('content' in base) {
     if (item.contentCents[base.content] !== undefined) return rule(BaseKind.Content, contentWords(base.content), base.content);
     if (base.if_missing === 'not_applied') return `the line gives no ${base.content}`;
-    warnings.push({ code: 'content-missing', message: `${cm.title}: no ${base.content} on the line, so the duty is charged on the full value (CBP: one line when the metal value is unknown)` });
+    warnings.push({ code: 'content-missing', message: `${cm.title}: no ${base.content} on the line, so the duty is charged on the full value${base.missing_note ? ` (${base.missing_note})` : ''}` });
     return rule(BaseKind.Value, 'full value (content value not given)');
   }
   if (item.contentCents.us_content_value === undefined) {

@@ -5,7 +5,7 @@
  */
 import type { RefundEntry } from '../engine/refund.js';
 import type { EntryResult, LineResult } from '../engine/types.js';
-import type { Filed } from '../input/es003.js';
+import type { Filed } from '../model/filing.js';
 import { CentsSum } from '../money/cents-sum.js';
 import { formatCents } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';

@@ -4,7 +4,7 @@
  */
 import type { LineItem, Rejection } from '../model/line-item.js';
 import { formatHts } from '../rules/hts/format.js';
-import { encoded, type ByteWriter } from './byte-writer.js';
+import { encoded, type ByteWriter } from '../bytes/byte-writer.js';
 import { csvCell, neutralizeFormula } from './csv-cell.js';
 
 /** The text has a character that needs the cell quoted (" , CR LF). */

@@ -4,59 +4,23 @@
  * rate, the amount, and the legal citation and Chapter 99 heading behind each amount. Under a second
  * scenario the same explanation follows, with the difference.
  */
-import { compileSchedule, type CompiledSchedule } from '../engine/compile.js';
-import { Comparer, type CompareEvent, type ComparedEntry } from '../engine/compare.js';
+import type { CompiledSchedule } from '../engine/compile.js';
+import type { ComparedEntry } from '../engine/compare.js';
 import type { Component, EntryResult, LineResult } from '../engine/types.js';
-import { readLineItems, type ReaderOptions } from '../input/read-line-items.js';
 import { formatCentsGrouped, formatScaled } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
 import type { HtsTable, ParsedRate } from '../rules/hts/types.js';
-import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { lineJson } from './formats/json.js';
-import { prepareRead, type InputSource } from './input-source.js';
 import { shown } from './terminal-text.js';
 import { legalBasis } from './legal-basis.js';
-import { settleScattered } from './scattered-entries.js';
-import { firstPass } from './first-pass.js';
 import { invoiceWords } from './invoice-currency.js';
 
-export interface ExplainTarget {
-  line: string;
-  entry?: string;
-}
-
-export type FoundLine = { ok: true; compared: ComparedEntry; index: number; compiled: CompiledSchedule[] } | { ok: false; reason: string };
-
-/** Reads until the entry holding the line is complete, under every scenario. */
-export async function findLine(input: InputSource, given: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget, notes: NodeJS.WritableStream): Promise<FoundLine> {
-  const compiled = scenarios.map((r) => compileSchedule(r, hts));
-  const first = await firstPass(input, { ...given, defaultOrigin: defaultOrigin(scenarios[0]!) }, notes);
-  if (!first.ok) return { ok: false, reason: `${given.file}: ${first.reason}` };
-  const options = first.reader;
-  const { source, reader } = await prepareRead(input, options);
-  const comparer = new Comparer(compiled, reader.file, { explain: true });
-  // The line's share of its entry's fees is the one estimate gives it, wherever the entry's other lines are.
-  await settleScattered(input, options, first.scattered, comparer);
-  const events: CompareEvent[] = [];
-  const matches = (e: ComparedEntry): number => e.results[0]!.lines.findIndex((l) => l.item.line === target.line && (target.entry === undefined || l.item.entry === target.entry));
-  const check = (): FoundLine | undefined => {
-    for (const ev of events) {
-      if (ev.kind === 'rejected') continue;
-      const index = matches(ev.compared);
-      if (index >= 0) return { ok: true, compared: ev.compared, index, compiled };
-    }
-    events.length = 0;
-    return undefined;
-  };
-  for await (const ev of readLineItems(source, reader)) {
-    if (ev.kind === 'fatal') return { ok: false, reason: `${ev.error.file}:${ev.error.sourceLine}: ${ev.error.reason}` };
-    if (ev.kind !== 'line') continue;
-    comparer.push(ev.item, events);
-    const found = check();
-    if (found) return found;
-  }
-  comparer.flush(events);
-  return check() ?? { ok: false, reason: `no computed line "${target.line}"${target.entry ? ` in entry ${target.entry}` : ''} in ${reader.file} (a rejected line cannot be explained: run estimate --rejects to see why it was rejected)` };
+/** A line found in its entry, computed under every scenario: what the explanation renders. */
+export interface ExplainedLine {
+  compared: ComparedEntry;
+  /** The line's place among its entry's lines. */
+  index: number;
+  compiled: CompiledSchedule[];
 }
 
 function rateWords(rate: ParsedRate): string {
@@ -140,7 +104,7 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
   return out.map(shown).join('\n');
 }
 
-export function renderExplainText(found: Extract<FoundLine, { ok: true }>, hts: HtsTable): string {
+export function renderExplainText(found: ExplainedLine, hts: HtsTable): string {
   const parts = found.compared.results.map((entry, i) => explainLine(entry, entry.lines[found.index]!, found.compiled[i]!, hts));
   if (found.compared.results.length > 1) {
     const first = found.compared.results[0]!.lines[found.index]!;
@@ -153,7 +117,7 @@ export function renderExplainText(found: Extract<FoundLine, { ok: true }>, hts: 
   return `${parts.join('\n\n')}\n`;
 }
 
-export function renderExplainJson(found: Extract<FoundLine, { ok: true }>): string {
+export function renderExplainJson(found: ExplainedLine): string {
   return `${JSON.stringify(
     found.compared.results.map((e, i) => ({ scenario: found.compiled[i]!.provenance.scenario, provenance: found.compiled[i]!.provenance, ...lineJson(e.lines[found.index]!) })),
     null,

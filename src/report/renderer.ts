@@ -5,7 +5,7 @@
 import type { EntryResult, Provenance } from '../engine/types.js';
 import type { Rejection } from '../model/line-item.js';
 import type { Schedule } from '../rules/schedule-schema.js';
-import type { ByteWriter } from './byte-writer.js';
+import type { ByteWriter } from '../bytes/byte-writer.js';
 import type { RunSummary } from './summary.js';
 
 export interface RenderContext {

@@ -3,9 +3,36 @@
  */
 import { formatHts } from '../rules/hts/format.js';
 import type { Measure } from '../rules/schedule-schema.js';
-import type { ListChange, ValueChange } from '../rules/rule-set-diff.js';
-import type { DiffSide, RulesDiffReport, ScheduleDiffReport } from './rules-diff.js';
+import type { ListChange, ScheduleDiff, ValueChange } from '../rules/rule-set-diff.js';
 import { shown } from './terminal-text.js';
+
+export interface DiffSide {
+  file: string;
+  id: string;
+  version: string;
+  as_of: string;
+  sha256: string;
+}
+
+export interface DescribedCode {
+  code: string;
+  description: string;
+}
+
+export interface ScheduleDiffReport {
+  id: string;
+  /** Absent: the schedule is only in NEW (added) or only in OLD (removed). */
+  old?: DiffSide;
+  new?: DiffSide;
+  diff?: ScheduleDiff;
+  /** HTS descriptions of every list code added or removed. */
+  descriptions: Record<string, string>;
+}
+
+export interface RulesDiffReport {
+  equal: boolean;
+  schedules: ScheduleDiffReport[];
+}
 
 export const DIFF_FORMATS = ['table', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];

@@ -51,8 +51,10 @@ export const baseSchema = z.union([
   z.strictObject({
     /** A content-value column (2025 Section 232 content regime). */
     content: z.enum(METAL_CONTENT_COLUMNS),
-    /** When the column is empty: charge the full value (CBP: one line when the metal value is unknown). */
+    /** When the column is empty: charge the full value, or do not apply the measure. */
     if_missing: z.enum(['full_value', 'not_applied']),
+    /** Why the full value is charged when the column is empty (the practice behind it), said on the line. */
+    missing_note: z.string().min(1).optional(),
   }),
   z.strictObject({
     /** Value less the us_content_value column (USMCA vehicles, mobile equipment). */

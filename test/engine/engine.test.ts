@@ -276,7 +276,7 @@ describe('engine: entry fees', () => {
     const events: CompareEvent[] = [];
     for (const entry of ['A', 'B', 'A']) comparer.push(line({ entry, hts: '8481300000', valueCents: 1_000_000, entryDate: '2025-02-01' }), events);
     comparer.flush(events);
-    const feesOfA = events.flatMap((e) => (e.kind === 'entry' && e.compared.entry === 'A' ? [e.compared.results.map((r) => r.fees[0]!.amountCents)] : []));
+    const feesOfA = events.flatMap((e) => (e.kind === 'entry' && e.entry.entry === 'A' ? [e.entry.results.map((r) => r.fees[0]!.amountCents)] : []));
     // 10,000 -> 34.64 each time, in both scenarios
     expect(feesOfA).toEqual([[3464, 3464], [3464, 3464]]);
   });
@@ -292,8 +292,8 @@ describe('engine: entry fees', () => {
     comparer.push(line({ entry: 'B', line: '1', hts: '8481300000', valueCents: 1_000_000, entryDate: '2025-02-01' }), events);
     comparer.flush(events);
     // The row is rejected while entry A is open: it comes with A, after A's one line (its place in the file).
-    const held = (e: CompareEvent): string[] => (e.kind === 'entry' ? (e.compared.results[0]!.rejectedAmong ?? []).map((h) => `after ${h.after}: ${h.rejection.reason}`) : []);
-    expect(events.flatMap((e) => [e.kind === 'entry' ? `${e.compared.entry}: ${e.compared.results.map((r) => r.lines.length).join('/')}` : e.rejection.reason, ...held(e)])).toEqual([
+    const held = (e: CompareEvent): string[] => (e.kind === 'entry' ? (e.entry.results[0]!.rejectedAmong ?? []).map((h) => `after ${h.after}: ${h.rejection.reason}`) : []);
+    expect(events.flatMap((e) => [e.kind === 'entry' ? `${e.entry.entry}: ${e.entry.results.map((r) => r.lines.length).join('/')}` : e.rejection.reason, ...held(e)])).toEqual([
       'A: 1/1',
       'after 1: entry date 2024-12-31 is outside the dates this schedule answers for (2025-01-01 to 2025-12-31) under scenario current (a line is compared only when every scenario computes it)',
       'B: 1/1',

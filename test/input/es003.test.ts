@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { compareEs003Keys, filedOf } from '../../src/input/es003.js';
+import { compareEs003Keys } from '../../src/input/es003.js';
+import { filedOf } from '../../src/model/filing.js';
 import { es003Order } from '../../src/input/es003-order.js';
 import type { LineItem, Rejection } from '../../src/model/line-item.js';
 import { readLineItems, type ReaderOptions, type ReadEvent } from '../../src/input/read-line-items.js';

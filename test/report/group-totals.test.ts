@@ -10,7 +10,7 @@ import { compileSchedule, type CompiledSchedule } from '../../src/engine/compile
 import type { GroupLevel } from '../../src/engine/group-totals.js';
 import { RunTotals } from '../../src/engine/totals.js';
 import { groupedReport } from '../../src/report/grouped-rows.js';
-import { openRules } from '../../src/report/open-rules.js';
+import { openRules } from '../../src/run/open-rules.js';
 import { summarize } from '../../src/report/summary.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../src/rules/paths.js';
 import { builtInScenarioNames } from '../../src/rules/scenario-names.js';
@@ -48,7 +48,7 @@ describe('group sums (property)', () => {
           const totals = compiled.map(() => new RunTotals(by));
           const events: CompareEvent[] = [];
           const take = (list: CompareEvent[]): void => {
-            for (const ev of list) if (ev.kind === 'entry') ev.compared.results.forEach((r, i) => totals[i]!.addEntry(r));
+            for (const ev of list) if (ev.kind === 'entry') ev.entry.results.forEach((r, i) => totals[i]!.addEntry(r));
             list.length = 0;
           };
           sorted.forEach((l, k) => {

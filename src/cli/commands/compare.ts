@@ -2,7 +2,7 @@
  * `tariff compare FILE --scenario A --scenario B ...`: the same lines under several scenarios.
  */
 import type { Command } from 'commander';
-import { EXIT } from '../../report/exit-codes.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
@@ -61,7 +61,7 @@ ${OUTPUT_FILES_HELP}`)
     .action(async (file: string, opts: CompareOptions) => {
       const schedules = opts.schedule ?? [DEFAULT_SCHEDULE_PATH];
       checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ...schedules.map((s) => ['--schedule', s] as const), ...(opts.scenario ?? []).map((s) => ['--scenario', s] as const), ['--fx-file', opts.fxFile], ['--map', opts.map]]);
-      const [{ openRules }, { runCompare }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-compare.js')]);
+      const [{ openRules }, { runCompare }] = await Promise.all([import('../../run/open-rules.js'), import('../../run/compare.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
       const versions = schedules.length > 1;
@@ -72,7 +72,7 @@ ${OUTPUT_FILES_HELP}`)
       const bom = bomOption(opts, format);
       const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
-      const rules = versions ? await (await import('../../report/schedule-versions.js')).openScheduleVersions(schedules, scenarios, process.stderr) : await openRules(schedules[0]!, process.stderr, { scenarios });
+      const rules = versions ? await (await import('../../run/schedule-versions.js')).openScheduleVersions(schedules, scenarios, process.stderr) : await openRules(schedules[0]!, process.stderr, { scenarios });
       if (!rules) {
         setExitCode(EXIT.USAGE_OR_RULES);
         return;

@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { canonicalColumns } from '../../input/columns.js';
-import { EXIT } from '../../report/exit-codes.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
@@ -55,7 +55,7 @@ export function registerEstimate(program: Command): void {
     .addHelpText('after', HELP + OUTPUT_FILES_HELP)
     .action(async (file: string, opts: EstimateOptions) => {
       checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ['--scenario', opts.scenario], ['--fx-file', opts.fxFile], ['--map', opts.map]]);
-      const [{ openRules }, { runEstimate }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/run-estimate.js')]);
+      const [{ openRules }, { runEstimate }] = await Promise.all([import('../../run/open-rules.js'), import('../../run/estimate.js')]);
       const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
       const by = byLevels(opts.by);
@@ -70,7 +70,7 @@ export function registerEstimate(program: Command): void {
       }
       if (by) {
         // Group sums of one scenario: the comparison's grouped report with a single column group.
-        const { runCompare } = await import('../../report/run-compare.js');
+        const { runCompare } = await import('../../run/compare.js');
         const { exitCode } = await runCompare(
           { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: false, by, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
           [rules.ruleSet],

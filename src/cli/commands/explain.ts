@@ -2,7 +2,7 @@
  * `tariff explain FILE --line ID`: why each cent of one line is owed, measure by measure.
  */
 import type { Command } from 'commander';
-import { EXIT } from '../../report/exit-codes.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, readerOptions, type InputOptions } from '../input-options.js';
@@ -32,7 +32,7 @@ Examples:
   $ tariff explain data/examples/sample-entries.csv --line E25-0910/1
   $ tariff explain data/examples/sample-entries.csv --line E25-0415/4 --scenario current --scenario no-ieepa`)
     .action(async (file: string, opts: ExplainOptions) => {
-      const [{ openRules }, { findLine, renderExplainJson, renderExplainText }, { openInput }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/explain.js'), import('../../report/input-source.js')]);
+      const [{ openRules }, { findLine }, { renderExplainJson, renderExplainText }, { openInput }] = await Promise.all([import('../../run/open-rules.js'), import('../../run/explain.js'), import('../../report/explain.js'), import('../../run/input-source.js')]);
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use text or json`);
       const scenarios = opts.scenario ?? ['current'];
       if (scenarios.length > 2) throw new UsageError('explain shows one or two scenarios side by side');

@@ -4,8 +4,8 @@
  */
 import { Option, type Command } from 'commander';
 import { LINE_FACTS } from '../../model/line-facts.js';
-import { EXIT } from '../../report/exit-codes.js';
-import type { LookupFields } from '../../report/lookup.js';
+import { EXIT } from '../../run/exit-codes.js';
+import type { LookupFields } from '../../run/lookup.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
@@ -60,7 +60,7 @@ Examples:
         return;
       }
       if (hts === undefined) throw new UsageError('give an HTS code (tariff lookup 7208.51.0030) or --search TEXT');
-      const [{ openRules }, { htsDescription, lookupLine, renderLookupJson, renderLookupTable }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/lookup.js')]);
+      const [{ openRules }, { lookupLine }, { htsDescription, renderLookupJson, renderLookupTable }] = await Promise.all([import('../../run/open-rules.js'), import('../../run/lookup.js'), import('../../report/lookup.js')]);
       const fields: LookupFields = { hts, value: opts.value, entry_date: dateOption('--date', opts.date) ?? localToday() };
       for (const { fact, flag, option } of facts) {
         const given = opts[option.attributeName()];
@@ -101,7 +101,7 @@ async function listSubheadings(hts: string | undefined, opts: LookupOptions): Pr
   const words = opts.search?.split(/\s+/).filter((w) => w !== '') ?? [];
   if (opts.search !== undefined && words.length === 0) throw new UsageError('--search needs at least one word, e.g. --search "maple syrup"');
   const date = dateOption('--date', opts.date) ?? localToday();
-  const [{ openRules }, { listLines, renderLineListJson, renderLineListTable }] = await Promise.all([import('../../report/open-rules.js'), import('../../report/lookup-list.js')]);
+  const [{ openRules }, { listLines, renderLineListJson, renderLineListTable }] = await Promise.all([import('../../run/open-rules.js'), import('../../report/lookup-list.js')]);
   const rules = await openRules(opts.schedule, process.stderr);
   if (!rules) {
     setExitCode(EXIT.USAGE_OR_RULES);

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
-import { runEsCommand, type EsOptions } from './audit.js';
+import { runEsCommand, type EsOptions } from '../es003-command.js';
 import { OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
 export function registerRefund(program: Command): void {

@@ -3,7 +3,7 @@
  * list by list. Exits as diff(1) does: 0 the same, 1 different, 2 trouble.
  */
 import { CommanderError, type Command } from 'commander';
-import { DIFF_EXIT } from '../../report/exit-codes.js';
+import { DIFF_EXIT } from '../../run/exit-codes.js';
 import { setExitCode } from '../exit-state.js';
 import { terminalSafe } from '../../report/terminal-text.js';
 
@@ -33,7 +33,7 @@ Examples:
   $ tariff rules diff ../tariff-2026.11/data data --format markdown > rule-changes.md`)
     .action(async (oldPath: string, newPath: string, opts: { format: string }) => {
       const [{ rulesDiff }, { DIFF_FORMATS, renderRulesDiff }, { loadHtsTable }, { formatRuleError }] = await Promise.all([
-        import('../../report/rules-diff.js'),
+        import('../../run/rules-diff.js'),
         import('../../report/rules-diff-render.js'),
         import('../../rules/hts/load-hts.js'),
         import('../../rules/rule-error.js'),

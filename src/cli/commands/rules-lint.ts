@@ -2,7 +2,7 @@
  * `tariff rules lint [file]`: validate, then warn about duties that can stack with no rule between them.
  */
 import type { Command } from 'commander';
-import { EXIT } from '../../report/exit-codes.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { terminalSafe } from '../../report/terminal-text.js';
@@ -18,7 +18,7 @@ Examples:
 A warning names the two measures and the first date they meet; resolve it with an exclusion (precedence) or
 with cumulative_with (the law stacks them). Warnings do not change the exit code; errors exit 1.`)
     .action(async (file: string) => {
-      const { lintRulesReport } = await import('../../report/validate-rules.js');
+      const { lintRulesReport } = await import('../../run/validate-rules.js');
       const report = lintRulesReport(file);
       process.stdout.write(terminalSafe(report.text));
       setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);

@@ -2,7 +2,7 @@
  * `tariff rules list [--date D]`: the measures of a schedule, or those in force on a date.
  */
 import type { Command } from 'commander';
-import { EXIT } from '../../report/exit-codes.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';

@@ -2,7 +2,7 @@
  * `tariff rules validate [file]`: check a schedule and its list files; errors with file:line:column.
  */
 import type { Command } from 'commander';
-import { EXIT } from '../../report/exit-codes.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { terminalSafe } from '../../report/terminal-text.js';
@@ -19,7 +19,7 @@ Examples:
 Errors name the file, line and column, e.g.
   data/schedules/us-canada.yaml:41:7: error: measures[2].periods[0].rate: expected a percentage such as "25%"`)
     .action(async (file: string) => {
-      const { validateRulesReport } = await import('../../report/validate-rules.js');
+      const { validateRulesReport } = await import('../../run/validate-rules.js');
       const report = validateRulesReport(file);
       process.stdout.write(terminalSafe(report.text));
       setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);

@@ -9,7 +9,7 @@ import type { EntryResult, LineResult, Provenance } from '../../engine/types.js'
 import type { Rejection } from '../../model/line-item.js';
 import { formatCents, formatCentsGrouped } from '../../money/decimal.js';
 import { formatHts } from '../../rules/hts/format.js';
-import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
+import { encoded, writtenText, type ByteWriter } from '../../bytes/byte-writer.js';
 import { LineKeyCells, rejectionKeyCells, writeCurrencyCells } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import { shown, terminalSafe } from '../terminal-text.js';

@@ -8,7 +8,7 @@ import { rejectionStatus } from '../rejection-list.js';
 import { heldRowsAfter, linesWithHeldRows } from '../held-rows.js';
 import { formatCents } from '../../money/decimal.js';
 import { amountColumns, ColumnSummer } from '../columns.js';
-import { encoded, writtenText, type ByteWriter } from '../byte-writer.js';
+import { encoded, writtenText, type ByteWriter } from '../../bytes/byte-writer.js';
 import { LineKeyCells, needsQuotes, rejectionKeyCells, writeCurrencyCells, writeTextCell } from '../csv-bytes.js';
 import { csvCell, csvRow, neutralizeFormula } from '../csv-cell.js';
 import type { RenderContext, Renderer } from '../renderer.js';

@@ -19,8 +19,8 @@ import type { Rejection } from '../../model/line-item.js';
 import type { FatalInputError } from '../../input/read-line-items.js';
 import type { CsvPartRenderer } from './csv-part-renderer.js';
 import type { GroupLevel } from '../../engine/group-totals.js';
-import { ByteWriter } from '../byte-writer.js';
-import type { PiecePool } from '../piece-pool.js';
+import { ByteWriter } from '../../bytes/byte-writer.js';
+import type { PiecePool } from '../../bytes/piece-pool.js';
 
 export interface EntrySnapshots {
   entry: string;
@@ -88,13 +88,13 @@ export interface RenderTarget {
 export function renderEvents(events: CompareEvent[], renderer: CsvPartRenderer, to: RenderTarget): void {
   for (const ev of events) {
     if (ev.kind === 'entry') {
-      ev.compared.results.forEach((r, i) => to.totals[i]!.addEntry(r));
-      const held = ev.compared.results[0]!.rejectedAmong;
+      ev.entry.results.forEach((r, i) => to.totals[i]!.addEntry(r));
+      const held = ev.entry.results[0]!.rejectedAmong;
       if (held) {
-        for (const t of to.totals) t.addHeldRejections(ev.compared.results[0]!);
+        for (const t of to.totals) t.addHeldRejections(ev.entry.results[0]!);
         for (const h of held) to.rejections.push(h.rejection);
       }
-      renderer.entry(ev.compared, to.out);
+      renderer.entry(ev.entry, to.out);
     } else {
       for (const t of to.totals) t.addRejection(ev.rejection);
       to.out.text(renderer.rejected(ev.rejection));

@@ -23,7 +23,7 @@ import type { Rejection } from '../../model/line-item.js';
 import { readLineItemBatches, type FatalInputError, type ReaderOptions } from '../../input/read-line-items.js';
 import type { RuleSet } from '../../rules/rule-set.js';
 import type { ProgressMeter } from '../progress.js';
-import type { BatchOutput } from '../run-estimate.js';
+import type { BatchOutput } from '../batch-output.js';
 import { computePart, renderEvents, type EncodedText, type EntrySnapshots, type PartResult } from './compute-part.js';
 import { csvPartRenderer, groupByOf, type CsvPartRenderer, type ParallelCommand } from './csv-part-renderer.js';
 import { PartPool } from './part-pool.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteWriter } from '../../src/report/byte-writer.js';
+import { ByteWriter } from '../../src/bytes/byte-writer.js';
 import { UserCellCache, writeTextCell, writeUserCell } from '../../src/report/csv-bytes.js';
-import { PIECE_BYTES, PiecePool, SharedPieces } from '../../src/report/piece-pool.js';
+import { PIECE_BYTES, PiecePool, SharedPieces } from '../../src/bytes/piece-pool.js';
 import { csvCell, neutralizeFormula } from '../../src/report/csv-cell.js';
 import { formatCents } from '../../src/money/decimal.js';
 

@@ -9,35 +9,8 @@ import { formatHts } from '../rules/hts/format.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import { loadSchedule, type LoadedSchedule } from '../rules/load-schedule.js';
 import type { RuleError } from '../rules/rule-error.js';
-import { diffSchedules, isEmptyDiff, type ScheduleDiff } from '../rules/rule-set-diff.js';
-
-export interface DiffSide {
-  file: string;
-  id: string;
-  version: string;
-  as_of: string;
-  sha256: string;
-}
-
-export interface DescribedCode {
-  code: string;
-  description: string;
-}
-
-export interface ScheduleDiffReport {
-  id: string;
-  /** Absent: the schedule is only in NEW (added) or only in OLD (removed). */
-  old?: DiffSide;
-  new?: DiffSide;
-  diff?: ScheduleDiff;
-  /** HTS descriptions of every list code added or removed. */
-  descriptions: Record<string, string>;
-}
-
-export interface RulesDiffReport {
-  equal: boolean;
-  schedules: ScheduleDiffReport[];
-}
+import { diffSchedules, isEmptyDiff } from '../rules/rule-set-diff.js';
+import type { DiffSide, RulesDiffReport, ScheduleDiffReport } from '../report/rules-diff-render.js';
 
 export type RulesDiffResult = { ok: true; report: RulesDiffReport } | { ok: false; message: string; errors: RuleError[] };
 

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { NumberedPart } from '../../input/file-parts.js';
 import type { PartResult } from './compute-part.js';
 import type { PartPlace, WorkerSetup } from './worker-setup.js';
-import { SharedPieces, type PiecePool } from '../piece-pool.js';
+import { SharedPieces, type PiecePool } from '../../bytes/piece-pool.js';
 
 // Measured on 1M lines (2 cores) with parts of 64 KB, whose working objects mostly die young: 40 MB old and
 // 8 MB young took peak memory from 195-210 to 166-172 MB (estimate) and 215-245 to 187-191 MB (compare).

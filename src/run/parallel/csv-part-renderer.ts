@@ -5,9 +5,9 @@
 import type { CompiledSchedule } from '../../engine/compile.js';
 import type { ComparedEntry } from '../../engine/compare.js';
 import type { Rejection } from '../../model/line-item.js';
-import type { ByteWriter } from '../byte-writer.js';
-import { CompareCsvRenderer } from '../formats/compare.js';
-import { CsvRenderer } from '../formats/csv.js';
+import type { ByteWriter } from '../../bytes/byte-writer.js';
+import { CompareCsvRenderer } from '../../report/formats/compare.js';
+import { CsvRenderer } from '../../report/formats/csv.js';
 import type { GroupLevel } from '../../engine/group-totals.js';
 
 /** `by`: the run writes group sums at the end (--by), nothing per line. */

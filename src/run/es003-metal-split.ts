@@ -7,7 +7,7 @@
  * line of the same HTS that files none of it has no such metal. An entry's lines are held until the next entry
  * starts, so memory stays bounded by the largest entry.
  */
-import { filedOf } from '../input/es003.js';
+import { filedOf } from '../model/filing.js';
 import type { ContentColumn } from '../model/line-facts.js';
 import type { LineItem } from '../model/line-item.js';
 import type { RuleSet } from '../rules/rule-set.js';

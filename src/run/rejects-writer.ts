@@ -5,7 +5,7 @@
  */
 import { hasKeptBytes, keptBytes } from '../input/kept-bytes.js';
 import type { Rejection } from '../model/line-item.js';
-import { csvRow, neutralizeFormula } from './csv-cell.js';
+import { csvRow, neutralizeFormula } from '../report/csv-cell.js';
 import type { OutputSink } from './output-sink.js';
 
 /**

@@ -2,7 +2,7 @@
  * `audit` and `refund` end to end over an ACE ES-003 export, streamed entry by entry.
  */
 import Table from 'cli-table3';
-import { shown, terminalSafe } from './terminal-text.js';
+import { shown, terminalSafe } from '../report/terminal-text.js';
 import { compileSchedule } from '../engine/compile.js';
 import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import type { CentsSum } from '../money/cents-sum.js';
@@ -11,20 +11,22 @@ import type { HtsTable } from '../rules/hts/types.js';
 import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
 import { refundForEntry, type RefundEntry } from '../engine/refund.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
-import { AuditTotals, auditAmounts, auditCsvHeader, auditCsvRow, auditLine, outsideRow, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from './audit.js';
+import { AuditTotals, auditAmounts, auditCsvHeader, auditCsvRow, auditLine, outsideRow, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from '../report/audit.js';
 import { EXIT } from './exit-codes.js';
-import { rulesCells, rulesLine } from './rules-provenance.js';
+import { rulesCells, rulesLine } from '../report/rules-provenance.js';
 import { OutputSink } from './output-sink.js';
-import { RejectionList, shownRejection } from './rejection-list.js';
+import { RejectionList, shownRejection } from '../report/rejection-list.js';
 import { RejectsWriter } from './rejects-writer.js';
 import { openInput } from './input-source.js';
-import { BatchOutput, type EstimateRequest, type Io } from './run-estimate.js';
+import { BatchOutput } from './batch-output.js';
+import type { Io } from './io.js';
+import type { LineRequest } from './line-run.js';
 import { streamLines } from './stream-lines.js';
 import type { LineItem } from '../model/line-item.js';
-import { filedOf } from '../input/es003.js';
+import { filedOf } from '../model/filing.js';
 import { contentHeadings, MetalSplitBuffer } from './es003-metal-split.js';
 
-export interface AuditRequest extends Pick<EstimateRequest, 'input' | 'out' | 'rejects' | 'reader'> {
+export interface AuditRequest extends Pick<LineRequest, 'input' | 'out' | 'rejects' | 'reader'> {
   format: 'csv' | 'json' | 'table';
   mode: 'audit' | 'refund';
   /** The day the refund routes are judged on. */

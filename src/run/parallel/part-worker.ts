@@ -10,7 +10,7 @@ import { ChunkReader, type FilePart } from '../../input/chunk-reader.js';
 import { loadHtsTable } from '../../rules/hts/load-hts.js';
 import { computePart } from './compute-part.js';
 import { csvPartRenderer, groupByOf } from './csv-part-renderer.js';
-import { PiecePool, SharedPieces } from '../piece-pool.js';
+import { PiecePool, SharedPieces } from '../../bytes/piece-pool.js';
 import type { PartPlace, WorkerSetup } from './worker-setup.js';
 
 const setup = workerData as WorkerSetup;
