@@ -20,9 +20,9 @@ import { RejectsWriter } from './rejects-writer.js';
 import { openInput } from './input-source.js';
 import { BatchOutput } from './batch-output.js';
 import type { Io } from './io.js';
-import type { LineRequest } from './line-run.js';
-import { streamLines } from './stream-lines.js';
-import type { LineItem } from '../model/line-item.js';
+import { feedLines, type LineFeed, type LineRequest } from './line-run.js';
+import type { LineItem, Rejection } from '../model/line-item.js';
+import type { ContentColumn } from '../model/line-facts.js';
 import { filedOf } from '../model/filing.js';
 import { contentHeadings, MetalSplitBuffer } from './es003-metal-split.js';
 
@@ -46,7 +46,6 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const name = input.name;
   const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
   const estimator = new Estimator(compiled, name);
-  const events: EstimateEvent[] = [];
   // CSV rows carry the entry on every row; totals by entry are for the table and the JSON summary.
   const totals = new AuditTotals(req.format !== 'csv');
   const authorityByHeading = new Map(rules.schedule.measures.flatMap((m) => (m.heading ? [[m.heading, m.authority] as const] : [])));
@@ -80,44 +79,45 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const refundProvenance = program ? `"refund_program":${JSON.stringify({ id: program.id, version: program.version, title: program.title, sha256: req.program!.sha256, sources: program.sources, notes: program.notes })},"today":${JSON.stringify(req.today)},` : '';
   if (req.format === 'json') output.add(`{"mode":${JSON.stringify(req.mode)},"provenance":${JSON.stringify(compiled.provenance)},${refundProvenance}\n"results":[`);
 
-  const handle = (list: EstimateEvent[]): void => {
-    for (const ev of list) {
-      if (ev.kind === 'rejected') {
-        rejections.add(ev.rejection);
-        output.reject(ev.rejection, '');
-        if (req.format === 'json') json({ type: 'rejected', ...shownRejection(ev.rejection) });
-        continue;
-      }
-      lines += ev.entry.lines.length;
-      if (req.mode === 'refund') {
-        const r = refundForEntry(program!, ev.entry, req.today, filedOf);
-        if (!r) continue;
-        refundCount += 1;
-        refundableCents += r.filedCents;
-        if (r.warning) {
-          warningCount += 1;
-          notice(`${name}: entry ${r.entry}: warning: ${r.warning}`);
-        }
-        if (req.format === 'table' && refunds.length < TABLE_ROWS) refunds.push(r);
-        if (r.route === 'CAPE') {
-          capeCount += 1;
-          capeText += `${r.entry}\n`;
-        }
-        if (req.format === 'csv') output.add(refundCsvRow(r, rulesRow));
-        if (req.format === 'json') json({ type: 'refund', entry: r.entry, entryDate: r.entryDate, liquidationStatus: r.liquidationStatus, liquidationDate: r.liquidationDate, ieepa_filed: formatCents(r.filedCents), ieepa_computed: formatCents(r.computedCents), refundable: formatCents(r.filedCents), route: r.route, route_text: r.routeText, route_verified: r.routeVerified, ...(r.warning ? { warning: r.warning } : {}) });
-        continue;
-      }
-      for (const l of ev.entry.lines) {
-        const filed = filedOf(l.item);
-        if (!filed || l.status !== 'computed') continue;
-        if (filed.warning) {
-          warningCount += 1;
-          notice(`${name}:${l.item.sourceLine}: entry ${l.item.entry} line ${l.item.line}: warning: ${filed.warning}`);
-        }
-        for (const row of auditLine(l, filed, authorityOf)) auditRow(row);
-      }
+  const handle = (ev: AuditEvent): void => {
+    if (ev.kind === 'outside') {
+      outside(ev.item);
+      return;
     }
-    list.length = 0;
+    if (ev.kind === 'rejected') {
+      rejections.add(ev.rejection);
+      output.reject(ev.rejection, '');
+      if (req.format === 'json') json({ type: 'rejected', ...shownRejection(ev.rejection) });
+      return;
+    }
+    lines += ev.entry.lines.length;
+    if (req.mode === 'refund') {
+      const r = refundForEntry(program!, ev.entry, req.today, filedOf);
+      if (!r) return;
+      refundCount += 1;
+      refundableCents += r.filedCents;
+      if (r.warning) {
+        warningCount += 1;
+        notice(`${name}: entry ${r.entry}: warning: ${r.warning}`);
+      }
+      if (req.format === 'table' && refunds.length < TABLE_ROWS) refunds.push(r);
+      if (r.route === 'CAPE') {
+        capeCount += 1;
+        capeText += `${r.entry}\n`;
+      }
+      if (req.format === 'csv') output.add(refundCsvRow(r, rulesRow));
+      if (req.format === 'json') json({ type: 'refund', entry: r.entry, entryDate: r.entryDate, liquidationStatus: r.liquidationStatus, liquidationDate: r.liquidationDate, ieepa_filed: formatCents(r.filedCents), ieepa_computed: formatCents(r.computedCents), refundable: formatCents(r.filedCents), route: r.route, route_text: r.routeText, route_verified: r.routeVerified, ...(r.warning ? { warning: r.warning } : {}) });
+      return;
+    }
+    for (const l of ev.entry.lines) {
+      const filed = filedOf(l.item);
+      if (!filed || l.status !== 'computed') continue;
+      if (filed.warning) {
+        warningCount += 1;
+        notice(`${name}:${l.item.sourceLine}: entry ${l.item.entry} line ${l.item.line}: warning: ${filed.warning}`);
+      }
+      for (const row of auditLine(l, filed, authorityOf)) auditRow(row);
+    }
   };
 
   const auditRow = (row: AuditRow): void => {
@@ -130,7 +130,6 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
 
   /** A line of an origin the schedule does not encode: counted as outside these rules, not rejected. */
   const outside = (item: LineItem): void => {
-    split.flush();
     outsideCount += 1;
     notice(`${name}:${item.sourceLine}: entry ${item.entry} line ${item.line}: origin ${item.origin} is outside this schedule, which encodes the measures on goods of ${[...compiled.origins].join(', ')}; the line is not ${req.mode === 'audit' ? 'audited' : 'read for a refund'}`);
     if (req.mode === 'audit') auditRow(outsideRow(item));
@@ -144,18 +143,10 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
     }
   };
 
-  const split = new MetalSplitBuffer(contentHeadings(rules), (item) => handle(estimator.push(item, events)));
-  const fatal = await streamLines(input, { ...req.reader, file: name, layout: 'es003', defaultOrigin: defaultOrigin(rules) }, io.stderr, {
+  const fatal = await feedLines(input, { ...req.reader, file: name, layout: 'es003', defaultOrigin: defaultOrigin(rules) }, io.stderr, new AuditFeed(estimator, compiled.origins, contentHeadings(rules)), handle, {
     header: (h) => output.rejects?.setHeader(h.raw),
-    item: (item) => (compiled.origins.has(item.origin) ? split.push(item) : outside(item)),
-    rejected: (rejection) => {
-      split.flush();
-      handle([{ kind: 'rejected', rejection }]);
-    },
     afterBatch: () => flush(),
   });
-  split.flush();
-  handle(estimator.flush(events));
   await flush();
 
   const byAuthority = [...totals.byAuthority.entries()].map(([a, t]) => ({ authority: a, filed: formatCents(t.filed.value), computed: formatCents(t.computed.value), difference: formatCents(t.computed.value - t.filed.value) }));
@@ -181,6 +172,57 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   if (req.format !== 'table') io.stderr.write(noticeLines(notices.map(shown), counts));
   if (req.format !== 'table') io.stderr.write(`${lines} entry lines ${req.mode === 'audit' ? 'audited' : 'read'}, ${countWords(counts)}, ${rejections.count} rejected${req.mode === 'refund' ? `; ${refundCount} entries with refundable duties. ${program!.notes.join(' ')}` : ''}\n`);
   return { exitCode: rejections.count > 0 ? EXIT.SOME_REJECTED : EXIT.OK };
+}
+
+/** What the audit handles, in file order: the estimator's events, and a line of an origin the schedule does not encode. */
+type AuditEvent = EstimateEvent | { kind: 'outside'; item: LineItem };
+
+/**
+ * The audit's routing in front of the estimator: lines of the schedule's origins go through the metal split
+ * (an entry line's non-metal and metal rows made one line again) to the estimator; a line of another origin is
+ * its own event, after what the split held.
+ */
+class AuditFeed implements LineFeed<AuditEvent> {
+  private readonly split: MetalSplitBuffer;
+  private readonly computed: EstimateEvent[] = [];
+
+  constructor(
+    private readonly estimator: Estimator,
+    private readonly origins: ReadonlySet<string>,
+    headings: Map<string, ContentColumn>,
+  ) {
+    this.split = new MetalSplitBuffer(headings, (item) => this.estimator.push(item, this.computed));
+  }
+
+  push(item: LineItem, out: AuditEvent[]): AuditEvent[] {
+    if (this.origins.has(item.origin)) {
+      this.split.push(item);
+      return this.drain(out);
+    }
+    this.split.flush();
+    this.drain(out);
+    out.push({ kind: 'outside', item });
+    return out;
+  }
+
+  reject(rejection: Rejection, out: AuditEvent[]): AuditEvent[] {
+    this.split.flush();
+    this.drain(out);
+    out.push({ kind: 'rejected', rejection });
+    return out;
+  }
+
+  flush(out: AuditEvent[]): AuditEvent[] {
+    this.split.flush();
+    this.estimator.flush(this.computed);
+    return this.drain(out);
+  }
+
+  private drain(out: AuditEvent[]): AuditEvent[] {
+    for (const ev of this.computed) out.push(ev);
+    this.computed.length = 0;
+    return out;
+  }
 }
 
 interface Counts {

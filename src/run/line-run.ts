@@ -23,7 +23,7 @@ import { shown } from '../report/terminal-text.js';
 import { batchOutputOf, type BatchOutput } from './batch-output.js';
 import { EXIT } from './exit-codes.js';
 import { firstPass } from './first-pass.js';
-import { openInput } from './input-source.js';
+import { openInput, type InputSource } from './input-source.js';
 import type { Io } from './io.js';
 import { inParallel } from './parallel/jobs.js';
 import type { ParallelCommand } from './parallel/csv-part-renderer.js';
@@ -120,26 +120,13 @@ export async function runLines<E>(req: LineRequest, run: LineRun<E>, io: Io): Pr
     await settleScattered(input, reader, scattered, feed, io.stderr);
     const renderer = await run.renderer(name);
     output.add(renderer.begin());
-    const events: EntryEvent<E>[] = [];
-    const handle = (list: EntryEvent<E>[]): void => {
-      for (const ev of list) {
-        if (ev.kind === 'entry') writeEntry(ev.entry, run, renderer, output);
-        else {
-          for (const t of run.totals) t.addRejection(ev.rejection);
-          output.reject(ev.rejection, renderer.rejected(ev.rejection));
-        }
+    fatal = await feedLines(input, reader, io.stderr, holdingRejected(feed), (ev) => {
+      if (ev.kind === 'entry') writeEntry(ev.entry, run, renderer, output);
+      else {
+        for (const t of run.totals) t.addRejection(ev.rejection);
+        output.reject(ev.rejection, renderer.rejected(ev.rejection));
       }
-      list.length = 0;
-    };
-    fatal = await streamLines(input, reader, io.stderr, {
-      header: onHeader,
-      item: (item) => handle(feed.push(item, events)),
-      rejected: (rejection) => {
-        if (!feed.holdIfOpen(rejection)) handle([{ kind: 'rejected', rejection }]);
-      },
-      afterBatch: () => output.flush(),
-    });
-    handle(feed.flush(events));
+    }, { header: onHeader, afterBatch: () => output.flush() });
     summarized = summaries();
     output.add(renderer.end(summarized));
   } else {
@@ -159,6 +146,55 @@ export async function runLines<E>(req: LineRequest, run: LineRun<E>, io: Io): Pr
     for (const sentence of lineMarkSentences(c)) io.stderr.write(`${sentence}${run.countsNote}\n`);
   }
   return { exitCode: run.totals[0]!.linesRejected > 0 ? EXIT.SOME_REJECTED : EXIT.OK, summaries: summarized };
+}
+
+/** What the read loop feeds, event by event in file order: an engine, or a command's routing in front of one. */
+export interface LineFeed<Ev> {
+  push(item: LineItem, out: Ev[]): Ev[];
+  /** A row the reader rejected: given back as an event, or held until an entry closes. */
+  reject(rejection: Rejection, out: Ev[]): Ev[];
+  /** At the end of the input: what is still open. */
+  flush(out: Ev[]): Ev[];
+}
+
+/**
+ * The read, compute loop every command over a file shares: each row read goes to `feed`, each event that
+ * comes back to `handle` at once, in file order; `afterBatch` (which writes the batch's output) is awaited once
+ * per batch. Returns the fatal input error that stopped the read, if any (what was open is handled first).
+ */
+export async function feedLines<Ev>(
+  input: InputSource,
+  reader: ReaderOptions,
+  progress: NodeJS.WritableStream & { isTTY?: boolean },
+  feed: LineFeed<Ev>,
+  handle: (event: Ev) => void,
+  hooks: { header?: (header: HeaderReport) => void; afterBatch: () => Promise<void> },
+): Promise<FatalInputError | undefined> {
+  const events: Ev[] = [];
+  const take = (list: Ev[]): void => {
+    for (const ev of list) handle(ev);
+    list.length = 0;
+  };
+  const fatal = await streamLines(input, reader, progress, {
+    ...(hooks.header ? { header: hooks.header } : {}),
+    item: (item) => take(feed.push(item, events)),
+    rejected: (rejection) => take(feed.reject(rejection, events)),
+    afterBatch: hooks.afterBatch,
+  });
+  take(feed.flush(events));
+  return fatal;
+}
+
+/** An engine's feed where a row rejected inside an open entry is held and written among its lines. */
+function holdingRejected<E>(engine: EntryFeed<E>): LineFeed<EntryEvent<E>> {
+  return {
+    push: (item, out) => engine.push(item, out),
+    reject: (rejection, out) => {
+      if (!engine.holdIfOpen(rejection)) out.push({ kind: 'rejected', rejection });
+      return out;
+    },
+    flush: (out) => engine.flush(out),
+  };
 }
 
 /** A closed entry: counted under each rule set, its held rows kept for the rejects file, and rendered. */
