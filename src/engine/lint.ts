@@ -4,7 +4,7 @@
  * Such a pair is either a deliberate stack the data should state, or a missing precedence rule.
  */
 import type { RuleSet } from '../rules/rule-set.js';
-import type { HtsTable } from '../rules/hts/types.js';
+import { NO_HTS } from '../rules/hts/types.js';
 import type { CompiledMeasure } from './compiled-measure.js';
 import { CompiledSchedule } from './compile.js';
 
@@ -14,15 +14,6 @@ export interface LintFinding {
   from: string;
   message: string;
 }
-
-const NO_HTS: HtsTable = {
-  meta: { revision: 'none', sourceSha256: '', sourceFile: '', importedRecords: 0 },
-  contentSha256: '',
-  lookup: () => undefined,
-  suggest: () => [],
-  subheadings: () => [],
-  search: () => [],
-};
 
 /** What a scope reaches: its included prefixes less its excluded ones ('all' when it includes everything). */
 interface Reach {

@@ -4,18 +4,9 @@
  */
 import { CompiledSchedule, ScheduleCompileError } from '../engine/compile.js';
 import { lintRuleSet } from '../engine/lint.js';
-import type { HtsTable } from '../rules/hts/types.js';
+import { NO_HTS } from '../rules/hts/types.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
 import { formatRuleError } from '../rules/rule-error.js';
-
-const NO_HTS: HtsTable = {
-  meta: { revision: 'none', sourceSha256: '', sourceFile: '', importedRecords: 0 },
-  contentSha256: '',
-  lookup: () => undefined,
-  suggest: () => [],
-  subheadings: () => [],
-  search: () => [],
-};
 
 export function validateRulesReport(file: string): { ok: boolean; text: string } {
   const result = loadRuleSet(file);

@@ -65,3 +65,13 @@ export interface HtsSubheading {
   /** Valid statistical suffixes ("10", "90"); empty when the subheading has none. */
   suffixes: string[];
 }
+
+/** A table with no HTS number: for checking a schedule's own structure (timeline, precedence) without the HTS. */
+export const NO_HTS: HtsTable = {
+  meta: { revision: 'none', sourceSha256: '', sourceFile: '', importedRecords: 0 },
+  contentSha256: '',
+  lookup: () => undefined,
+  suggest: () => [],
+  subheadings: () => [],
+  search: () => [],
+};
