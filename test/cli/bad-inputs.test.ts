@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'bad');
 const expectation = z.strictObject({
@@ -26,9 +26,9 @@ describe('bad inputs corpus', () => {
   });
 
   for (const [file, want] of Object.entries(expected)) {
-    it(`${file}: exit ${want.exit}${want.rejects ? `, ${want.rejects.length} rejected` : ''}`, () => {
+    it(`${file}: exit ${want.exit}${want.rejects ? `, ${want.rejects.length} rejected` : ''}`, async () => {
       const rejectsFile = join(out, `${file}.rejects.csv`);
-      const r = tariff(['estimate', join(dir, file), '--format', 'csv', '--rejects', rejectsFile]);
+      const r = await tariffAsync(['estimate', join(dir, file), '--format', 'csv', '--rejects', rejectsFile]);
       expect(r.status).toBe(want.exit);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       if (want.stderr) expect(r.stderr).toContain(want.stderr);
