@@ -20,7 +20,7 @@ const expectation = z.strictObject({
 const expected = z.record(z.string(), expectation).parse(parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')));
 const out = mkdtempSync(join(tmpdir(), 'tariff-bad-'));
 
-describe('bad inputs corpus', () => {
+describe.concurrent('bad inputs corpus', () => {
   it('has an expectation for every file and a file for every expectation', () => {
     expect(Object.keys(expected).sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.csv')).sort());
   });

@@ -11,7 +11,7 @@ const file = (name: string, text: string): string => {
   return p;
 };
 
-describe('tariff CLI', () => {
+describe.concurrent('tariff CLI', () => {
   it('prints its version and help with examples and exit codes', async () => {
     expect((await tariffAsync(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const help = (await tariffAsync(['--help'])).stdout;
@@ -91,7 +91,7 @@ describe('tariff CLI', () => {
   });
 });
 
-describe('tariff lookup', () => {
+describe.concurrent('tariff lookup', () => {
   it('lists what applies to one code on a date with its legal basis, and what does not and why', async () => {
     const r = await tariffAsync(['lookup', '7308.90.9590', '--date', '2026-09-20', '--value', '10000']);
     expect(r.status).toBe(0);
@@ -110,7 +110,7 @@ describe('tariff lookup', () => {
   });
 });
 
-describe('tariff rules lint', () => {
+describe.concurrent('tariff rules lint', () => {
   it('finds no unordered stacking in the shipped schedule', async () => {
     const r = await tariffAsync(['rules', 'lint']);
     expect(r.status).toBe(0);

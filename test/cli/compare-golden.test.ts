@@ -14,7 +14,7 @@ const SAMPLE = 'data/examples/sample-entries.csv';
 const BUILT_IN = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 const all = ['current', ...BUILT_IN].flatMap((s) => ['--scenario', s]);
 
-describe('tariff compare on the shipped example', () => {
+describe.concurrent('tariff compare on the shipped example', () => {
   it('ships the built-in scenarios the product promises', () => {
     expect(BUILT_IN).toEqual(['no-ieepa', 'no-section-232', 'no-section-338', 'no-trade-remedy', 'scheduled-2027', 'tariffs-removed', 'usmca-ended']);
   });

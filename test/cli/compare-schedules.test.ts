@@ -25,7 +25,7 @@ interface Summary {
 
 const cents = (s: string): number => Math.round(Number(s) * 100);
 
-describe('compare under two versions of the rule files', () => {
+describe.concurrent('compare under two versions of the rule files', () => {
   it('columns named by schedule id and version; only the changed rate moves the totals', async () => {
     const r = await tariffAsync(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--format', 'json']);
     expect(r.stderr).toBe('');

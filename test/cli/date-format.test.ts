@@ -22,7 +22,7 @@ const entryDates = (stdout: string): unknown[] => (JSON.parse(stdout).results as
 const ambiguous = file('ambiguous', ['06/05/2025', '07/08/2025']);
 const SCENARIOS = ['--scenario', 'current', '--scenario', 'tariffs-removed'];
 
-describe('slash dates', () => {
+describe.concurrent('slash dates', () => {
   it('a second field above 12 proves month first: every slash date is read MM/DD/YYYY, and stderr says why', async () => {
     const r = await tariffAsync(['estimate', file('mdy', ['06/05/2025', '07/25/2025']), '--format', 'json']);
     expect(r.status).toBe(0);

@@ -5,21 +5,24 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { tariffAsync } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tariffAsync, tariffOnce } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const SAMPLE = 'data/examples/es003-sample.csv';
 const golden = (name: string): string => join(import.meta.dirname, '..', 'golden', name);
 const out = mkdtempSync(join(tmpdir(), 'tariff-es003-'));
 
-describe('tariff audit on the ES-003 sample', async () => {
-  const csv = await tariffAsync(['audit', SAMPLE, '--format', 'csv']);
-  // Each row ends with the rule set's columns (schedule, rules_sha256, as_of); the rows below are checked without them.
-  const rows = csv.stdout.split('\n').map((r) => r.replace(/,[^,]+@[^,]+,[0-9a-f]{12},\d{4}-\d{2}-\d{2}$/, ''));
+describe.concurrent('tariff audit on the ES-003 sample', () => {
+  let rows: string[] = [];
+  beforeAll(async () => {
+    const csv = await tariffOnce(['audit', SAMPLE, '--format', 'csv']);
+    // Each row ends with the rule set's columns (schedule, rules_sha256, as_of); the rows below are checked without them.
+    rows = csv.stdout.split('\n').map((r) => r.replace(/,[^,]+@[^,]+,[0-9a-f]{12},\d{4}-\d{2}-\d{2}$/, ''));
+  });
 
   it.each(['csv', 'json', 'table'])('--format %s matches its golden file', async (format) => {
-    const r = await tariffAsync(['audit', SAMPLE, '--format', format]);
+    const r = await tariffOnce(['audit', SAMPLE, '--format', format]);
     expect(r.status).toBe(2);
     expectGolden(golden(`audit-sample.${format === 'table' ? 'table.txt' : format}`), r.stdout);
   });
@@ -53,14 +56,15 @@ describe('tariff audit on the ES-003 sample', async () => {
   });
 });
 
-describe('an ES-003 export out of ACE order', () => {
+describe.concurrent('an ES-003 export out of ACE order', () => {
   const [header, ...body] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
   const scrambled = `${[header, ...body.reverse()].join('\n')}\n`;
 
   it('given as a file, rows in reverse order are grouped and audited exactly as the sorted export', async () => {
     const file = join(out, 'reversed.csv');
     writeFileSync(file, scrambled);
-    expect((await tariffAsync(['audit', file, '--format', 'csv'])).stdout).toBe((await tariffAsync(['audit', SAMPLE, '--format', 'csv'])).stdout);
+    const [reversed, sorted] = await Promise.all([tariffAsync(['audit', file, '--format', 'csv']), tariffOnce(['audit', SAMPLE, '--format', 'csv'])]);
+    expect(reversed.stdout).toBe(sorted.stdout);
   });
 
   it('on standard input (read once), each row that goes back in entry/line order is rejected with a request to sort', async () => {
@@ -69,7 +73,7 @@ describe('an ES-003 export out of ACE order', () => {
   });
 });
 
-describe('tariff refund on the ES-003 sample', () => {
+describe.concurrent('tariff refund on the ES-003 sample', () => {
   it('refund --help defines its columns', async () => {
     const help = (await tariffAsync(['refund', '--help'])).stdout;
     for (const column of ['IEEPA filed / ieepa_filed', 'IEEPA by law / ieepa_computed', 'Refundable / refundable', 'Route on DAY / route']) expect(help).toContain(column);
@@ -98,10 +102,15 @@ describe('tariff refund on the ES-003 sample', () => {
   });
 
   it('--input chooses the layout: es003 refuses a line-item file, lines reads an export as canonical columns, audit takes only es003', async () => {
-    expect((await tariffAsync(['estimate', 'data/examples/sample-entries.csv', '--input', 'es003', '--format', 'csv'])).stderr).toContain('not an ACE ES-003 export');
-    expect((await tariffAsync(['estimate', SAMPLE, '--input', 'lines', '--format', 'csv'])).stderr).toContain('no hts column');
-    expect((await tariffAsync(['estimate', SAMPLE, '--format', 'table'])).stdout).toContain('Lines read 10 = computed 8 + not importable 0 + outside these rules 1 + rejected 1; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0; entries 4');
-    const r = await tariffAsync(['audit', SAMPLE, '--input', 'lines']);
+    const [es003, lines, table, r] = await Promise.all([
+      tariffAsync(['estimate', 'data/examples/sample-entries.csv', '--input', 'es003', '--format', 'csv']),
+      tariffAsync(['estimate', SAMPLE, '--input', 'lines', '--format', 'csv']),
+      tariffAsync(['estimate', SAMPLE, '--format', 'table']),
+      tariffAsync(['audit', SAMPLE, '--input', 'lines']),
+    ]);
+    expect(es003.stderr).toContain('not an ACE ES-003 export');
+    expect(lines.stderr).toContain('no hts column');
+    expect(table.stdout).toContain('Lines read 10 = computed 8 + not importable 0 + outside these rules 1 + rejected 1; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0; entries 4');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('audit reads ACE ES-003 exports only');
   });
@@ -113,7 +122,7 @@ describe('tariff refund on the ES-003 sample', () => {
   });
 });
 
-describe('ES-003 lines the rules do not cover, and contradictory rows', () => {
+describe.concurrent('ES-003 lines the rules do not cover, and contradictory rows', () => {
   const [header, ...body] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
   const write = (name: string, rows: string[]): string => {
     const file = join(out, name);
@@ -124,15 +133,18 @@ describe('ES-003 lines the rules do not cover, and contradictory rows', () => {
   it('a line of origin MX is outside these rules, counted as such, not rejected (exit 0, not in --rejects)', async () => {
     const file = write('mx.csv', body.filter((r) => r.startsWith('31612345682,')));
     const rejects = join(out, 'mx-rejects.csv');
-    const r = await tariffAsync(['audit', file, '--format', 'csv', '--rejects', rejects]);
+    const [r, jsonRun, refund] = await Promise.all([
+      tariffAsync(['audit', file, '--format', 'csv', '--rejects', rejects]),
+      tariffAsync(['audit', file, '--format', 'json']),
+      tariffAsync(['refund', file, '--format', 'csv', '--today', '2026-11-24']),
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('31612345682,1,8481.80.90.50,,,,,,,outside these rules,');
     expect(r.stderr).toContain('0 entry lines audited, 1 outside these rules, 0 with warnings, 0 rejected');
     expect(r.stderr).toContain('origin MX is outside this schedule');
     expect(readFileSync(rejects, 'utf8')).not.toContain('31612345682');
-    const json = JSON.parse((await tariffAsync(['audit', file, '--format', 'json'])).stdout);
+    const json = JSON.parse(jsonRun.stdout);
     expect(json.summary).toMatchObject({ rejected: 0, outside_these_rules: 1, by_status: { 'outside these rules': 1 } });
-    const refund = await tariffAsync(['refund', file, '--format', 'csv', '--today', '2026-11-24']);
     expect(refund.status).toBe(0);
     expect(refund.stderr).toContain('1 outside these rules');
   });
@@ -140,15 +152,18 @@ describe('ES-003 lines the rules do not cover, and contradictory rows', () => {
   it('an entry marked Unliquidated with a liquidation date is warned about, and its refund route is marked UNVERIFIED with the reason', async () => {
     const contradictory = body.filter((r) => r.startsWith('31612345679,1,')).map((r) => r.replace(/Unliquidated,$/, 'Unliquidated,10/01/2026'));
     const file = write('contradictory.csv', contradictory);
-    const audit = await tariffAsync(['audit', file, '--format', 'csv']);
+    const [audit, refund, tableRun] = await Promise.all([
+      tariffAsync(['audit', file, '--format', 'csv']),
+      tariffAsync(['refund', file, '--format', 'csv', '--today', '2026-11-24']),
+      tariffAsync(['refund', file, '--format', 'table', '--today', '2026-11-24']),
+    ]);
     expect(audit.stdout).toContain('wrong heading,"Liquidation Status ""Unliquidated"" but a Liquidation Date 10/01/2026 is given');
     expect(audit.stderr).toContain('entry 31612345679 line 1: warning: Liquidation Status "Unliquidated" but a Liquidation Date 10/01/2026 is given');
     expect(audit.stderr).toContain('1 with warnings');
-    const refund = await tariffAsync(['refund', file, '--format', 'csv', '--today', '2026-11-24']);
     expect(refund.stdout).toContain('CAPE (unliquidated) [UNVERIFIED],"line 1: Liquidation Status ""Unliquidated"" but a Liquidation Date 10/01/2026 is given');
     expect(refund.stdout).toContain('route judged as Unliquidated 2026-10-01');
     expect(refund.stderr).toContain('entry 31612345679: warning:');
-    const table = (await tariffAsync(['refund', file, '--format', 'table', '--today', '2026-11-24'])).stdout;
+    const table = tableRun.stdout;
     expect(table).toContain('1 with warnings');
   });
 
@@ -165,7 +180,7 @@ describe('ES-003 lines the rules do not cover, and contradictory rows', () => {
     ['estimate', 'lines'],
     ['compare', 'lines'],
   ])('%s --rejects with no row rejected still writes the header row', async (command, layout) => {
-    const file = layout === 'es003' ? write('clean.csv', body.filter((r) => !r.includes('12,3x4'))) : 'data/examples/sample-entries.csv';
+    const file = layout === 'es003' ? write(`${command}-clean.csv`, body.filter((r) => !r.includes('12,3x4'))) : 'data/examples/sample-entries.csv';
     const rejects = join(out, `${command}-empty-rejects.csv`);
     const extra = command === 'compare' ? ['--scenario', 'current', '--scenario', 'no-ieepa'] : command === 'refund' ? ['--today', '2026-11-24'] : [];
     const r = await tariffAsync([command, file, '--format', 'csv', '--rejects', rejects, ...extra]);

@@ -9,7 +9,7 @@ import { tariffAsync } from '../helpers/cli.js';
 
 const FIXTURE = 'test/fixtures/es003/appliance-steel-split.csv';
 
-describe('an ES-003 entry whose steel content is filed on its own line', () => {
+describe.concurrent('an ES-003 entry whose steel content is filed on its own line', () => {
   it('audits both lines as filed: steel 2,000.00 under 9903.81.91, IEEPA 1,500.00 on the other $6,000, nothing owed on line 1 under 232', async () => {
     const r = await tariffAsync(['audit', FIXTURE, '--format', 'csv']);
     expect(r.status).toBe(0);

@@ -11,7 +11,7 @@ import { expectGolden } from '../helpers/golden.js';
 const golden = (name: string): string => join(import.meta.dirname, '..', 'golden', name);
 const SAMPLE = 'data/examples/sample-entries.csv';
 
-describe('tariff estimate on the shipped example', () => {
+describe.concurrent('tariff estimate on the shipped example', () => {
   it.each([
     ['csv', 'estimate-sample.csv'],
     ['json', 'estimate-sample.json'],

@@ -16,7 +16,7 @@ const LINES = [
   'E26-0610/1', 'E26-0610/2', 'E26-0920/1', 'E26-0920/2', 'E26-0920/3', 'E26-0920/4', 'E27-0104/1',
 ];
 
-describe('tariff explain', () => {
+describe.concurrent('tariff explain', () => {
   it('explains one line of each measure type, as pinned', async () => {
     const text = (await Promise.all(LINES.map(async (line) => {
       const r = await tariffAsync(['explain', SAMPLE, '--line', line]);

@@ -36,7 +36,7 @@ function expectGroupsAddUp(g: Grouped): void {
   });
 }
 
-describe('--by on the sample', () => {
+describe.concurrent('--by on the sample', () => {
   it('explains the removal of Section 232: the changes by authority, each measure brought back positive, add up to the total change', async () => {
     const g = await grouped(['compare', SAMPLE, '--scenario', 'current', '--scenario', 'no-section-232', '--by', 'authority']);
     const change = Object.fromEntries(g.groups.map((row) => [row.authority as string, row.scenarios['no-section-232@1']!.change]));
@@ -98,7 +98,7 @@ describe('--by on the sample', () => {
   });
 });
 
-describe('--by on a generated batch', () => {
+describe.concurrent('--by on a generated batch', () => {
   let bench: string;
   beforeAll(async () => {
     bench = join(dir, 'bench.csv');

@@ -22,7 +22,7 @@ const HEAD = 'entry,hts,value,entry_date,description\n';
 const row = (entry: string, value: string, description = 'valve'): string => `${entry},8481.80.9050,${value},2025-09-01,${description}\n`;
 const outputRows = (stdout: string): string[] => stdout.split('\n').slice(1).filter((l) => l !== '');
 
-describe('a field far too long', () => {
+describe.concurrent('a field far too long', () => {
   // 24 MB: reading it took time growing with the square of its length (16 MB: 48 s), past the test timeout.
   const huge = file('huge-field.csv', HEAD + row('A', '1000') + row('B', '7'.repeat(24 << 20)) + row('C', '125') + row('D', '10'));
 
@@ -40,7 +40,7 @@ describe('a field far too long', () => {
   }
 });
 
-describe('an unbalanced quote', () => {
+describe.concurrent('an unbalanced quote', () => {
   // Rows after the quote: over a part of the parallel run, so two threads meet it in a part of its own; or
   // over 1 MB, so it is passed over as a row too long and found open at the end of the file.
   const cases = [
@@ -120,7 +120,7 @@ function finished(child: ChildProcess): Promise<{ status: number; stdout: string
   return new Promise((resolve) => child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr })));
 }
 
-describe('small things said plainly', () => {
+describe.concurrent('small things said plainly', () => {
   it('a directory given as the input is named', async () => {
     const r = await tariffAsync(['estimate', dir]);
     expect(r.status).toBe(1);

@@ -26,7 +26,7 @@ function jsonLines(stdout: string): JsonLine[] {
 const invoice = (valueHeader: string): string => file(`hts,${valueHeader},entry_date\n8481.80.9050,200000.00,2025-09-01\n8481.80.9050,88350.00,2025-09-01\n`);
 const VALUE_CAD = '"Value (CAD)"';
 
-describe('the currency a value header names', () => {
+describe.concurrent('the currency a value header names', () => {
   it('a CAD invoice under "Value (CAD)" mapped with --column is converted with --fx (206,170.25, not 288,350.00 as USD)', async () => {
     const r = await tariffAsync(['estimate', invoice(VALUE_CAD), '--column', 'value=Value (CAD)', '--fx', 'CAD=0.7150', '--format', 'json']);
     expect(r.status).toBe(0);
@@ -98,7 +98,7 @@ describe('the currency a value header names', () => {
   });
 });
 
-describe('--currency', () => {
+describe.concurrent('--currency', () => {
   const plain = (): string => file('hts,value,entry_date\n8481.80.9050,1000.00,2025-09-01\n');
 
   it('is the currency of lines without a currency cell; a cell still wins', async () => {
@@ -126,7 +126,7 @@ describe('--currency', () => {
   });
 });
 
-describe('a rate no line used', () => {
+describe.concurrent('a rate no line used', () => {
   it('is a warning on stderr naming the rate; a used rate is not', async () => {
     const unused = await tariffAsync(['estimate', invoice('value'), '--fx', 'CAD=0.7150', '--format', 'csv']);
     expect(unused.status).toBe(0);
@@ -138,7 +138,7 @@ describe('a rate no line used', () => {
   });
 });
 
-describe('every output says the invoice currency and rate', () => {
+describe.concurrent('every output says the invoice currency and rate', () => {
   const mixed = (): string => file('hts,value,currency,entry_date\n8481.80.9050,1000.00,CAD,2025-09-01\n8481.80.9050,1000.00,,2025-09-01\n');
   const cells = (csv: string, names: string[]): string[][] => {
     const [head, ...rows] = csv.trim().split('\n');
@@ -201,7 +201,7 @@ describe('every output says the invoice currency and rate', () => {
   });
 });
 
-describe('lookup --currency --fx', () => {
+describe.concurrent('lookup --currency --fx', () => {
   it('converts the value as estimate does and says so; no rate is a usage error; an unused rate a warning', async () => {
     const r = await tariffAsync(['lookup', '8481.80.9050', '--date', '2025-09-01', '--value', '1000', '--currency', 'CAD', '--fx', 'CAD=0.7150', '--fx', 'EUR=1.1']);
     expect(r.status).toBe(0);

@@ -9,7 +9,7 @@ interface ListJson {
   more: number;
 }
 
-describe('tariff lookup: people can find a line', () => {
+describe.concurrent('tariff lookup: people can find a line', () => {
   it('one code shows the HTS text of its subheading, in the table and in JSON', async () => {
     const r = await tariffAsync(['lookup', '1702.20.4010', '--date', '2026-11-01']);
     expect(r.status).toBe(0);

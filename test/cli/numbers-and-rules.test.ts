@@ -23,7 +23,7 @@ const estimateCsv = (rows: string[], ...args: string[]): Promise<CliRun> => tari
 const dataRows = (stdout: string): string[] =>
   stdout.split('\n').slice(1).filter((l) => l !== '').sort((a, b) => Number(a.split(',')[2]) - Number(b.split(',')[2]));
 
-describe('currency signs in money columns', () => {
+describe.concurrent('currency signs in money columns', () => {
   it('a sign or code that contradicts the line\'s currency rejects the row, naming the column, the value and both currencies', async () => {
     const cases = [
       ['€1000', 'CAD', 'EUR'], ['£1000', 'CAD', 'GBP'], ['C$1000', 'USD', 'CAD'], ['CAD 1000', 'EUR', 'CAD'], ['US$1000', 'CAD', 'USD'], ['1000 CAD', 'USD', 'CAD'],
@@ -62,7 +62,7 @@ describe('currency signs in money columns', () => {
   });
 });
 
-describe('amounts with more than two decimals', () => {
+describe.concurrent('amounts with more than two decimals', () => {
   it('are rounded half up to the cent before conversion, with a note on the line in every format', async () => {
     const rows = ['8481.80.9050,1000.005,CAD,2026-12-01,,', '8481.80.9050,1000.004,USD,2026-12-01,,'];
     const csv = await estimateCsv(rows);
@@ -84,7 +84,7 @@ describe('amounts with more than two decimals', () => {
   });
 });
 
-describe('minus zero', () => {
+describe.concurrent('minus zero', () => {
   it('-0, -0.00 and (0.00) are read as zero, not called negative; -0.01 is still refused', async () => {
     const r = await estimateCsv(['8481.80.9050,-0,USD,2026-12-01,,', '8481.80.9050,-0.00,USD,2026-12-01,,', '8481.80.9050,(0.00),USD,2026-12-01,,', '8481.80.9050,-0.01,USD,2026-12-01,,']);
     expect(r.status).toBe(2);
@@ -94,7 +94,7 @@ describe('minus zero', () => {
   });
 });
 
-describe('ES-003 amounts', () => {
+describe.concurrent('ES-003 amounts', () => {
   const head = 'Entry Summary Number,Entry Summary Line Number,Entry Date,Country of Origin Code,HTS Number - Full,Line Tariff Goods Value Amount,Line Tariff Duty Amount';
   it('a negative filed duty (a correction row) rejects its entry line, naming the duty column and why', async () => {
     const es003 = file([head, '31612345678,1,04/10/2025,CA,8481809050,"$20,000.00",$400.00', '31612345678,1,04/10/2025,CA,9903.01.10,$0.00,"-$1,000.00"', '31612345678,2,04/10/2025,CA,8481809050,$100.00,$2.00'].join('\n') + '\n');
@@ -111,7 +111,7 @@ describe('ES-003 amounts', () => {
   });
 });
 
-describe('exchange rates are checked before anything is computed', () => {
+describe.concurrent('exchange rates are checked before anything is computed', () => {
   const lines = 'data/examples/sample-entries.csv';
   it.each([
     [['--fx', 'CAD=0.7', '--fx', 'CAD=0.8'], 'two rates for CAD: 0.7 (--fx CAD=0.7) and 0.8 (--fx CAD=0.8)'],
@@ -145,7 +145,7 @@ describe('exchange rates are checked before anything is computed', () => {
   });
 });
 
-describe('date options are real calendar dates', () => {
+describe.concurrent('date options are real calendar dates', () => {
   it.each([
     [['rules', 'list', '--date', '2025-02-30'], '--date 2025-02-30'],
     [['estimate', 'data/examples/sample-entries.csv', '--as-of', '2025-02-30'], '--as-of 2025-02-30'],
@@ -164,7 +164,7 @@ describe('date options are real calendar dates', () => {
   });
 });
 
-describe('--jobs', () => {
+describe.concurrent('--jobs', () => {
   it.each([['0x2'], ['1e1'], ['2.0'], [' 2'], ['0'], ['65']])('%s is a usage error: a plain whole number from 1 to 64', async (jobs) => {
     const r = await tariffAsync(['estimate', 'data/examples/sample-entries.csv', '--format', 'csv', '--jobs', jobs]);
     expect(r.status).toBe(1);
@@ -172,7 +172,7 @@ describe('--jobs', () => {
   });
 });
 
-describe('hostile rule files', () => {
+describe.concurrent('hostile rule files', () => {
   const measure = (rate: string, scope = 'all') =>
     `measures:\n${ONE_MEASURE.replace('"25%"', `"${rate}"`).replace('include: all', scope === 'all' ? 'include: all' : `include: ["${scope}"]`)}`;
   function schedule(text: string, extra: Record<string, string> = {}): string {

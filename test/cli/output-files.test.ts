@@ -4,7 +4,7 @@
  * read, or each other is refused before anything is opened; a run that computes nothing, fails to write or
  * is interrupted leaves an existing target byte for byte as it was, and no temporary file beside it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ function leftovers(dir: string, ...expected: string[]): string[] {
   return readdirSync(dir).filter((f) => !expected.includes(f));
 }
 
-describe('an output naming the input is refused before anything is opened', () => {
+describe.concurrent('an output naming the input is refused before anything is opened', () => {
   const dir = folder();
   const input = join(dir, 'lines.csv');
   copyFileSync(SAMPLE, input);
@@ -73,7 +73,7 @@ describe('an output naming the input is refused before anything is opened', () =
   });
 });
 
-describe('two outputs naming one file', () => {
+describe.concurrent('two outputs naming one file', () => {
   it('--rejects equal to --out is refused (also when neither exists yet)', async () => {
     const dir = folder();
     const r = await tariffAsync(['estimate', SAMPLE, '--out', join(dir, 'out.csv'), '--rejects', join(dir, '.', 'out.csv')]);
@@ -97,7 +97,7 @@ describe('two outputs naming one file', () => {
   });
 });
 
-describe('an existing --out is kept when the run computes nothing', () => {
+describe.concurrent('an existing --out is kept when the run computes nothing', () => {
   const cases: Array<[string, (dir: string) => string]> = [
     ['the input is missing', (dir) => join(dir, 'no-such-file.csv')],
     ['the input has no hts column', (dir) => {
@@ -128,7 +128,7 @@ describe('an existing --out is kept when the run computes nothing', () => {
   }
 });
 
-describe('a successful run replaces the target', () => {
+describe.concurrent('a successful run replaces the target', () => {
   it('an existing file keeps its mode; a new one is created; nothing else is left in the folder', async () => {
     const dir = folder();
     const out = join(dir, 'out.csv');
@@ -154,7 +154,7 @@ describe('a successful run replaces the target', () => {
   });
 });
 
-describe('output that cannot be written', () => {
+describe.concurrent('output that cannot be written', () => {
   it.skipIf(!existsSync('/dev/full'))('a device target (/dev/full) is written directly; the failure is said once and exits 3', async () => {
     const r = await tariffAsync(['estimate', SAMPLE, '--out', '/dev/full', '--format', 'csv']);
     expect(r.status).toBe(3);
@@ -167,12 +167,21 @@ describe('output that cannot be written', () => {
     expect(r.stderr).toContain('cannot write /dev/full');
   });
 
-  it('a file that reaches the size limit (ulimit -f) leaves the target as it was, exit 3, no temporary file', () => {
+  it('a file that reaches the size limit (ulimit -f) leaves the target as it was, exit 3, no temporary file', async () => {
     const dir = folder();
     const out = join(dir, 'out.csv');
     writeFileSync(out, KEPT);
     // 4 blocks of 1 KB: the sample's CSV (11 KB) does not fit.
-    const r = spawnSync('sh', ['-c', `ulimit -f 4 && exec "${process.execPath}" bin/tariff.js estimate "${SAMPLE}" --format csv --out "${out}"`], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    // Without blocking the test process while the CLI runs (see tariffAsync).
+    const r = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn('sh', ['-c', `ulimit -f 4 && exec "${process.execPath}" bin/tariff.js estimate "${SAMPLE}" --format csv --out "${out}"`], { cwd: PACKAGE_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+      child.stdin.end();
+      child.stdout.resume();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
     expect(r.status).toBe(3);
     expect(r.stderr).toBe(`tariff: cannot write ${out}: the file size limit was reached; ${out} was left as it was\n`);
     expect(r.stderr).not.toContain('Lines read');
@@ -225,7 +234,7 @@ describe('an interrupted run', () => {
   }
 });
 
-describe('the rejects file gives rows that are not UTF-8 back unchanged', () => {
+describe.concurrent('the rejects file gives rows that are not UTF-8 back unchanged', () => {
   const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
   const header = 'entry,hts,value,entry_date,description\n';
   const rows = ['E1,8481.80.9050,1000.00,2025-09-01,caf\xe9 cr\xe8me\n', 'E1,8481.80.9050,1000.00,2025-09-01,"D\xe9j\xe0, vu"\n'];

@@ -22,7 +22,7 @@ writeFileSync(
 );
 const COUNTS = 'Lines read 3 = computed 2 + not importable 0 + outside these rules 1 + rejected 0';
 
-describe('a line of an origin outside the schedule', () => {
+describe.concurrent('a line of an origin outside the schedule', () => {
   it('estimate CSV: status outside_these_rules in source order, no figure, exit 0, not in --rejects, counts on stderr', async () => {
     const out = join(dir, 'out.csv');
     const rejects = join(dir, 'rejects.csv');

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tariffAsync } from '../helpers/cli.js';
+import { tariffAsync, tariffOnce } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-rows-'));
 const input = join(dir, 'lines.csv');
@@ -21,9 +21,9 @@ writeFileSync(
 );
 const SCENARIOS = ['--scenario', 'current', '--scenario', 'tariffs-removed'];
 
-describe('a rejected row keeps its entry, line, HTS and description', () => {
+describe.concurrent('a rejected row keeps its entry, line, HTS and description', () => {
   it('estimate CSV', async () => {
-    const r = await tariffAsync(['estimate', input, '--format', 'csv']);
+    const r = await tariffOnce(['estimate', input, '--format', 'csv']);
     expect(r.status).toBe(2);
     const rows = r.stdout.split('\n').filter((l) => l.includes(',rejected,'));
     expect(rows.map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['E1,2,3,0101.21.0010,Ponies', 'E2,7,4,9999.99.99.99,Nothing']);
@@ -46,7 +46,7 @@ describe('a rejected row keeps its entry, line, HTS and description', () => {
   });
 });
 
-describe('every output carries the counts', () => {
+describe.concurrent('every output carries the counts', () => {
   const COUNTS = 'Lines read 3 = computed 1 + not importable 0 + outside these rules 0 + rejected 2; of the computed: lower bound (incomplete) 0, depending on UNVERIFIED facts 0, assumed 0';
 
   it('the JSON summaries (estimate and compare) have them all', async () => {
@@ -67,7 +67,7 @@ describe('every output carries the counts', () => {
   });
 });
 
-describe('a row error says its column and value once on the list of rejected lines', () => {
+describe.concurrent('a row error says its column and value once on the list of rejected lines', () => {
   it('on the list of rejected lines', async () => {
     const table = (await tariffAsync(['estimate', input, '--format', 'table'])).stdout;
     expect(table).toContain(`${input}:3: value "12x" is not a number`);
@@ -81,14 +81,14 @@ describe('a row error says its column and value once on the list of rejected lin
   });
 });
 
-describe('--bom', () => {
+describe.concurrent('--bom', () => {
   const BOM = '\uFEFF';
   it('starts CSV output with a UTF-8 byte-order mark, on stdout and in --out (estimate and compare)', async () => {
     expect((await tariffAsync(['estimate', input, '--format', 'csv', '--bom'])).stdout.startsWith(`${BOM}entry,`)).toBe(true);
     const out = join(dir, 'bom.csv');
     await tariffAsync(['compare', input, ...SCENARIOS, '--format', 'csv', '--bom', '--out', out]);
     expect(readFileSync(out).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect((await tariffAsync(['estimate', input, '--format', 'csv'])).stdout.startsWith('entry,')).toBe(true);
+    expect((await tariffOnce(['estimate', input, '--format', 'csv'])).stdout.startsWith('entry,')).toBe(true);
   });
 
   it('is a usage error for output that is not CSV, and is in --help', async () => {

@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tariff-as-of-'));
 const csv = join(dir, 'lines.csv');
 writeFileSync(csv, `entry,line,hts,value,entry_date\nE1,1,8481.80.9050,1000,${AS_OF}\nE2,1,8481.80.9050,1000,${AFTER}\n`);
 
-describe("the rules' as-of date", () => {
+describe.concurrent("the rules' as-of date", () => {
   it('CSV: the line entered after it says so in its notes, the other does not; every row names the as-of date', async () => {
     const r = await tariffAsync(['estimate', csv, '--format', 'csv']);
     expect(r.status).toBe(0);

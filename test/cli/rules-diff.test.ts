@@ -8,7 +8,7 @@ import { DEFAULT_SCHEDULE_PATH } from '../../src/rules/paths.js';
 import { tariffAsync } from '../helpers/cli.js';
 import { copyRules } from '../helpers/rule-copy.js';
 
-describe('tariff rules diff', () => {
+describe.concurrent('tariff rules diff', () => {
   it('the shipped rules against themselves: the same, exit 0', async () => {
     const r = await tariffAsync(['rules', 'diff', DEFAULT_SCHEDULE_PATH, 'data/schedules/us-canada.yaml']);
     expect(r.status).toBe(0);

@@ -27,7 +27,7 @@ function expectNoRawControl(text: string): void {
   expect(text).not.toContain('\u202e');
 }
 
-describe('terminal safety', () => {
+describe.concurrent('terminal safety', () => {
   it('estimate --format table shows entry ids and rejected values escaped', async () => {
     const r = await tariffAsync(['estimate', lines, '--format', 'table']);
     expect(r.status).toBe(2);

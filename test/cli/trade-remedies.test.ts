@@ -24,7 +24,7 @@ writeFileSync(
 );
 const ASSUMED = "assumed: 20.56% is the A-122-857 cash deposit rate for non-selected companies";
 
-describe('assumed AD/CVD rates and lower bounds in every format', () => {
+describe.concurrent('assumed AD/CVD rates and lower bounds in every format', () => {
   it('table: on the line and in the counts', async () => {
     const r = await tariffAsync(['estimate', file, '--format', 'table']);
     expect(r.status, r.stderr).toBe(0);

@@ -10,7 +10,7 @@ import { tariffAsync } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-transship-'));
 
-describe('transshipment line fact', () => {
+describe.concurrent('transshipment line fact', () => {
   it('estimate reads the column (and its alias) on both sides of 2025-08-01 and 2026-02-24, and rejects a flag that is not Y or N', async () => {
     const input = join(dir, 'lines.csv');
     writeFileSync(
@@ -57,7 +57,7 @@ describe('transshipment line fact', () => {
   });
 });
 
-describe('smelt_cast_unknown line fact', () => {
+describe.concurrent('smelt_cast_unknown line fact', () => {
   it('estimate reads the column: 200% under 9903.85.67 from 2025-06-28, and a line that does not say is warned', async () => {
     const input = join(dir, 'aluminum.csv');
     writeFileSync(input, 'line,hts,value,entry_date,smelt_unknown\nun,7604.10.1000,1000,2025-06-28,Y\nsilent,7604.10.1000,1000,2025-06-28,\n');
