@@ -52,7 +52,7 @@ function checkSame({ one, two }: { one: Run; two: Run }): string {
 
 const SCENARIOS = ['--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa'];
 
-describe('estimate and compare on worker threads', () => {
+describe.concurrent('estimate and compare on worker threads', () => {
   let bench: string;
   beforeAll(async () => {
     bench = join(dir, 'bench.csv');

@@ -96,7 +96,7 @@ async function expectSameResults(ordered: readonly Row[], reordered: readonly Ro
   }));
 }
 
-describe('an entry whose lines are not together in the file', () => {
+describe.concurrent('an entry whose lines are not together in the file', () => {
   // Values whose MPF shares do not divide evenly: largest remainders decide cents.
   const e1 = [row('E1', 1, '1234.56', '150.00'), row('E1', 2, '8765.43'), row('E1', 3, '3333.33')];
   const e2 = [row('E2', 1, '4321.09'), row('E2', 2, '99.99')];
