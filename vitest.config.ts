@@ -13,6 +13,8 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default is one worker less than the cores: on a 2-core machine a single worker, which sat
     // idle while the program it had spawned ran. Two: one file's test waits on its CLI while another's runs.
+    // Within a CLI file the tests run side by side (describe.concurrent) and tariffAsync queues the runs beyond
+    // cores + 1 per worker, so more workers would only add processes. Threads instead of forks measured no faster.
     maxWorkers: 2,
     minWorkers: 1,
   },

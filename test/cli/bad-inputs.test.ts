@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'bad');
 const expectation = z.strictObject({
@@ -20,15 +20,15 @@ const expectation = z.strictObject({
 const expected = z.record(z.string(), expectation).parse(parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')));
 const out = mkdtempSync(join(tmpdir(), 'tariff-bad-'));
 
-describe('bad inputs corpus', () => {
+describe.concurrent('bad inputs corpus', () => {
   it('has an expectation for every file and a file for every expectation', () => {
     expect(Object.keys(expected).sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.csv')).sort());
   });
 
   for (const [file, want] of Object.entries(expected)) {
-    it(`${file}: exit ${want.exit}${want.rejects ? `, ${want.rejects.length} rejected` : ''}`, () => {
+    it(`${file}: exit ${want.exit}${want.rejects ? `, ${want.rejects.length} rejected` : ''}`, async () => {
       const rejectsFile = join(out, `${file}.rejects.csv`);
-      const r = tariff(['estimate', join(dir, file), '--format', 'csv', '--rejects', rejectsFile]);
+      const r = await tariffAsync(['estimate', join(dir, file), '--format', 'csv', '--rejects', rejectsFile]);
       expect(r.status).toBe(want.exit);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       if (want.stderr) expect(r.stderr).toContain(want.stderr);

@@ -4,7 +4,7 @@
  * before, the pipe's error ended the process with a stack trace. Output that cannot be written (a full
  * disk) is said in one line and exits 3.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,11 +52,17 @@ describe('output closed by its reader', () => {
 });
 
 describe.skipIf(!existsSync('/dev/full'))('output to a full disk', () => {
-  const toFull = (args: string[]): { status: number | null; stderr: string } => {
+  // Without blocking the test process while the CLI runs (see tariffAsync).
+  const toFull = async (args: string[]): Promise<{ status: number | null; stderr: string }> => {
     const fd = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'tariff.js'), ...args], { cwd: PACKAGE_ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-      return { status: r.status, stderr: r.stderr };
+      return await new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'tariff.js'), ...args], { cwd: PACKAGE_ROOT, stdio: ['ignore', fd, 'pipe'] });
+        let stderr = '';
+        child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+        child.on('error', reject);
+        child.on('close', (status) => resolve({ status, stderr }));
+      });
     } finally {
       closeSync(fd);
     }
@@ -65,8 +71,8 @@ describe.skipIf(!existsSync('/dev/full'))('output to a full disk', () => {
     ['estimate', ['estimate', file, '--format', 'csv', '--jobs', '1']],
     ['a short listing', ['rules', 'list']],
   ] as Array<[string, string[]]>) {
-    it(`${name}: says it cannot write standard output, once, and exits 3`, () => {
-      const r = toFull(args);
+    it(`${name}: says it cannot write standard output, once, and exits 3`, async () => {
+      const r = await toFull(args);
       expect(r.stderr).toBe('tariff: cannot write standard output: ENOSPC: no space left on device, write\n');
       expect(r.status).toBe(3);
     });

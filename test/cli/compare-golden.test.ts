@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_DIR } from '../../src/rules/paths.js';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const golden = (name: string): string => join(import.meta.dirname, '..', 'golden', name);
@@ -14,20 +14,20 @@ const SAMPLE = 'data/examples/sample-entries.csv';
 const BUILT_IN = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 const all = ['current', ...BUILT_IN].flatMap((s) => ['--scenario', s]);
 
-describe('tariff compare on the shipped example', () => {
+describe.concurrent('tariff compare on the shipped example', () => {
   it('ships the built-in scenarios the product promises', () => {
     expect(BUILT_IN).toEqual(['no-ieepa', 'no-section-232', 'no-section-338', 'no-trade-remedy', 'scheduled-2027', 'tariffs-removed', 'usmca-ended']);
   });
 
-  it.each(['csv', 'json', 'table'])('every built-in scenario against current, --format %s', (format) => {
-    const r = tariff(['compare', SAMPLE, ...all, '--format', format]);
+  it.each(['csv', 'json', 'table'])('every built-in scenario against current, --format %s', async (format) => {
+    const r = await tariffAsync(['compare', SAMPLE, ...all, '--format', format]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expectGolden(golden(`compare-sample.${format === 'table' ? 'table.txt' : format}`), r.stdout);
   });
 
-  it('the IEEPA refund view: one row per entry, owed with and without IEEPA', () => {
-    const r = tariff(['compare', SAMPLE, '--refund', '--format', 'csv']);
+  it('the IEEPA refund view: one row per entry, owed with and without IEEPA', async () => {
+    const r = await tariffAsync(['compare', SAMPLE, '--refund', '--format', 'csv']);
     expect(r.status).toBe(0);
     expectGolden(golden('refund-sample.csv'), r.stdout);
     const e250415 = r.stdout.split('\n').find((l) => l.startsWith('entry,E25-0415,'))!;
@@ -36,9 +36,9 @@ describe('tariff compare on the shipped example', () => {
     expect(e250415).toContain(',-43062.50,');
   });
 
-  it('refuses fewer than two scenarios and reports a bad scenario file with its place', () => {
-    expect(tariff(['compare', SAMPLE, '--scenario', 'current']).status).toBe(1);
-    const r = tariff(['compare', SAMPLE, '--scenario', 'current', '--scenario', 'test/fixtures/scenarios/bad-measure.yaml']);
+  it('refuses fewer than two scenarios and reports a bad scenario file with its place', async () => {
+    expect((await tariffAsync(['compare', SAMPLE, '--scenario', 'current'])).status).toBe(1);
+    const r = await tariffAsync(['compare', SAMPLE, '--scenario', 'current', '--scenario', 'test/fixtures/scenarios/bad-measure.yaml']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('test/fixtures/scenarios/bad-measure.yaml:7:26: error: changes[0].remove.measures[0]: no measure "ieepa-canada" in us-canada');
   });

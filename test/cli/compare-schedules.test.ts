@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEDULE_PATH } from '../../src/rules/paths.js';
 import { loadSchedule } from '../../src/rules/load-schedule.js';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 import { copyRules } from '../helpers/rule-copy.js';
 
 const SAMPLE = 'data/examples/sample-entries.csv';
@@ -25,9 +25,9 @@ interface Summary {
 
 const cents = (s: string): number => Math.round(Number(s) * 100);
 
-describe('compare under two versions of the rule files', () => {
-  it('columns named by schedule id and version; only the changed rate moves the totals', () => {
-    const r = tariff(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--format', 'json']);
+describe.concurrent('compare under two versions of the rule files', () => {
+  it('columns named by schedule id and version; only the changed rate moves the totals', async () => {
+    const r = await tariffAsync(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout) as Summary;
@@ -40,38 +40,38 @@ describe('compare under two versions of the rule files', () => {
     for (const [authority, amount] of Object.entries(before!.by_authority)) if (authority !== 'section-122') expect(after!.by_authority[authority]).toBe(amount);
   });
 
-  it('CSV and table: one column group per version', () => {
-    const csv = tariff(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--format', 'csv']);
+  it('CSV and table: one column group per version', async () => {
+    const csv = await tariffAsync(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--format', 'csv']);
     expect(csv.status).toBe(0);
     expect(csv.stdout.split('\n')[0]).toContain('us_canada_9999_01_01_1_diff');
-    const table = tariff(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--format', 'table']);
+    const table = await tariffAsync(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--format', 'table']);
     expect(table.stdout).toContain(NEW);
     expect(table.stdout).toContain('Rules: us-canada 9999.01.01-1');
   });
 
-  it('with scenarios: each scenario under each schedule, schedule by schedule', () => {
-    const r = tariff(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--scenario', 'current', '--scenario', 'no-section-232', '--format', 'json']);
+  it('with scenarios: each scenario under each schedule, schedule by schedule', async () => {
+    const r = await tariffAsync(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', raised.schedule, '--scenario', 'current', '--scenario', 'no-section-232', '--format', 'json']);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Summary).scenarios).toEqual([`${OLD}/current`, `${OLD}/no-section-232@1`, `${NEW}/current`, `${NEW}/no-section-232@1`]);
   });
 
-  it('an edited copy with the same version is told apart by its sha256', () => {
+  it('an edited copy with the same version is told apart by its sha256', async () => {
     const same = copyRules();
     same.edit('schedules/us-canada/s122.yaml', 'rate: "10%"', 'rate: "15%"');
-    const r = tariff(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', same.schedule, '--format', 'json']);
+    const r = await tariffAsync(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', same.schedule, '--format', 'json']);
     const labels = (JSON.parse(r.stdout) as Summary).scenarios;
     expect(labels[0]).toMatch(new RegExp(`^${OLD}#[0-9a-f]{8}$`));
     expect(labels[1]).toMatch(new RegExp(`^${OLD}#[0-9a-f]{8}$`));
     expect(labels[0]).not.toBe(labels[1]);
   });
 
-  it('one schedule still needs two scenarios; a broken schedule stops the run with its errors', () => {
-    const one = tariff(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH]);
+  it('one schedule still needs two scenarios; a broken schedule stops the run with its errors', async () => {
+    const one = await tariffAsync(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH]);
     expect(one.status).toBe(1);
     expect(one.stderr).toContain('two --schedule options');
     const broken = copyRules();
     broken.edit('schedules/us-canada/s122.yaml', 'rate: "10%"', 'rate: "ten"');
-    const r = tariff(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', broken.schedule]);
+    const r = await tariffAsync(['compare', SAMPLE, '--schedule', DEFAULT_SCHEDULE_PATH, '--schedule', broken.schedule]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/s122\.yaml:\d+:\d+: error/);
   });

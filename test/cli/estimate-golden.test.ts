@@ -5,26 +5,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const golden = (name: string): string => join(import.meta.dirname, '..', 'golden', name);
 const SAMPLE = 'data/examples/sample-entries.csv';
 
-describe('tariff estimate on the shipped example', () => {
+describe.concurrent('tariff estimate on the shipped example', () => {
   it.each([
     ['csv', 'estimate-sample.csv'],
     ['json', 'estimate-sample.json'],
     ['table', 'estimate-sample.table.txt'],
-  ])('--format %s matches %s', (format, file) => {
-    const r = tariff(['estimate', SAMPLE, '--format', format]);
+  ])('--format %s matches %s', async (format, file) => {
+    const r = await tariffAsync(['estimate', SAMPLE, '--format', format]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expectGolden(golden(file), r.stdout);
   });
 
-  it('JSON totals are the sums of the printed line totals', () => {
-    const doc = JSON.parse(tariff(['estimate', SAMPLE, '--format', 'json']).stdout) as {
+  it('JSON totals are the sums of the printed line totals', async () => {
+    const doc = JSON.parse((await tariffAsync(['estimate', SAMPLE, '--format', 'json'])).stdout) as {
       results: Array<{ type: string; total?: string }>;
       summary: { total: string };
     };
@@ -32,9 +32,9 @@ describe('tariff estimate on the shipped example', () => {
     expect(doc.summary.total.replace('.', '')).toBe(cents.toString());
   });
 
-  it('reads standard input and writes the same CSV', () => {
-    const fromFile = tariff(['estimate', SAMPLE, '--format', 'csv']).stdout;
-    const fromStdin = tariff(['estimate', '-', '--format', 'csv'], readFileSync(SAMPLE, 'utf8')).stdout;
+  it('reads standard input and writes the same CSV', async () => {
+    const fromFile = (await tariffAsync(['estimate', SAMPLE, '--format', 'csv'])).stdout;
+    const fromStdin = (await tariffAsync(['estimate', '-', '--format', 'csv'], readFileSync(SAMPLE, 'utf8'))).stdout;
     expect(fromStdin).toBe(fromFile);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const SAMPLE = 'data/examples/sample-entries.csv';
@@ -16,25 +16,25 @@ const LINES = [
   'E26-0610/1', 'E26-0610/2', 'E26-0920/1', 'E26-0920/2', 'E26-0920/3', 'E26-0920/4', 'E27-0104/1',
 ];
 
-describe('tariff explain', () => {
-  it('explains one line of each measure type, as pinned', () => {
-    const text = LINES.map((line) => {
-      const r = tariff(['explain', SAMPLE, '--line', line]);
+describe.concurrent('tariff explain', () => {
+  it('explains one line of each measure type, as pinned', async () => {
+    const text = (await Promise.all(LINES.map(async (line) => {
+      const r = await tariffAsync(['explain', SAMPLE, '--line', line]);
       expect(r.status, r.stderr).toBe(0);
       return `==== ${line}\n${r.stdout}`;
-    }).join('\n');
+    }))).join('\n');
     expectGolden(join(import.meta.dirname, '..', 'golden', 'explain-sample.txt'), text);
   });
 
-  it('explains a line under two scenarios with the difference', () => {
-    const r = tariff(['explain', SAMPLE, '--line', 'E25-0910/1', '--scenario', 'current', '--scenario', 'no-section-232']);
+  it('explains a line under two scenarios with the difference', async () => {
+    const r = await tariffAsync(['explain', SAMPLE, '--line', 'E25-0910/1', '--scenario', 'current', '--scenario', 'no-section-232']);
     expect(r.status).toBe(0);
     expectGolden(join(import.meta.dirname, '..', 'golden', 'explain-two-scenarios.txt'), r.stdout);
     expect(r.stdout).toContain('Difference: no-section-232@1: total 23,056.41 USD, -9,750.00 against current.');
   });
 
-  it('says when the line does not exist', () => {
-    const r = tariff(['explain', SAMPLE, '--line', 'NOPE/9']);
+  it('says when the line does not exist', async () => {
+    const r = await tariffAsync(['explain', SAMPLE, '--line', 'NOPE/9']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no computed line "9" in entry NOPE');
   });

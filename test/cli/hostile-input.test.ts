@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/rules/paths.js';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync, type CliRun } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-hostile-'));
 const file = (name: string, text: string | Buffer): string => {
@@ -22,13 +22,13 @@ const HEAD = 'entry,hts,value,entry_date,description\n';
 const row = (entry: string, value: string, description = 'valve'): string => `${entry},8481.80.9050,${value},2025-09-01,${description}\n`;
 const outputRows = (stdout: string): string[] => stdout.split('\n').slice(1).filter((l) => l !== '');
 
-describe('a field far too long', () => {
+describe.concurrent('a field far too long', () => {
   // 24 MB: reading it took time growing with the square of its length (16 MB: 48 s), past the test timeout.
   const huge = file('huge-field.csv', HEAD + row('A', '1000') + row('B', '7'.repeat(24 << 20)) + row('C', '125') + row('D', '10'));
 
   for (const jobs of ['1', '2']) {
-    it(`is a rejected row with its line, and the rows after it are computed (--jobs ${jobs})`, () => {
-      const r = tariff(['estimate', huge, '--format', 'csv', '--jobs', jobs]);
+    it(`is a rejected row with its line, and the rows after it are computed (--jobs ${jobs})`, async () => {
+      const r = await tariffAsync(['estimate', huge, '--format', 'csv', '--jobs', jobs]);
       expect(r.status).toBe(2);
       const rows = outputRows(r.stdout);
       expect(rows.filter((l) => l.includes(',computed,')).map((l) => l.split(',')[0])).toEqual(['A', 'C', 'D']);
@@ -40,7 +40,7 @@ describe('a field far too long', () => {
   }
 });
 
-describe('an unbalanced quote', () => {
+describe.concurrent('an unbalanced quote', () => {
   // Rows after the quote: over a part of the parallel run, so two threads meet it in a part of its own; or
   // over 1 MB, so it is passed over as a row too long and found open at the end of the file.
   const cases = [
@@ -48,11 +48,10 @@ describe('an unbalanced quote', () => {
     { after: 40_000, partBytes: '65536' },
   ];
   for (const { after, partBytes } of cases) {
-    it(`rejects the row it opens on, after computing the rows before it, on one thread and on two alike (${after} rows after it)`, () => {
+    it(`rejects the row it opens on, after computing the rows before it, on one thread and on two alike (${after} rows after it)`, async () => {
       const path = file(`unbalanced-${after}.csv`, HEAD + row('A', '1000') + row('B', '10') + row('C', '20', '"never closed') + row('D', '30').repeat(after));
-      const run = (jobs: string): ReturnType<typeof tariff> => tariff(['estimate', path, '--format', 'csv', '--jobs', jobs, '--debug'], undefined, { TARIFF_PART_BYTES: partBytes });
-      const one = run('1');
-      const two = run('2');
+      const run = (jobs: string): Promise<CliRun> => tariffAsync(['estimate', path, '--format', 'csv', '--jobs', jobs, '--debug'], undefined, { TARIFF_PART_BYTES: partBytes });
+      const [one, two] = await Promise.all([run('1'), run('2')]);
       expect(one.status).toBe(2);
       const rows = outputRows(one.stdout);
       expect(rows.filter((l) => l.includes(',computed,')).map((l) => l.split(',')[0])).toEqual(['A', 'B']);
@@ -84,8 +83,8 @@ describe('input that is not a regular file is read once, as a stream, on one thr
   });
 
   for (const jobs of ['1', '2']) {
-    it(`/dev/stdin fed by a pipe (--jobs ${jobs})`, () => {
-      const r = tariff(['estimate', '/dev/stdin', '--format', 'csv', '--jobs', jobs], text);
+    it(`/dev/stdin fed by a pipe (--jobs ${jobs})`, async () => {
+      const r = await tariffAsync(['estimate', '/dev/stdin', '--format', 'csv', '--jobs', jobs], text);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(outputRows(r.stdout).map((l) => l.split(',')[0])).toEqual(['A', 'B']);
@@ -121,17 +120,17 @@ function finished(child: ChildProcess): Promise<{ status: number; stdout: string
   return new Promise((resolve) => child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr })));
 }
 
-describe('small things said plainly', () => {
-  it('a directory given as the input is named', () => {
-    const r = tariff(['estimate', dir]);
+describe.concurrent('small things said plainly', () => {
+  it('a directory given as the input is named', async () => {
+    const r = await tariffAsync(['estimate', dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`tariff: cannot open ${dir}: it is a directory\n`);
   });
 
-  it('a --map file saved with a UTF-8 byte-order mark is read', () => {
+  it('a --map file saved with a UTF-8 byte-order mark is read', async () => {
     const map = file('map.json', `\uFEFF${JSON.stringify({ hts: 'Tariff No' })}`);
     const input = file('mapped.csv', 'Tariff No,value,entry_date\n8481.80.9050,1000,2025-09-01\n');
-    const r = tariff(['estimate', input, '--map', map, '--format', 'csv']);
+    const r = await tariffAsync(['estimate', input, '--map', map, '--format', 'csv']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(outputRows(r.stdout)).toHaveLength(1);

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-currency-'));
 let n = 0;
@@ -26,9 +26,9 @@ function jsonLines(stdout: string): JsonLine[] {
 const invoice = (valueHeader: string): string => file(`hts,${valueHeader},entry_date\n8481.80.9050,200000.00,2025-09-01\n8481.80.9050,88350.00,2025-09-01\n`);
 const VALUE_CAD = '"Value (CAD)"';
 
-describe('the currency a value header names', () => {
-  it('a CAD invoice under "Value (CAD)" mapped with --column is converted with --fx (206,170.25, not 288,350.00 as USD)', () => {
-    const r = tariff(['estimate', invoice(VALUE_CAD), '--column', 'value=Value (CAD)', '--fx', 'CAD=0.7150', '--format', 'json']);
+describe.concurrent('the currency a value header names', () => {
+  it('a CAD invoice under "Value (CAD)" mapped with --column is converted with --fx (206,170.25, not 288,350.00 as USD)', async () => {
+    const r = await tariffAsync(['estimate', invoice(VALUE_CAD), '--column', 'value=Value (CAD)', '--fx', 'CAD=0.7150', '--format', 'json']);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { summary: { value: string } }).summary.value).toBe('206170.25');
     expect(jsonLines(r.stdout).map((l) => [l.customs_value, l.invoice_currency, l.fx_rate])).toEqual([
@@ -41,8 +41,8 @@ describe('the currency a value header names', () => {
   it.each([
     ['Value (CAD)', 'CAD'], ['value_cad', 'CAD'], ['CAD value', 'CAD'], ['Customs Value [CAD]', 'CAD'], ['Value (C$)', 'CAD'], ['Amount ($CA)', 'CAD'],
     ['Value (US$)', 'USD'], ['value_usd', 'USD'], ['Line value EUR', 'EUR'],
-  ])('"%s" is the value column, in %s, without --column', (header, currency) => {
-    const r = tariff(['estimate', invoice(`"${header}"`), '--fx', 'CAD=0.7150', '--fx', 'EUR=1.1', '--format', 'json']);
+  ])('"%s" is the value column, in %s, without --column', async (header, currency) => {
+    const r = await tariffAsync(['estimate', invoice(`"${header}"`), '--fx', 'CAD=0.7150', '--fx', 'EUR=1.1', '--format', 'json']);
     expect(r.status).toBe(0);
     const lines = jsonLines(r.stdout);
     expect(lines.map((l) => l.invoice_currency)).toEqual([currency, currency]);
@@ -50,35 +50,35 @@ describe('the currency a value header names', () => {
     expect(lines[0]!.fx_rate).toBe(rate);
   });
 
-  it('"Montant ($CA)" mapped with --column is CAD', () => {
-    const r = tariff(['estimate', invoice('"Montant ($CA)"'), '--column', 'value=Montant ($CA)', '--fx', 'CAD=0.7150', '--format', 'json']);
+  it('"Montant ($CA)" mapped with --column is CAD', async () => {
+    const r = await tariffAsync(['estimate', invoice('"Montant ($CA)"'), '--column', 'value=Montant ($CA)', '--fx', 'CAD=0.7150', '--format', 'json']);
     expect(r.status).toBe(0);
     expect(jsonLines(r.stdout)[0]).toMatchObject({ customs_value: '143000.00', invoice_currency: 'CAD' });
   });
 
-  it.each([['Value'], ['Customs value'], ['Amount ($)'], ['Value (FOB)'], ['value_all'], ['Montant']])('"%s" names no currency: the value stays USD', (header) => {
-    const r = tariff(['estimate', invoice(`"${header}"`), '--column', `value=${header}`, '--format', 'json']);
+  it.each([['Value'], ['Customs value'], ['Amount ($)'], ['Value (FOB)'], ['value_all'], ['Montant']])('"%s" names no currency: the value stays USD', async (header) => {
+    const r = await tariffAsync(['estimate', invoice(`"${header}"`), '--column', `value=${header}`, '--format', 'json']);
     expect(r.status).toBe(0);
     expect(jsonLines(r.stdout)[0]).toMatchObject({ customs_value: '200000.00', invoice_currency: 'USD', fx_rate: '1' });
   });
 
-  it('a header in CAD with no rate for CAD stops the run (exit 1), naming the header and the option to give', () => {
-    const r = tariff(['estimate', invoice(VALUE_CAD), '--format', 'csv']);
+  it('a header in CAD with no rate for CAD stops the run (exit 1), naming the header and the option to give', async () => {
+    const r = await tariffAsync(['estimate', invoice(VALUE_CAD), '--format', 'csv']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('the column "Value (CAD)" is in CAD: give its rate with --fx CAD=<USD per CAD>');
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   });
 
-  it('a header currency that contradicts --currency is a usage error naming both, and nothing is computed', () => {
-    const r = tariff(['estimate', invoice(VALUE_CAD), '--fx', 'CAD=0.7150', '--currency', 'USD', '--format', 'csv']);
+  it('a header currency that contradicts --currency is a usage error naming both, and nothing is computed', async () => {
+    const r = await tariffAsync(['estimate', invoice(VALUE_CAD), '--fx', 'CAD=0.7150', '--currency', 'USD', '--format', 'csv']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('the column "Value (CAD)" is in CAD but --currency USD was given');
     expect(r.stdout).not.toContain('computed');
   });
 
-  it('a header currency that contradicts the row\'s currency cell rejects the row, naming the header, the cell and both currencies', () => {
+  it('a header currency that contradicts the row\'s currency cell rejects the row, naming the header, the cell and both currencies', async () => {
     const input = file('hts,Value (CAD),currency,entry_date\n8481.80.9050,1000.00,EUR,2025-09-01\n8481.80.9050,1000.00,cad,2025-09-01\n');
-    const r = tariff(['estimate', input, '--fx', 'CAD=0.7150', '--fx', 'EUR=1.1', '--format', 'json']);
+    const r = await tariffAsync(['estimate', input, '--fx', 'CAD=0.7150', '--fx', 'EUR=1.1', '--format', 'json']);
     expect(r.status).toBe(2);
     const results = (JSON.parse(r.stdout) as { results: JsonLine[] }).results;
     const rejected = results.find((x) => x.type === 'rejected')!;
@@ -87,22 +87,22 @@ describe('the currency a value header names', () => {
     expect(jsonLines(r.stdout)).toEqual([expect.objectContaining({ customs_value: '715.00', invoice_currency: 'CAD' })]);
   });
 
-  it('money columns naming different currencies stop the run; naming the same one converts them all', () => {
-    const mixed = tariff(['estimate', file('hts,Value (CAD),Freight (USD),entry_date\n8481.80.9050,1000.00,50.00,2025-09-01\n'), '--fx', 'CAD=0.7150', '--format', 'csv']);
+  it('money columns naming different currencies stop the run; naming the same one converts them all', async () => {
+    const mixed = await tariffAsync(['estimate', file('hts,Value (CAD),Freight (USD),entry_date\n8481.80.9050,1000.00,50.00,2025-09-01\n'), '--fx', 'CAD=0.7150', '--format', 'csv']);
     expect(mixed.status).toBe(1);
     expect(mixed.stderr).toContain('columns "Value (CAD)" and "Freight (USD)" name different currencies (CAD and USD); a line has one currency');
-    const same = tariff(['estimate', file('hts,Value (CAD),freight_cad,value_basis,entry_date\n8481.80.9050,1000.00,100.00,CIF,2025-09-01\n'), '--fx', 'CAD=0.7150', '--format', 'json']);
+    const same = await tariffAsync(['estimate', file('hts,Value (CAD),freight_cad,value_basis,entry_date\n8481.80.9050,1000.00,100.00,CIF,2025-09-01\n'), '--fx', 'CAD=0.7150', '--format', 'json']);
     expect(same.status).toBe(0);
     // CIF 1000 CAD less freight 100 CAD = 900 CAD = 643.50 USD
     expect(jsonLines(same.stdout)[0]).toMatchObject({ customs_value: '643.50', invoice_currency: 'CAD' });
   });
 });
 
-describe('--currency', () => {
+describe.concurrent('--currency', () => {
   const plain = (): string => file('hts,value,entry_date\n8481.80.9050,1000.00,2025-09-01\n');
 
-  it('is the currency of lines without a currency cell; a cell still wins', () => {
-    const r = tariff(['estimate', file('hts,value,currency,entry_date\n8481.80.9050,1000.00,,2025-09-01\n8481.80.9050,1000.00,USD,2025-09-01\n'), '--currency', 'cad', '--fx', 'CAD=0.7150', '--format', 'json']);
+  it('is the currency of lines without a currency cell; a cell still wins', async () => {
+    const r = await tariffAsync(['estimate', file('hts,value,currency,entry_date\n8481.80.9050,1000.00,,2025-09-01\n8481.80.9050,1000.00,USD,2025-09-01\n'), '--currency', 'cad', '--fx', 'CAD=0.7150', '--format', 'json']);
     expect(r.status).toBe(0);
     expect(jsonLines(r.stdout).map((l) => [l.customs_value, l.invoice_currency, l.fx_rate])).toEqual([
       ['715.00', 'CAD', '0.7150'],
@@ -110,35 +110,35 @@ describe('--currency', () => {
     ]);
   });
 
-  it('without a rate, or not a currency code, is a usage error', () => {
-    const noRate = tariff(['estimate', plain(), '--currency', 'CAD']);
+  it('without a rate, or not a currency code, is a usage error', async () => {
+    const noRate = await tariffAsync(['estimate', plain(), '--currency', 'CAD']);
     expect(noRate.status).toBe(1);
     expect(noRate.stderr).toContain('--currency CAD: no exchange rate for CAD; give --fx CAD=<USD per CAD>');
-    const bad = tariff(['estimate', plain(), '--currency', 'dollars']);
+    const bad = await tariffAsync(['estimate', plain(), '--currency', 'dollars']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--currency dollars: expected a three-letter ISO currency code');
   });
 
-  it('a line with a currency cell and no rate is still rejected, never read as USD', () => {
-    const r = tariff(['estimate', file('hts,value,currency,entry_date\n8481.80.9050,1000.00,EUR,2025-09-01\n'), '--format', 'csv']);
+  it('a line with a currency cell and no rate is still rejected, never read as USD', async () => {
+    const r = await tariffAsync(['estimate', file('hts,value,currency,entry_date\n8481.80.9050,1000.00,EUR,2025-09-01\n'), '--format', 'csv']);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('currency: no exchange rate for EUR');
   });
 });
 
-describe('a rate no line used', () => {
-  it('is a warning on stderr naming the rate; a used rate is not', () => {
-    const unused = tariff(['estimate', invoice('value'), '--fx', 'CAD=0.7150', '--format', 'csv']);
+describe.concurrent('a rate no line used', () => {
+  it('is a warning on stderr naming the rate; a used rate is not', async () => {
+    const unused = await tariffAsync(['estimate', invoice('value'), '--fx', 'CAD=0.7150', '--format', 'csv']);
     expect(unused.status).toBe(0);
     expect(unused.stderr).toContain('warning: the rate CAD=0.7150 was not used: no line computed is in CAD');
-    const used = tariff(['estimate', invoice('value'), '--fx', 'CAD=0.7150', '--currency', 'CAD', '--format', 'csv']);
+    const used = await tariffAsync(['estimate', invoice('value'), '--fx', 'CAD=0.7150', '--currency', 'CAD', '--format', 'csv']);
     expect(used.stderr).not.toContain('warning');
-    const compared = tariff(['compare', invoice('value'), '--scenario', 'current', '--scenario', 'tariffs-removed', '--fx', 'EUR=1.1', '--format', 'csv']);
+    const compared = await tariffAsync(['compare', invoice('value'), '--scenario', 'current', '--scenario', 'tariffs-removed', '--fx', 'EUR=1.1', '--format', 'csv']);
     expect(compared.stderr).toContain('warning: the rate EUR=1.1 was not used');
   });
 });
 
-describe('every output says the invoice currency and rate', () => {
+describe.concurrent('every output says the invoice currency and rate', () => {
   const mixed = (): string => file('hts,value,currency,entry_date\n8481.80.9050,1000.00,CAD,2025-09-01\n8481.80.9050,1000.00,,2025-09-01\n');
   const cells = (csv: string, names: string[]): string[][] => {
     const [head, ...rows] = csv.trim().split('\n');
@@ -146,30 +146,30 @@ describe('every output says the invoice currency and rate', () => {
     return rows.map((row) => at.map((i) => row.split(',')[i]!));
   };
 
-  it('estimate CSV: invoice_currency and fx_rate per line (USD and 1 for a USD line)', () => {
-    const r = tariff(['estimate', mixed(), '--fx', 'CAD=0.7150', '--format', 'csv']);
+  it('estimate CSV: invoice_currency and fx_rate per line (USD and 1 for a USD line)', async () => {
+    const r = await tariffAsync(['estimate', mixed(), '--fx', 'CAD=0.7150', '--format', 'csv']);
     expect(cells(r.stdout, ['customs_value', 'invoice_currency', 'fx_rate'])).toEqual([
       ['715.00', 'CAD', '0.7150'],
       ['1000.00', 'USD', '1'],
     ]);
   });
 
-  it('ES-003 input is USD: the columns are there, USD and 1', () => {
-    const r = tariff(['estimate', 'data/examples/es003-sample.csv', '--format', 'csv']);
+  it('ES-003 input is USD: the columns are there, USD and 1', async () => {
+    const r = await tariffAsync(['estimate', 'data/examples/es003-sample.csv', '--format', 'csv']);
     const computed = cells(r.stdout, ['status', 'invoice_currency', 'fx_rate']).filter(([status]) => status === 'computed');
     expect(computed.length).toBeGreaterThan(0);
     for (const row of computed) expect(row).toEqual(['computed', 'USD', '1']);
   });
 
-  it('compare CSV and JSON: per line', () => {
+  it('compare CSV and JSON: per line', async () => {
     const args = [mixed(), '--scenario', 'current', '--scenario', 'tariffs-removed', '--fx', 'CAD=0.7150'];
-    const csv = tariff(['compare', ...args, '--format', 'csv']);
+    const csv = await tariffAsync(['compare', ...args, '--format', 'csv']);
     expect(cells(csv.stdout, ['level', 'value_usd', 'invoice_currency', 'fx_rate'])).toEqual([
       ['line', '715.00', 'CAD', '0.7150'],
       ['line', '1000.00', 'USD', '1'],
       ['entry', '1715.00', '', ''],
     ]);
-    const json = tariff(['compare', ...args, '--format', 'json']);
+    const json = await tariffAsync(['compare', ...args, '--format', 'json']);
     expect(jsonLines(json.stdout).map((l) => [l.invoice_currency, l.fx_rate])).toEqual([['CAD', '0.7150'], ['USD', '1']]);
     expect((JSON.parse(json.stdout) as { summary: { invoice_currencies: unknown } }).summary.invoice_currencies).toEqual([
       { invoice_currency: 'CAD', fx_rate: '0.7150' },
@@ -177,39 +177,39 @@ describe('every output says the invoice currency and rate', () => {
     ]);
   });
 
-  it('the table and the HTML report: the amount as invoiced on the line and the currencies of the run', () => {
-    const table = tariff(['estimate', mixed(), '--fx', 'CAD=0.7150', '--format', 'table']);
+  it('the table and the HTML report: the amount as invoiced on the line and the currencies of the run', async () => {
+    const table = await tariffAsync(['estimate', mixed(), '--fx', 'CAD=0.7150', '--format', 'table']);
     expect(table.stdout).toMatch(/715\.00[^\n]*\n[^\n]*1000\.00 CAD[^\n]*\n[^\n]*at 0\.7150/);
     expect(table.stdout).toContain('Invoice currencies: CAD at 0.7150 USD per CAD; USD');
-    const usdOnly = tariff(['estimate', invoice('value'), '--format', 'table']);
+    const usdOnly = await tariffAsync(['estimate', invoice('value'), '--format', 'table']);
     expect(usdOnly.stdout).toContain('Invoice currency: USD (not converted)');
-    const html = tariff(['estimate', mixed(), '--fx', 'CAD=0.7150', '--format', 'html']);
+    const html = await tariffAsync(['estimate', mixed(), '--fx', 'CAD=0.7150', '--format', 'html']);
     expect(html.stdout).toContain('<p data-field="invoice-currency">Invoice currencies: CAD at 0.7150 USD per CAD; USD</p>');
     expect(html.stdout).toContain('<span class="muted">1000.00 CAD at 0.7150</span>');
-    const compareTable = tariff(['compare', mixed(), '--scenario', 'current', '--scenario', 'tariffs-removed', '--fx', 'CAD=0.7150', '--format', 'table']);
+    const compareTable = await tariffAsync(['compare', mixed(), '--scenario', 'current', '--scenario', 'tariffs-removed', '--fx', 'CAD=0.7150', '--format', 'table']);
     expect(compareTable.stdout).toContain('Invoice currencies: CAD at 0.7150 USD per CAD; USD');
   });
 
-  it('explain: the amount as invoiced and the USD per unit of a converted line; a USD line says it was not converted', () => {
+  it('explain: the amount as invoiced and the USD per unit of a converted line; a USD line says it was not converted', async () => {
     const input = mixed();
-    const cad = tariff(['explain', input, '--line', '1', '--fx', 'CAD=0.7150']);
+    const cad = await tariffAsync(['explain', input, '--line', '1', '--fx', 'CAD=0.7150']);
     expect(cad.status).toBe(0);
     expect(cad.stdout).toContain('customs value 715.00 USD (invoiced 1000.00 CAD at 0.7150 USD per CAD)');
-    const usd = tariff(['explain', input, '--line', '2', '--fx', 'CAD=0.7150']);
+    const usd = await tariffAsync(['explain', input, '--line', '2', '--fx', 'CAD=0.7150']);
     expect(usd.status).toBe(0);
     expect(usd.stdout).toContain('customs value 1,000.00 USD (invoiced in USD, not converted)');
   });
 });
 
-describe('lookup --currency --fx', () => {
-  it('converts the value as estimate does and says so; no rate is a usage error; an unused rate a warning', () => {
-    const r = tariff(['lookup', '8481.80.9050', '--date', '2025-09-01', '--value', '1000', '--currency', 'CAD', '--fx', 'CAD=0.7150', '--fx', 'EUR=1.1']);
+describe.concurrent('lookup --currency --fx', () => {
+  it('converts the value as estimate does and says so; no rate is a usage error; an unused rate a warning', async () => {
+    const r = await tariffAsync(['lookup', '8481.80.9050', '--date', '2025-09-01', '--value', '1000', '--currency', 'CAD', '--fx', 'CAD=0.7150', '--fx', 'EUR=1.1']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('customs value 715.00 USD (given as 1000 CAD at 0.7150 USD per CAD)');
     expect(r.stderr).toContain('warning: the rate EUR=1.1 was not used: the line is in CAD');
-    const json = tariff(['lookup', '8481.80.9050', '--date', '2025-09-01', '--value', '1000', '--currency', 'CAD', '--fx', 'CAD=0.7150', '--format', 'json']);
+    const json = await tariffAsync(['lookup', '8481.80.9050', '--date', '2025-09-01', '--value', '1000', '--currency', 'CAD', '--fx', 'CAD=0.7150', '--format', 'json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ customs_value: '715.00', invoice_currency: 'CAD', fx_rate: '0.7150' });
-    const noRate = tariff(['lookup', '8481.80.9050', '--date', '2025-09-01', '--currency', 'CAD']);
+    const noRate = await tariffAsync(['lookup', '8481.80.9050', '--date', '2025-09-01', '--currency', 'CAD']);
     expect(noRate.status).toBe(1);
     expect(noRate.stderr).toContain('--currency CAD: no exchange rate for CAD');
   });

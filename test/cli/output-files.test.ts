@@ -4,14 +4,14 @@
  * read, or each other is refused before anything is opened; a run that computes nothing, fails to write or
  * is interrupted leaves an existing target byte for byte as it was, and no temporary file beside it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/rules/paths.js';
 import { writeBenchFile } from '../../src/scripts/bench-data.js';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 const SAMPLE = join(PACKAGE_ROOT, 'data', 'examples', 'sample-entries.csv');
 const ES003 = join(PACKAGE_ROOT, 'data', 'examples', 'es003-sample.csv');
@@ -26,7 +26,7 @@ function leftovers(dir: string, ...expected: string[]): string[] {
   return readdirSync(dir).filter((f) => !expected.includes(f));
 }
 
-describe('an output naming the input is refused before anything is opened', () => {
+describe.concurrent('an output naming the input is refused before anything is opened', () => {
   const dir = folder();
   const input = join(dir, 'lines.csv');
   copyFileSync(SAMPLE, input);
@@ -42,8 +42,8 @@ describe('an output naming the input is refused before anything is opened', () =
   ];
   for (const [how, out] of ways) {
     for (const option of ['--out', '--rejects']) {
-      it(`${option} ${how}: exit 1, input unchanged, the message names both`, () => {
-        const r = tariff(['estimate', input, option, out, '--format', 'csv']);
+      it(`${option} ${how}: exit 1, input unchanged, the message names both`, async () => {
+        const r = await tariffAsync(['estimate', input, option, out, '--format', 'csv']);
         expect(r.status).toBe(1);
         expect(r.stderr).toContain(`${option} ${out} is the input file ${input}`);
         expect(readFileSync(input)).toEqual(before);
@@ -51,53 +51,53 @@ describe('an output naming the input is refused before anything is opened', () =
     }
   }
 
-  it('compare and audit check too', () => {
-    const c = tariff(['compare', input, '--scenario', 'current', '--scenario', 'tariffs-removed', '--out', join(dir, 'link.csv')]);
+  it('compare and audit check too', async () => {
+    const c = await tariffAsync(['compare', input, '--scenario', 'current', '--scenario', 'tariffs-removed', '--out', join(dir, 'link.csv')]);
     expect(c.status).toBe(1);
     expect(readFileSync(input)).toEqual(before);
     const es = join(dir, 'es003.csv');
     copyFileSync(ES003, es);
-    const a = tariff(['refund', es, '--today', '2026-11-24', '--cape', es]);
+    const a = await tariffAsync(['refund', es, '--today', '2026-11-24', '--cape', es]);
     expect(a.status).toBe(1);
     expect(a.stderr).toContain(`--cape ${es} is the input file ${es}`);
     expect(readFileSync(es)).toEqual(readFileSync(ES003));
   });
 
-  it('a file the command reads (--fx-file) is not an output', () => {
+  it('a file the command reads (--fx-file) is not an output', async () => {
     const fx = join(dir, 'rates.csv');
     writeFileSync(fx, 'currency,rate\nCAD,0.7312\n');
-    const r = tariff(['estimate', input, '--fx-file', fx, '--out', fx]);
+    const r = await tariffAsync(['estimate', input, '--fx-file', fx, '--out', fx]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`--out ${fx} is the --fx-file file ${fx}`);
     expect(readFileSync(fx, 'utf8')).toBe('currency,rate\nCAD,0.7312\n');
   });
 });
 
-describe('two outputs naming one file', () => {
-  it('--rejects equal to --out is refused (also when neither exists yet)', () => {
+describe.concurrent('two outputs naming one file', () => {
+  it('--rejects equal to --out is refused (also when neither exists yet)', async () => {
     const dir = folder();
-    const r = tariff(['estimate', SAMPLE, '--out', join(dir, 'out.csv'), '--rejects', join(dir, '.', 'out.csv')]);
+    const r = await tariffAsync(['estimate', SAMPLE, '--out', join(dir, 'out.csv'), '--rejects', join(dir, '.', 'out.csv')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('are the same file');
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('--cape equal to --out (refund) is refused and the existing file kept', () => {
+  it('--cape equal to --out (refund) is refused and the existing file kept', async () => {
     const dir = folder();
     const out = join(dir, 'refund.csv');
     writeFileSync(out, KEPT);
-    const r = tariff(['refund', ES003, '--today', '2026-11-24', '--out', out, '--cape', out]);
+    const r = await tariffAsync(['refund', ES003, '--today', '2026-11-24', '--out', out, '--cape', out]);
     expect(r.status).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe(KEPT);
   });
 
-  it('a device can be named twice (--out /dev/null --rejects /dev/null)', () => {
-    const r = tariff(['estimate', SAMPLE, '--out', '/dev/null', '--rejects', '/dev/null', '--format', 'csv']);
+  it('a device can be named twice (--out /dev/null --rejects /dev/null)', async () => {
+    const r = await tariffAsync(['estimate', SAMPLE, '--out', '/dev/null', '--rejects', '/dev/null', '--format', 'csv']);
     expect(r.status).toBe(0);
   });
 });
 
-describe('an existing --out is kept when the run computes nothing', () => {
+describe.concurrent('an existing --out is kept when the run computes nothing', () => {
   const cases: Array<[string, (dir: string) => string]> = [
     ['the input is missing', (dir) => join(dir, 'no-such-file.csv')],
     ['the input has no hts column', (dir) => {
@@ -112,14 +112,14 @@ describe('an existing --out is kept when the run computes nothing', () => {
     }],
   ];
   for (const [why, makeInput] of cases) {
-    it(`${why}: exit 1, --out and --rejects byte for byte as they were, no temporary file`, () => {
+    it(`${why}: exit 1, --out and --rejects byte for byte as they were, no temporary file`, async () => {
       const dir = folder();
       const input = makeInput(dir);
       const out = join(dir, 'out.csv');
       const rejects = join(dir, 'rejects.csv');
       writeFileSync(out, KEPT);
       writeFileSync(rejects, KEPT);
-      const r = tariff(['estimate', input, '--out', out, '--rejects', rejects, '--format', 'csv']);
+      const r = await tariffAsync(['estimate', input, '--out', out, '--rejects', rejects, '--format', 'csv']);
       expect(r.status).toBe(1);
       expect(readFileSync(out, 'utf8')).toBe(KEPT);
       expect(readFileSync(rejects, 'utf8')).toBe(KEPT);
@@ -128,13 +128,13 @@ describe('an existing --out is kept when the run computes nothing', () => {
   }
 });
 
-describe('a successful run replaces the target', () => {
-  it('an existing file keeps its mode; a new one is created; nothing else is left in the folder', () => {
+describe.concurrent('a successful run replaces the target', () => {
+  it('an existing file keeps its mode; a new one is created; nothing else is left in the folder', async () => {
     const dir = folder();
     const out = join(dir, 'out.csv');
     writeFileSync(out, KEPT);
     chmodSync(out, 0o640);
-    const r = tariff(['estimate', SAMPLE, '--out', out, '--rejects', join(dir, 'rejects.csv'), '--format', 'csv']);
+    const r = await tariffAsync(['estimate', SAMPLE, '--out', out, '--rejects', join(dir, 'rejects.csv'), '--format', 'csv']);
     expect(r.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^entry,line,/);
     expect(statSync(out).mode & 0o777).toBe(0o640);
@@ -142,37 +142,46 @@ describe('a successful run replaces the target', () => {
     expect(leftovers(dir, 'out.csv', 'rejects.csv')).toEqual([]);
   });
 
-  it('--out through a symbolic link writes the file it points to and keeps the link', () => {
+  it('--out through a symbolic link writes the file it points to and keeps the link', async () => {
     const dir = folder();
     const real = join(dir, 'real.csv');
     writeFileSync(real, KEPT);
     symlinkSync(real, join(dir, 'link.csv'));
-    const r = tariff(['estimate', SAMPLE, '--out', join(dir, 'link.csv'), '--format', 'csv']);
+    const r = await tariffAsync(['estimate', SAMPLE, '--out', join(dir, 'link.csv'), '--format', 'csv']);
     expect(r.status).toBe(0);
     expect(readFileSync(real, 'utf8')).toMatch(/^entry,line,/);
     expect(statSync(join(dir, 'link.csv')).ino).toBe(statSync(real).ino);
   });
 });
 
-describe('output that cannot be written', () => {
-  it.skipIf(!existsSync('/dev/full'))('a device target (/dev/full) is written directly; the failure is said once and exits 3', () => {
-    const r = tariff(['estimate', SAMPLE, '--out', '/dev/full', '--format', 'csv']);
+describe.concurrent('output that cannot be written', () => {
+  it.skipIf(!existsSync('/dev/full'))('a device target (/dev/full) is written directly; the failure is said once and exits 3', async () => {
+    const r = await tariffAsync(['estimate', SAMPLE, '--out', '/dev/full', '--format', 'csv']);
     expect(r.status).toBe(3);
     expect(r.stderr).toBe('tariff: cannot write /dev/full: no space left on the device\n');
   });
 
-  it('--rejects to /dev/full exits 3', () => {
-    const r = tariff(['estimate', join(PACKAGE_ROOT, 'test', 'fixtures', 'bad', 'negative-value.csv'), '--out', '/dev/null', '--rejects', '/dev/full', '--format', 'csv']);
+  it('--rejects to /dev/full exits 3', async () => {
+    const r = await tariffAsync(['estimate', join(PACKAGE_ROOT, 'test', 'fixtures', 'bad', 'negative-value.csv'), '--out', '/dev/null', '--rejects', '/dev/full', '--format', 'csv']);
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('cannot write /dev/full');
   });
 
-  it('a file that reaches the size limit (ulimit -f) leaves the target as it was, exit 3, no temporary file', () => {
+  it('a file that reaches the size limit (ulimit -f) leaves the target as it was, exit 3, no temporary file', async () => {
     const dir = folder();
     const out = join(dir, 'out.csv');
     writeFileSync(out, KEPT);
     // 4 blocks of 1 KB: the sample's CSV (11 KB) does not fit.
-    const r = spawnSync('sh', ['-c', `ulimit -f 4 && exec "${process.execPath}" bin/tariff.js estimate "${SAMPLE}" --format csv --out "${out}"`], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    // Without blocking the test process while the CLI runs (see tariffAsync).
+    const r = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn('sh', ['-c', `ulimit -f 4 && exec "${process.execPath}" bin/tariff.js estimate "${SAMPLE}" --format csv --out "${out}"`], { cwd: PACKAGE_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+      child.stdin.end();
+      child.stdout.resume();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
     expect(r.status).toBe(3);
     expect(r.stderr).toBe(`tariff: cannot write ${out}: the file size limit was reached; ${out} was left as it was\n`);
     expect(r.stderr).not.toContain('Lines read');
@@ -225,7 +234,7 @@ describe('an interrupted run', () => {
   }
 });
 
-describe('the rejects file gives rows that are not UTF-8 back unchanged', () => {
+describe.concurrent('the rejects file gives rows that are not UTF-8 back unchanged', () => {
   const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
   const header = 'entry,hts,value,entry_date,description\n';
   const rows = ['E1,8481.80.9050,1000.00,2025-09-01,caf\xe9 cr\xe8me\n', 'E1,8481.80.9050,1000.00,2025-09-01,"D\xe9j\xe0, vu"\n'];
@@ -234,12 +243,12 @@ describe('the rejects file gives rows that are not UTF-8 back unchanged', () => 
   const expected = Buffer.concat([latin1(header.replace('\n', ',reject_reason\n')), latin1(rows[0]!.replace('\n', `,${reason(2)}\n`)), latin1(rows[1]!.replace('\n', `,${reason(3)}\n`))]);
 
   for (const jobs of ['1', '2']) {
-    it(`Latin-1 bytes are written as they were, not as U+FFFD (--jobs ${jobs})`, () => {
+    it(`Latin-1 bytes are written as they were, not as U+FFFD (--jobs ${jobs})`, async () => {
       const dir = folder();
       const input = join(dir, 'latin1.csv');
       writeFileSync(input, latin1(header + rows.join('') + fine));
       const rejects = join(dir, 'rejects.csv');
-      const r = tariff(['estimate', input, '--format', 'csv', '--jobs', jobs, '--out', join(dir, 'out.csv'), '--rejects', rejects], undefined, { TARIFF_PART_BYTES: '64' });
+      const r = await tariffAsync(['estimate', input, '--format', 'csv', '--jobs', jobs, '--out', join(dir, 'out.csv'), '--rejects', rejects], undefined, { TARIFF_PART_BYTES: '64' });
       expect(r.status).toBe(2);
       expect(readFileSync(rejects).toString('hex')).toBe(expected.toString('hex'));
       // What people see of the row is still the usual replacement character.
@@ -247,14 +256,14 @@ describe('the rejects file gives rows that are not UTF-8 back unchanged', () => 
     });
   }
 
-  it('an ES-003 row in Latin-1 too (audit)', () => {
+  it('an ES-003 row in Latin-1 too (audit)', async () => {
     const dir = folder();
     const lines = readFileSync(ES003, 'utf8').split('\n');
     const bad = lines[1]!.replace(/,[^,]*$/, ',caf\xe9');
     const input = join(dir, 'es003.csv');
     writeFileSync(input, latin1([lines[0], bad, ''].join('\n')));
     const rejects = join(dir, 'rejects.csv');
-    const r = tariff(['audit', input, '--format', 'csv', '--out', join(dir, 'out.csv'), '--rejects', rejects]);
+    const r = await tariffAsync(['audit', input, '--format', 'csv', '--out', join(dir, 'out.csv'), '--rejects', rejects]);
     expect(r.status).toBe(2);
     expect(readFileSync(rejects).subarray(0, Buffer.byteLength(lines[0]!)).toString()).toBe(lines[0]);
     expect(readFileSync(rejects).includes(latin1(`${bad},line 2: `))).toBe(true);

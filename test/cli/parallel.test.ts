@@ -36,7 +36,11 @@ async function bothWays(args: string[], partBytes: number): Promise<{ one: Run; 
 }
 
 async function expectSame(args: string[], partBytes: number): Promise<string> {
-  const { one, two } = await bothWays(args, partBytes);
+  return checkSame(await bothWays(args, partBytes));
+}
+
+/** The checks of expectSame on runs already made (a test that checks more of the same runs). */
+function checkSame({ one, two }: { one: Run; two: Run }): string {
   expect(two.status).toBe(one.status);
   expect(two.stdout.split('\n').length).toBeGreaterThan(2);
   expect(two.stdout).toBe(one.stdout);
@@ -48,7 +52,7 @@ async function expectSame(args: string[], partBytes: number): Promise<string> {
 
 const SCENARIOS = ['--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-ieepa'];
 
-describe('estimate and compare on worker threads', () => {
+describe.concurrent('estimate and compare on worker threads', () => {
   let bench: string;
   beforeAll(async () => {
     bench = join(dir, 'bench.csv');
@@ -86,7 +90,7 @@ describe('estimate and compare on worker threads', () => {
     const text = `${lines.join('\n')}\n`;
     const lf = file('tricky.csv', text);
     const crlf = file('tricky-crlf.csv', text.replace(/\n(?=[A-Z]|$)/g, '\r\n'));
-    for (const size of [40, 90, 200]) await Promise.all([expectSame(['estimate', lf], size), expectSame(['estimate', crlf], size)]);
+    await Promise.all([40, 90, 200].flatMap((size) => [expectSame(['estimate', lf], size), expectSame(['estimate', crlf], size)]));
   });
 
   it('writes a rejected row in its place among the lines of the entry open when it is read (CSV, estimate and compare), the same on two threads', async () => {
@@ -107,18 +111,21 @@ describe('estimate and compare on worker threads', () => {
     const input = file('in-place.csv', `entry,line,hts,value,entry_date\n${rows.join('\n')}\n`);
     const lineKeys = (csv: string, prefix: string): string[] =>
       csv.trim().split('\n').slice(1).filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length).split(',').slice(0, 2).join('/'));
-    for (const size of [60, 150, 400]) {
-      const { one, two } = await bothWays(['estimate', input], size);
+    const bySize = [60, 150, 400].map(async (size) => {
+      const [estimated, compared] = await Promise.all([bothWays(['estimate', input], size), bothWays(['compare', input, ...SCENARIOS], size)]);
+      const { one, two } = estimated;
       expect(one.status).toBe(2);
       expect(lineKeys(one.stdout, '')).toEqual(keys);
       expect(two.stdout).toBe(one.stdout);
       expect(two.rejects).toBe(one.rejects);
-      expect(await expectSame(['estimate', input], size)).toMatch(/sent to 2 threads/);
-      const compared = await bothWays(['compare', input, ...SCENARIOS], size);
+      // The checks of expectSame, on the same two runs (the same arguments and part size).
+      expect(checkSame(estimated)).toMatch(/sent to 2 threads/);
       expect(lineKeys(compared.one.stdout, 'line,')).toEqual(keys);
       expect(compared.two.stdout).toBe(compared.one.stdout);
-    }
-    expect((await tariffAsync(['estimate', input, '--format', 'csv'])).stdout.split('\n').slice(1, 6).map((r) => r.split(',').slice(0, 2).join('/'))).toEqual(keys.slice(0, 5));
+    });
+    const toStdout = tariffAsync(['estimate', input, '--format', 'csv']);
+    await Promise.all(bySize);
+    expect((await toStdout).stdout.split('\n').slice(1, 6).map((r) => r.split(',').slice(0, 2).join('/'))).toEqual(keys.slice(0, 5));
   });
 
   it('computes on one thread, with the same result, a file where an entry appears again after others (its lines are gathered first)', async () => {

@@ -77,8 +77,8 @@ function jsonView(text: string): { lines: string[]; entries: Record<string, Reco
 async function expectSameResults(ordered: readonly Row[], reordered: readonly Row[], command: string[] = ['estimate']): Promise<void> {
   const a = write(ordered);
   const b = write(reordered);
-  for (const jobs of ['1', '2']) {
-    // The runs of one thread count side by side: each is a process of its own.
+  // The runs on one thread and on two side by side, and within each its runs: each is a process of its own.
+  await Promise.all(['1', '2'].map(async (jobs) => {
     const json = command[0] === 'estimate';
     const [csvA, csvB, jsonRunA, jsonRunB] = await Promise.all([
       run([...command, a, '--format', 'csv'], jobs),
@@ -89,14 +89,14 @@ async function expectSameResults(ordered: readonly Row[], reordered: readonly Ro
     expect(csvView(csvB!.stdout)).toEqual(csvView(csvA!.stdout));
     // "Lines read ... = computed ..." on stderr: the same counts.
     expect(csvB!.stderr).toBe(csvA!.stderr);
-    if (!json) continue;
+    if (!json) return;
     const jsonA = jsonView(jsonRunA!.stdout);
     const jsonB = jsonView(jsonRunB!.stdout);
     expect(jsonB).toEqual(jsonA);
-  }
+  }));
 }
 
-describe('an entry whose lines are not together in the file', () => {
+describe.concurrent('an entry whose lines are not together in the file', () => {
   // Values whose MPF shares do not divide evenly: largest remainders decide cents.
   const e1 = [row('E1', 1, '1234.56', '150.00'), row('E1', 2, '8765.43'), row('E1', 3, '3333.33')];
   const e2 = [row('E2', 1, '4321.09'), row('E2', 2, '99.99')];
@@ -104,9 +104,9 @@ describe('an entry whose lines are not together in the file', () => {
   it('gives every line the same MPF share, brokerage, landed cost and total as with its lines together (E1 E1 E2 and E1 E2 E1)', { timeout: 600_000 }, async () => {
     const together = [...e1, ...e2];
     const apart = [e1[0]!, e2[0]!, e1[1]!, e2[1]!, e1[2]!];
-    await expectSameResults(together, apart);
+    const [, csvRun] = await Promise.all([expectSameResults(together, apart), run(['estimate', write(apart), '--format', 'csv'], '1')]);
     // The shares are by value over the whole entry: line 2 (8,765 of 13,333 USD) carries most of the fee.
-    const csv = (await run(['estimate', write(apart), '--format', 'csv'], '1')).stdout;
+    const csv = csvRun.stdout;
     const [head, ...rows] = csv.trimEnd().split('\n');
     const col = head!.split(',').indexOf('fee_mpf');
     const mpf = Object.fromEntries(rows.map((r) => [r.split(',').slice(0, 2).join('-'), r.split(',')[col]]));
@@ -145,20 +145,22 @@ describe('an entry whose lines are not together in the file', () => {
     }
     const groups = interleaved.filter((r, i) => i === 0 || interleaved[i - 1]!.entry !== r.entry).map((r) => r.entry);
     expect(new Set(groups).size).toBeLessThan(groups.length - 5);
-    await expectSameResults(entries.flat(), interleaved);
-    await expectSameResults(entries.flat(), interleaved, ['compare', '--scenario', 'current', '--scenario', 'tariffs-removed']);
+    await Promise.all([expectSameResults(entries.flat(), interleaved), expectSameResults(entries.flat(), interleaved, ['compare', '--scenario', 'current', '--scenario', 'tariffs-removed'])]);
   });
 
   it('on standard input, rejects the lines of an entry that come back after other entries, saying to give a file or sort it', async () => {
     const apart = [e1[0]!, e2[0]!, e1[1]!];
-    const r = await tariffAsync(['estimate', '-', '--format', 'csv'], `${HEADER}\n${apart.map((x) => x.text).join('\n')}\n`);
+    const together = [...e1, ...e2];
+    const [r, piped, fromFile] = await Promise.all([
+      tariffAsync(['estimate', '-', '--format', 'csv'], `${HEADER}\n${apart.map((x) => x.text).join('\n')}\n`),
+      tariffAsync(['estimate', '-', '--format', 'csv'], `${HEADER}\n${together.map((x) => x.text).join('\n')}\n`),
+      run(['estimate', write(together), '--format', 'csv'], '1'),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('entry E1 has lines earlier in the input, with other entries between');
     expect(r.stdout).toContain('Give the input as a file');
     // Lines together on standard input are computed as from a file.
-    const together = [...e1, ...e2];
-    const piped = await tariffAsync(['estimate', '-', '--format', 'csv'], `${HEADER}\n${together.map((x) => x.text).join('\n')}\n`);
     expect(piped.status).toBe(0);
-    expect(csvView(piped.stdout)).toEqual(csvView((await run(['estimate', write(together), '--format', 'csv'], '1')).stdout));
+    expect(csvView(piped.stdout)).toEqual(csvView(fromFile.stdout));
   });
 });

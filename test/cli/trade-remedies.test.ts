@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tariff-adcvd-'));
 const file = join(dir, 'lumber.csv');
@@ -24,17 +24,17 @@ writeFileSync(
 );
 const ASSUMED = "assumed: 20.56% is the A-122-857 cash deposit rate for non-selected companies";
 
-describe('assumed AD/CVD rates and lower bounds in every format', () => {
-  it('table: on the line and in the counts', () => {
-    const r = tariff(['estimate', file, '--format', 'table']);
+describe.concurrent('assumed AD/CVD rates and lower bounds in every format', () => {
+  it('table: on the line and in the counts', async () => {
+    const r = await tariffAsync(['estimate', file, '--format', 'table']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.replace(/[│\s]+/g, ' ')).toContain('assumed: 20.56% is the A-122-857');
     expect(r.stdout).toContain("1 line rests on an assumption named in its notes: an assumed AD/CVD rate");
     expect(r.stdout).toContain('1 line is incomplete');
   });
 
-  it('CSV: the line note names the case; the lower bound is the line status; the counts go to standard error with --out', () => {
-    const r = tariff(['estimate', file, '--format', 'csv']);
+  it('CSV: the line note names the case; the lower bound is the line status; the counts go to standard error with --out', async () => {
+    const r = await tariffAsync(['estimate', file, '--format', 'csv']);
     expect(r.status, r.stderr).toBe(0);
     const rows = r.stdout.trim().split('\n');
     const l1 = rows.find((row) => row.startsWith('L1,'))!;
@@ -44,13 +44,13 @@ describe('assumed AD/CVD rates and lower bounds in every format', () => {
     expect(l2).not.toContain('assumed:');
     expect(rows.find((row) => row.startsWith('S1,'))).toMatch(/,incomplete,.*lower bound: Section 232 semiconductors/);
     const out = join(dir, 'out.csv');
-    const withOut = tariff(['estimate', file, '--format', 'csv', '--out', out]);
+    const withOut = await tariffAsync(['estimate', file, '--format', 'csv', '--out', out]);
     expect(withOut.stderr).toContain('1 line rests on an assumption named in its notes: an assumed AD/CVD rate');
     expect(withOut.stderr).toContain('1 line is incomplete');
   });
 
-  it('JSON: warnings on the line and counts.assumed', () => {
-    const r = tariff(['estimate', file, '--format', 'json']);
+  it('JSON: warnings on the line and counts.assumed', async () => {
+    const r = await tariffAsync(['estimate', file, '--format', 'json']);
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as { summary: { counts: { assumed: number; incomplete: number } } };
     expect(doc.summary.counts.assumed).toBe(1);
@@ -59,16 +59,16 @@ describe('assumed AD/CVD rates and lower bounds in every format', () => {
     expect(r.stdout).toContain('"code":"lower-bound"');
   });
 
-  it('HTML: on the line and in the summary', () => {
-    const r = tariff(['estimate', file, '--format', 'html']);
+  it('HTML: on the line and in the summary', async () => {
+    const r = await tariffAsync(['estimate', file, '--format', 'html']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('assumed: 20.56% is the A-122-857');
     expect(r.stdout).toContain('1 line rests on an assumption named in its notes: an assumed AD/CVD rate');
     expect(r.stdout).toContain('1 line is incomplete');
   });
 
-  it('scenario no-trade-remedy: nothing assumed, no AD/CVD', () => {
-    const r = tariff(['estimate', file, '--format', 'json', '--scenario', 'no-trade-remedy']);
+  it('scenario no-trade-remedy: nothing assumed, no AD/CVD', async () => {
+    const r = await tariffAsync(['estimate', file, '--format', 'json', '--scenario', 'no-trade-remedy']);
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as { summary: { counts: { assumed: number } } };
     expect(doc.summary.counts.assumed).toBe(0);

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/rules/paths.js';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -40,8 +40,8 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
   it('the compare report shows each scenario total and difference exactly as the JSON output has them', async () => {
     const scenarios = ['--scenario', 'current', '--scenario', 'tariffs-removed', '--scenario', 'no-section-232'];
     const html = join(out, 'compare.html');
-    expect(tariff(['compare', SAMPLE, ...scenarios, '--format', 'html', '--out', html]).status).toBe(0);
-    const json = JSON.parse(tariff(['compare', SAMPLE, ...scenarios, '--format', 'json']).stdout) as { summary: { scenarios: Array<{ total: string; diff: string }> } };
+    expect((await tariffAsync(['compare', SAMPLE, ...scenarios, '--format', 'html', '--out', html])).status).toBe(0);
+    const json = JSON.parse((await tariffAsync(['compare', SAMPLE, ...scenarios, '--format', 'json'])).stdout) as { summary: { scenarios: Array<{ total: string; diff: string }> } };
     const pageView = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
     const requests: string[] = [];
     pageView.on('request', (r) => {
@@ -62,11 +62,11 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
   it('the compare report explains each change: a waterfall by authority that adds up, rates, titles, headings, months, one colour per authority', async () => {
     const scenarios = ['--scenario', 'current', '--scenario', 'no-section-232', '--scenario', 'tariffs-removed'];
     const html = join(out, 'compare-why.html');
-    expect(tariff(['compare', SAMPLE, ...scenarios, '--format', 'html', '--out', html]).status).toBe(0);
+    expect((await tariffAsync(['compare', SAMPLE, ...scenarios, '--format', 'html', '--out', html])).status).toBe(0);
     type Figures = { total: string; change?: string; effective_rate: string };
-    const grouped = JSON.parse(tariff(['compare', SAMPLE, ...scenarios, '--by', 'authority', '--format', 'json']).stdout) as { scenarios: string[]; groups: Array<{ authority: string; scenarios: Record<string, Figures> }>; total: Record<string, Figures> };
+    const grouped = JSON.parse((await tariffAsync(['compare', SAMPLE, ...scenarios, '--by', 'authority', '--format', 'json'])).stdout) as { scenarios: string[]; groups: Array<{ authority: string; scenarios: Record<string, Figures> }>; total: Record<string, Figures> };
     const estimateHtml = join(out, 'estimate-colours.html');
-    expect(tariff(['estimate', SAMPLE, '--format', 'html', '--out', estimateHtml]).status).toBe(0);
+    expect((await tariffAsync(['estimate', SAMPLE, '--format', 'html', '--out', estimateHtml])).status).toBe(0);
     const pageView = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
     const requests: string[] = [];
     pageView.on('request', (r) => {
@@ -105,8 +105,8 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(input, 'hts,value,entry_date,description\n8481.80.9050,1000,2025-09-01,"<script>window.hacked=1</script>"\n');
     const html = join(out, 'estimate.html');
-    expect(tariff(['estimate', input, '--format', 'html', '--out', html]).status).toBe(0);
-    const json = JSON.parse(tariff(['estimate', input, '--format', 'json']).stdout) as { summary: { total: string; duty: string } };
+    expect((await tariffAsync(['estimate', input, '--format', 'html', '--out', html])).status).toBe(0);
+    const json = JSON.parse((await tariffAsync(['estimate', input, '--format', 'json'])).stdout) as { summary: { total: string; duty: string } };
     const pageView = await browser.newPage();
     await pageView.goto(pathToFileURL(html).href);
     expect(await pageView.locator('[data-field="total"]').innerText()).toBe(Number(json.summary.total).toLocaleString('en-US', { minimumFractionDigits: 2 }));

@@ -12,7 +12,7 @@ import { CONTENT_BITS, FACT_SPACE, FLAG_BITS, PlanKeys } from '../../src/engine/
 import type { HtsRecord } from '../../src/rules/hts/types.js';
 import { baseSchema, conditionSchema } from '../../src/rules/schedule-schema.js';
 import { line } from '../helpers/line.js';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 async function readOne(csv: string) {
   const events: ReadEvent[] = [];
@@ -21,15 +21,15 @@ async function readOne(csv: string) {
 }
 
 describe('line facts', () => {
-  it('are the input columns, each with its aliases, and estimate --help lists every one', () => {
+  it('are the input columns, each with its aliases, and estimate --help lists every one', async () => {
     expect(canonicalColumns.map((c) => c.name)).toEqual(LINE_FACTS.map((f) => f.name));
     for (const f of LINE_FACTS) for (const a of [f.name, ...f.aliases]) expect(canonicalFor(a)).toBe(f.name);
-    const help = tariff(['estimate', '--help']).stdout;
+    const help = (await tariffAsync(['estimate', '--help'])).stdout;
     for (const f of LINE_FACTS) expect(help).toContain(`  ${f.name.padEnd(18)}${f.required ? 'required ' : '         '}${f.help}`);
   });
 
-  it('give lookup an option each when they say so (test/cli/transshipment.test.ts and others use them)', () => {
-    const help = tariff(['lookup', '--help']).stdout.replace(/\s+/g, ' ');
+  it('give lookup an option each when they say so (test/cli/transshipment.test.ts and others use them)', async () => {
+    const help = (await tariffAsync(['lookup', '--help'])).stdout.replace(/\s+/g, ' ');
     for (const f of LINE_FACTS) if ('lookup' in f) expect(help).toContain(`${f.lookup.option} ${f.lookup.help}`.replace(/\s+/g, ' '));
   });
 

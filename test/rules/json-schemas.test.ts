@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonSchemaFor, jsonSchemaText, kindOfFormat, SCHEMA_DIR_NAME, SCHEMA_KIND_NAMES, schemaFileName, schemaLine } from '../../src/rules/json-schemas.js';
 import { DATA_DIR } from '../../src/rules/paths.js';
 import { yamlFilesUnder } from '../../src/scripts/write-schemas.js';
-import { tariff } from '../helpers/cli.js';
+import { tariffAsync } from '../helpers/cli.js';
 
 const schemaDir = join(DATA_DIR, SCHEMA_DIR_NAME);
 const shipped = yamlFilesUnder(DATA_DIR);
@@ -47,12 +47,12 @@ describe('JSON Schemas of the rule files', () => {
     expect(validate(untitled)).toBe(false);
   });
 
-  it('tariff rules schema KIND prints the shipped schema; an unknown kind is a usage error', () => {
-    const r = tariff(['rules', 'schema', 'scenario']);
+  it('tariff rules schema KIND prints the shipped schema; an unknown kind is a usage error', async () => {
+    const r = await tariffAsync(['rules', 'schema', 'scenario']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(schemaDir, 'scenario.schema.json'), 'utf8'));
-    expect(tariff(['rules', 'schema']).stdout).toBe(readFileSync(join(schemaDir, 'schedule.schema.json'), 'utf8'));
-    const bad = tariff(['rules', 'schema', 'invoice']);
+    expect((await tariffAsync(['rules', 'schema'])).stdout).toBe(readFileSync(join(schemaDir, 'schedule.schema.json'), 'utf8'));
+    const bad = await tariffAsync(['rules', 'schema', 'invoice']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('unknown kind "invoice"');
   });
