@@ -5,6 +5,7 @@
  */
 import { posix, relative, dirname } from 'node:path';
 import { z } from 'zod';
+import { caTariffSourceSchema } from './ca-tariff-source-schema.js';
 import { listSpecsSchema } from './list-specs-schema.js';
 import { refundProgramSchema } from './refund-program-schema.js';
 import { scenarioSchema } from './scenario-schema.js';
@@ -17,6 +18,7 @@ export const SCHEMA_KINDS = {
   scenario: { format: 'tariff-scenario/1', zod: scenarioSchema, title: 'tariff scenario' },
   'refund-program': { format: 'tariff-refund-program/1', zod: refundProgramSchema, title: 'tariff refund program' },
   'list-specs': { format: 'tariff-list-specs/1', zod: listSpecsSchema, title: 'tariff list specs (how each HTS list is imported)' },
+  'ca-tariff-source': { format: 'tariff-ca-tariff-source/1', zod: caTariffSourceSchema, title: "the raw CBSA export that makes Canada's Customs Tariff table" },
 } as const;
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
 export const SCHEMA_KIND_NAMES = Object.keys(SCHEMA_KINDS) as SchemaKind[];

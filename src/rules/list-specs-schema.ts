@@ -5,9 +5,15 @@
 import { z } from 'zod';
 
 const listSpecSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** The list file's name under data/lists/, without .txt; one folder level allowed (`ca/surtax-2026-15`). */
+  name: z.string().regex(/^([a-z0-9][a-z0-9-]*\/)?[a-z0-9][a-z0-9-]*$/),
   title: z.string().min(1),
-  /** Path under shared/hts-data/. */
+  /**
+   * Where the raw file lives: `shared` (default) is the read-only shared/hts-data/ beside the project; `project` is
+   * data/sources/ inside the project (raw files the project keeps itself, e.g. the Canadian surtax schedules).
+   */
+  source_root: z.enum(['shared', 'project']).optional(),
+  /** Path of the raw file under its root (shared/hts-data/ or data/sources/). */
   source: z.string().min(1),
   upstream: z.string().min(1),
   /** Column holding the HTS code; absent for one-code-per-line text files. */
@@ -15,6 +21,8 @@ const listSpecSchema = z.strictObject({
   /** Keep rows where every given column equals the value, or one of the values ('' = empty). */
   where: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
   filter_text: z.string().min(1),
+  /** What is known to be missing or not checked against the legal text; repeated as an UNVERIFIED line in the header. */
+  unverified: z.string().min(1).optional(),
 });
 export type ListSpec = z.infer<typeof listSpecSchema>;
 
