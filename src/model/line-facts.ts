@@ -102,6 +102,11 @@ export const LINE_FACTS = [
     lookup: { option: '--us-content <amount>', help: 'value of US content (USMCA vehicles, mobile equipment)' },
   },
   {
+    name: 'non_ca_mx_content_value', aliases: ['non_cusma_content_value'], help: 'value of the non-Canadian, non-Mexican content (Canadian surtax on CUSMA US vehicles)', kind: 'money', required: false,
+    base: { on: 'content', words: 'non-Canadian, non-Mexican content' },
+    lookup: { option: '--non-ca-mx-content <amount>', help: 'value of the non-Canadian, non-Mexican content (Canada: CUSMA vehicles)' },
+  },
+  {
     name: 'metal_weight_pct', aliases: ['metal_pct', 'metal_share'], help: 'metal share of weight in percent (2026 Section 232)', kind: 'percent', required: false,
     lookup: { option: '--metal-weight-pct <pct>', help: 'metal share of the weight (2026 Section 232)' },
   },
@@ -130,6 +135,10 @@ export const LINE_FACTS = [
   {
     name: 'adcvd_rate', aliases: ['ad_cvd_rate', 'adcvd'], help: 'AD/CVD cash deposit rate, percent', kind: 'percent', required: false,
     lookup: { option: '--adcvd-rate <pct>', help: 'AD/CVD cash deposit rate in percent' },
+  },
+  {
+    name: 'mfn_rate', aliases: ['column1_rate'], help: "column 1 (MFN) rate in percent, for a code the schedule's tariff table does not hold (a table the schedule marks incomplete)", kind: 'percent', required: false,
+    lookup: { option: '--mfn-rate <pct>', help: "MFN rate in percent, for a code the schedule's tariff table does not hold" },
   },
 ] as const satisfies readonly LineFact[];
 

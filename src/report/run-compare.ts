@@ -5,7 +5,7 @@ import { compileSchedule } from '../engine/compile.js';
 import { Comparer, type CompareEvent } from '../engine/compare.js';
 import { RunTotals } from '../engine/totals.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, scheduleCurrency, type RuleSet } from '../rules/rule-set.js';
 import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { CompareCsvRenderer, CompareJsonRenderer, CompareTableRenderer, type CompareRenderer, type ScenarioDescription } from './formats/compare.js';
@@ -58,7 +58,7 @@ export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts:
   const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
   const totals = scenarios.map(() => new RunTotals(req.by));
   const onHeader = (h: HeaderReport): void => output.rejects?.setHeader(h.raw);
-  const given = { ...req.reader, file: name, defaultOrigin: defaultOrigin(scenarios[0]!) };
+  const given = { ...req.reader, file: name, defaultOrigin: defaultOrigin(scenarios[0]!), scheduleCurrency: scheduleCurrency(scenarios[0]!) };
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
   const first = await firstPass(input, given, io.stderr, jobs);
   if (!first.ok) {

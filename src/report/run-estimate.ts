@@ -12,7 +12,7 @@ import type { FatalInputError, ReaderOptions } from '../input/read-line-items.js
 import type { HeaderReport } from '../input/header.js';
 import { inParallel } from './parallel/jobs.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, scheduleCurrency, type RuleSet } from '../rules/rule-set.js';
 import { shown } from './terminal-text.js';
 import { EXIT } from './exit-codes.js';
 import { ByteWriter } from './byte-writer.js';
@@ -140,7 +140,7 @@ export async function runEstimate(req: EstimateRequest, rules: RuleSet, hts: Hts
     output.rejects?.setHeader(h.raw);
     if (h.ignored.length > 0) io.stderr.write(`note: ignored columns: ${h.ignored.map(shown).join(', ')}\n`);
   };
-  const given = { ...req.reader, file: name, defaultOrigin: defaultOrigin(rules) };
+  const given = { ...req.reader, file: name, defaultOrigin: defaultOrigin(rules), scheduleCurrency: scheduleCurrency(rules) };
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
   const first = await firstPass(input, given, io.stderr, jobs);
   if (!first.ok) {
