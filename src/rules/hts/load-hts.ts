@@ -31,10 +31,18 @@ export type TariffTableFormat = 'hts-tsv' | 'ca-customs-tariff-tsv';
 
 const CA_LABELS = Object.freeze({ general: 'MFN', preference: 'UST (CUSMA)', table: 'Customs Tariff' });
 
-/** A row of Canada's Customs Tariff table: tariff item, description, MFN rate, UST rate (the CUSMA rate of the United States). */
+/** CBSA writes a space before % and ¢ ("8 %", "2.82 ¢/kg"): the rate parser reads them without it. */
+const caRateText = (text: string): string => text.trim().replace(/(\d) (%|¢)/g, '$1$2');
+
+/**
+ * A row of Canada's Customs Tariff table: tariff item, description, MFN rate, UST rate (the CUSMA rate of the
+ * United States; empty: the item has none), then any other columns (ignored).
+ */
 function parseCaRow(entry: Entry): { record: HtsRecord; suffixes: ReadonlySet<string> } {
   if (!entry.record) {
-    const [item = '', description = '', mfn = '', ust = ''] = entry.row.split('\t');
+    const [item = '', description = '', mfnText = '', ustText = ''] = entry.row.split('\t');
+    const mfn = caRateText(mfnText);
+    const ust = caRateText(ustText);
     const code8 = item.replace(/\D/g, '').slice(0, 8);
     entry.record = {
       code8,
