@@ -104,6 +104,11 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     if (fatal) return;
     if (!header) {
       const es = options.layout === 'lines' ? undefined : es003Index(fields);
+      if (es && options.scheduleCurrency !== undefined && options.scheduleCurrency !== 'USD') {
+        // An ES-003 export is of US entries, its values in USD as CBP took them: not lines for a schedule in another currency.
+        fatal = { file: options.file, sourceLine, reason: `an ACE ES-003 export holds US entries in USD; the schedule in use assesses in ${options.scheduleCurrency}: give a line-item file (or --input lines)` };
+        return;
+      }
       if (es) {
         es003 = new Es003Grouper(es, options.es003Order === 'unsorted', options.defaultOrigin, emitGroup);
         header = { raw: fields, index: {}, ignored: [] };

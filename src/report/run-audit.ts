@@ -8,7 +8,7 @@ import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import type { CentsSum } from '../money/cents-sum.js';
 import { formatCents, formatCentsGrouped } from '../money/decimal.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, scheduleCurrency, type RuleSet } from '../rules/rule-set.js';
 import { refundForEntry, type RefundEntry } from '../engine/refund.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
 import { AuditTotals, auditAmounts, auditCsvHeader, auditCsvRow, auditLine, outsideRow, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from './audit.js';
@@ -143,7 +143,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   };
 
   const split = new MetalSplitBuffer(contentHeadings(rules), (item) => handle(estimator.push(item, events)));
-  const fatal = await streamLines(input, { ...req.reader, file: name, layout: 'es003', defaultOrigin: defaultOrigin(rules) }, io.stderr, {
+  const fatal = await streamLines(input, { ...req.reader, file: name, layout: 'es003', defaultOrigin: defaultOrigin(rules), scheduleCurrency: scheduleCurrency(rules) }, io.stderr, {
     header: (h) => output.rejects?.setHeader(h.raw),
     item: (item) => (compiled.origins.has(item.origin) ? split.push(item) : outside(item)),
     rejected: (rejection) => {

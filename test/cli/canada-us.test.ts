@@ -80,6 +80,14 @@ describe('tariff estimate --schedule canada-us', () => {
     expect(rows.every((row) => row.includes(',rejected,') && row.includes('no exchange rate for USD: give --fx USD=<CAD per USD>'))).toBe(true);
   });
 
+  it('an ACE ES-003 export (US entries in USD) is refused under the CAD schedule, by estimate and audit', () => {
+    for (const command of ['estimate', 'audit']) {
+      const r = tariff([command, 'test/fixtures/es003/appliance-steel-split.csv', '--schedule', CA]);
+      expect(r.stderr).toContain('an ACE ES-003 export holds US entries in USD; the schedule in use assesses in CAD');
+      expect(r.status).not.toBe(0);
+    }
+  });
+
   it('--currency CAD needs no rate under the CAD schedule', () => {
     const r = tariff(['lookup', '9403.60.00', '--schedule', CA, '--date', '2026-09-08', '--value', '150', '--currency', 'CAD']);
     expect(r.stderr).toBe('');
