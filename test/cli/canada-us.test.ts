@@ -43,9 +43,10 @@ describe('tariff estimate --schedule canada-us', () => {
     const cols = head!.split(',');
     expect(cols.filter((c) => c.startsWith('duty_') || c.startsWith('tax_') || c.startsWith('fee_'))).toEqual(['duty_column1', 'duty_surtax', 'tax_gst']);
     const cell = (row: string, name: string): string => row.split(',')[cols.indexOf(name)]!;
-    // Roasted coffee, US$2,400.00 x 1.3650 = 3,276.00 CAD on 2025-03-04: surtax 25% = 819.00; GST 5% of 4,095.00 = 204.75.
+    // Lawn mowers, US$2,400.00 x 1.3650 = 3,276.00 CAD on 2025-03-04: 2025-1 surtax 25% = 819.00; GST 5% of 4,095.00 = 204.75.
     expect([cell(rows[0]!, 'customs_value'), cell(rows[0]!, 'duty_surtax'), cell(rows[0]!, 'tax_gst'), cell(rows[0]!, 'duty'), cell(rows[0]!, 'total')]).toEqual(['3276.00', '819.00', '204.75', '819.00', '1023.75']);
-    // The refrigerator-freezer of 2026-09-10, Schedule 3 of the 2026 order: 50% of 3,003.00 = 1,501.50.
+    // The cast-iron covers of 2026-09-10, Schedule 3 of the 2026 order: 50% of 3,003.00 = 1,501.50; those of 2026-01-15 are a lower bound.
+    expect(cell(rows[4]!, 'status')).toBe('incomplete');
     expect(cell(rows[6]!, 'duty_surtax')).toBe('1501.50');
   });
 
@@ -54,7 +55,7 @@ describe('tariff estimate --schedule canada-us', () => {
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as Json;
     expect([j.provenance.scheduleId, j.provenance.currency]).toEqual(['canada-us', 'CAD']);
-    expect([j.summary.value, j.summary.duty, j.summary.fees, j.summary.total]).toEqual(['110346.60', '14260.16', '6230.35', '20490.51']);
+    expect([j.summary.value, j.summary.duty, j.summary.fees, j.summary.total]).toEqual(['110346.60', '12792.79', '6156.98', '18949.77']);
   });
 
   it('table: values, amounts and the invoice currency in CAD', () => {
@@ -89,18 +90,18 @@ describe('tariff estimate --schedule canada-us', () => {
   });
 
   it('--currency CAD needs no rate under the CAD schedule', () => {
-    const r = tariff(['lookup', '9403.60.00', '--schedule', CA, '--date', '2026-09-08', '--value', '150', '--currency', 'CAD']);
+    const r = tariff(['lookup', '8433.11.00', '--schedule', CA, '--date', '2026-09-08', '--value', '150', '--currency', 'CAD']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
 });
 
 describe('tariff compare, explain, lookup --schedule canada-us', () => {
-  it('compare current and surtaxes-removed: the surtaxes and the GST on them go, 14,740.99 less', () => {
+  it('compare current and surtaxes-removed: the surtaxes and the GST on them go, 13,200.25 less', () => {
     const r = tariff(['compare', SAMPLE, '--schedule', CA, ...FX, '--scenario', 'current', '--scenario', 'surtaxes-removed', '--format', 'table']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Difference to the first\s*│\s*0\.00\s*│\s*-14,740\.99/);
+    expect(r.stdout).toMatch(/Difference to the first\s*│\s*0\.00\s*│\s*-13,200\.25/);
   });
 
   it('a scenario of the other schedule is refused with its place', () => {
@@ -113,7 +114,7 @@ describe('tariff compare, explain, lookup --schedule canada-us', () => {
     const r = tariff(['explain', SAMPLE, '--schedule', CA, ...FX, '--line', 'CA-1004/2']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('tariff item 8418.10.00');
+    expect(r.stdout).toContain('tariff item 7325.10.00');
     expect(r.stdout).toContain('value for duty 3,003.00 CAD (invoiced 2200.00 USD at 1.3650 CAD per USD)');
     expect(r.stdout).toContain('26186C US Surtax Order (2026), Schedule 3: 50% [Surtax on US goods]: APPLIES, 50% on full value 3,003.00 = 1,501.50 CAD');
     expect(r.stdout).toContain('GST on imports [GST]: APPLIES, 5% on value plus duties (value for tax) 4,504.50 = 225.23 CAD');
@@ -121,13 +122,13 @@ describe('tariff compare, explain, lookup --schedule canada-us', () => {
   });
 
   it('lookup: the CN 26-23 example, 150.00 at 25% = 37.50 and GST 9.38', () => {
-    const r = tariff(['lookup', '9403.60.00', '--schedule', CA, '--date', '2026-09-08', '--value', '150', '--currency', 'CAD']);
-    expect(r.stdout).toContain('Tariff item 9403.60.00, entered 2026-09-08, value for duty 150.00 CAD');
+    const r = tariff(['lookup', '8433.11.00', '--schedule', CA, '--date', '2026-09-08', '--value', '150', '--currency', 'CAD']);
+    expect(r.stdout).toContain('Tariff item 8433.11.00, entered 2026-09-08, value for duty 150.00 CAD');
     expect(r.stdout).toContain('Duty 37.50 + taxes and fees 9.38 = 46.88 CAD');
   });
 
   it('lookup of a tariff item the table does not hold, with --mfn-rate', () => {
-    const r = tariff(['lookup', '6109.10.00', '--schedule', CA, '--date', '2026-09-08', '--value', '150', '--currency', 'CAD', '--mfn-rate', '18']);
+    const r = tariff(['lookup', '6109.10.00', '--schedule', CA, '--date', '2026-09-07', '--value', '150', '--currency', 'CAD', '--mfn-rate', '18']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Duty 27.00 + taxes and fees 8.85 = 35.85 CAD');
     expect(r.stdout).toContain('is not in the tariff table');
