@@ -43,8 +43,8 @@ export const LINE_FACTS = [
   { name: 'hts', aliases: ['hts_code', 'htsus', 'hts_number', 'tariff_number', 'hs_code', 'hts10'], help: 'HTSUS number, 8 or 10 digits, dots optional', kind: 'code', required: true },
   { name: 'description', aliases: ['desc', 'product', 'goods_description'], help: 'free text', kind: 'text', required: false },
   {
-    name: 'origin', aliases: ['country_of_origin', 'coo', 'origin_country'], help: 'ISO country of origin (default CA)', kind: 'code', required: false,
-    lookup: { option: '--origin <CC>', help: 'country of origin (default CA)' },
+    name: 'origin', aliases: ['country_of_origin', 'coo', 'origin_country'], help: "ISO country of origin (default: the schedule's origin, CA for us-canada, US for canada-us)", kind: 'code', required: false,
+    lookup: { option: '--origin <CC>', help: "country of origin (default: the schedule's, CA for us-canada, US for canada-us)" },
   },
   { name: 'value', aliases: ['customs_value', 'entered_value', 'value_usd', 'line_value', 'amount'], help: 'customs (entered) value', kind: 'money', required: true },
   { name: 'currency', aliases: ['ccy', 'currency_code'], help: 'ISO currency (default USD; others need --fx)', kind: 'code', required: false },

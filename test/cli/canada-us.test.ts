@@ -104,6 +104,12 @@ describe('tariff compare, explain, lookup --schedule canada-us', () => {
     expect(r.stdout).toMatch(/Difference to the first\s*│\s*0\.00\s*│\s*-13,522\.72/);
   });
 
+  it('--schedule twice compares versions of one schedule: us-canada and canada-us are refused together', () => {
+    const r = tariff(['compare', SAMPLE, '--schedule', 'us-canada', '--schedule', CA, ...FX]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('is a schedule of imports into CA in CAD, the first into US in USD');
+  });
+
   it('a scenario of the other schedule is refused with its place', () => {
     const r = tariff(['compare', SAMPLE, '--schedule', CA, ...FX, '--scenario', 'current', '--scenario', 'tariffs-removed']);
     expect(r.status).toBe(1);
