@@ -133,6 +133,11 @@ export const LINE_FACTS = [
     lookup: { option: '--smelt-cast-unknown', help: "the aluminum's country of smelt or cast is unknown (UN)" },
   },
   {
+    name: 'us_surtax_remission', aliases: ['surtax_remission'], help: "Y when the importer claims remission of Canada's surtax under sections 1 to 3 of the United States Surtax Remission Order (2025), SOR/2025-122 (public health and safety, health care, Canadian manufacturing, processing or food and beverage packaging), with its special authority code", kind: 'flag', required: false,
+    condition: { absentMeans: false, yes: 'the importer claims remission under sections 1 to 3 of SOR/2025-122', no: 'no remission under SOR/2025-122 is claimed' },
+    lookup: { option: '--us-surtax-remission', help: 'remission claimed under SOR/2025-122 ss. 1-3 (Canada)' },
+  },
+  {
     name: 'adcvd_rate', aliases: ['ad_cvd_rate', 'adcvd'], help: 'AD/CVD cash deposit rate, percent', kind: 'percent', required: false,
     lookup: { option: '--adcvd-rate <pct>', help: 'AD/CVD cash deposit rate in percent' },
   },
