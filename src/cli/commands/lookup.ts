@@ -108,7 +108,7 @@ async function listSubheadings(hts: string | undefined, opts: LookupOptions): Pr
     return;
   }
   const found = hts === undefined ? rules.hts.search(words) : rules.hts.subheadings(hts.replace(/\./g, ''));
-  const asked = hts === undefined ? `search "${words.join(' ')}"` : `HTS ${hts}`;
+  const asked = hts === undefined ? `search "${words.join(' ')}"` : `${rules.ruleSet.schedule.tariff_table ? 'Tariff item' : 'HTS'} ${hts}`;
   const outcome = listLines(asked, found, date, rules.ruleSet, rules.hts);
   if (!outcome.ok) throw new UsageError(outcome.reason);
   process.stdout.write(opts.format === 'json' ? renderLineListJson(outcome.list) : renderLineListTable(outcome.list));
