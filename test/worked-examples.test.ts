@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatCents } from '../src/money/decimal.js';
 import type { RuleSet } from '../src/rules/rule-set.js';
+import { canadaRules } from './helpers/canada-rules.js';
 import { csvOf, runCsv, scenarioRules, shippedRules } from './helpers/run-csv.js';
 
 const amount = z.string().regex(/^\d+\.\d{2}$/, 'amounts are written as "1234.56"');
@@ -49,6 +50,11 @@ const example = z.strictObject({
    * shipped list is empty on purpose (e.g. the Section 338 ban annexes were not obtained as data).
    */
   lists_from: z.string().optional(),
+  /**
+   * The shipped schedule the example runs under (default us-canada). canada-us runs over the placeholder lists
+   * and tariff table of test/fixtures/ca (test/helpers/canada-rules), its lines' origin US and currency CAD.
+   */
+  schedule: z.enum(['us-canada', 'canada-us']).optional(),
 });
 type Example = z.infer<typeof example>;
 
@@ -72,7 +78,10 @@ for (const [file, examples] of examplesOf) {
   describe(file, () => {
     for (const ex of examples) {
       it(`${ex.name} [${ex.rule}]`, async () => {
-        const { entries, rejected } = await runCsv(csvOf(ex.lines), { fx: ex.fx }, rulesOf(ex));
+        const canada = ex.schedule === 'canada-us' ? canadaRules() : undefined;
+        const { entries, rejected } = canada
+          ? await runCsv(csvOf(ex.lines), { fx: ex.fx, defaultOrigin: 'US', scheduleCurrency: 'CAD' }, canada.rules, canada.hts)
+          : await runCsv(csvOf(ex.lines), { fx: ex.fx }, rulesOf(ex));
         const results = entries.flatMap((e) => e.lines);
         ex.expect.forEach((want, i) => {
           if (want.status === 'rejected' || want.status === 'outside_these_rules') {
@@ -101,7 +110,7 @@ for (const [file, examples] of examplesOf) {
           if (want.warnings) expect(got.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(want.warnings));
           if (want.prohibition) expect(got.prohibition?.measure).toBe(want.prohibition);
           if (want.lower_bound) {
-            const title = shippedRules().rules.schedule.measures.find((m) => m.id === want.lower_bound)?.title;
+            const title = (canada ?? shippedRules()).rules.schedule.measures.find((m) => m.id === want.lower_bound)?.title;
             expect(title, `${want.lower_bound} is a shipped measure`).toBeDefined();
             expect(got.warnings.filter((w) => w.code === 'lower-bound').map((w) => w.message).join(' | ')).toContain(title);
           }
@@ -135,7 +144,7 @@ function measuresProved(ex: Example): string[] {
 }
 
 describe('worked examples cover the shipped schedule', () => {
-  const proved = new Set([...examplesOf.values()].flat().flatMap(measuresProved));
+  const proved = new Set([...examplesOf.values()].flat().filter((ex) => ex.schedule !== 'canada-us').flatMap(measuresProved));
   const shipped = shippedRules().rules.schedule.measures.map((m) => m.id);
 
   it('every shipped measure has a worked example, or a reason in WITHOUT_EXAMPLE why not', () => {
@@ -144,5 +153,12 @@ describe('worked examples cover the shipped schedule', () => {
 
   it('WITHOUT_EXAMPLE names only shipped measures that still have no example', () => {
     expect(Object.keys(WITHOUT_EXAMPLE).filter((id) => proved.has(id) || !shipped.includes(id))).toEqual([]);
+  });
+});
+
+describe('worked examples cover the canada-us schedule', () => {
+  it('every canada-us measure has a worked example', () => {
+    const proved = new Set([...examplesOf.values()].flat().filter((ex) => ex.schedule === 'canada-us').flatMap(measuresProved));
+    expect(canadaRules().rules.schedule.measures.map((m) => m.id).filter((id) => !proved.has(id))).toEqual([]);
   });
 });

@@ -34,8 +34,8 @@ export function addInputOptions(command: Command): Command {
     .option('--date <YYYY-MM-DD>', 'entry date for lines without an entry_date column')
     .option('--as-of <YYYY-MM-DD>', 'evaluate every line as if entered on this date')
     .option('--entry <id>', 'entry number for lines without an entry column (default: 1)')
-    .option('--fx <CUR=rate>', 'USD per unit of a currency, e.g. CAD=0.7312 (repeatable)', collect)
-    .option('--fx-file <file>', 'CSV of currency,rate (USD per unit)')
+    .option('--fx <CUR=rate>', "units of the schedule's currency per unit of a currency: USD per unit for us-canada (CAD=0.7312), CAD per unit for canada-us (USD=1.3650) (repeatable)", collect)
+    .option('--fx-file <file>', "CSV of currency,rate (units of the schedule's currency per unit)")
     .option('--currency <CODE>', 'currency of lines with no currency column or cell (default USD; others need --fx)')
     .option('--map <file.json>', 'JSON object mapping canonical column names to your headers')
     .option('--column <name=header>', 'map one canonical column to a header of your file (repeatable)', collect)
@@ -73,7 +73,8 @@ export async function readerOptions(opts: InputOptions): Promise<Omit<ReaderOpti
     if (e instanceof FxOptionError) throw new UsageError(e.message);
     throw e;
   }
-  const currency = currencyOption(opts.currency, fx);
+  const schedule = (opts as { schedule?: string | string[] }).schedule;
+  const currency = currencyOption(opts.currency, fx, declaredCurrency(Array.isArray(schedule) ? schedule[0] : schedule));
   const layout = opts.input ?? 'auto';
   if (layout !== 'auto' && layout !== 'lines' && layout !== 'es003') throw new UsageError(`--input ${opts.input}: use auto, lines or es003`);
   const columnMap = await columnMapOptions(opts);
@@ -85,12 +86,25 @@ export async function readerOptions(opts: InputOptions): Promise<Omit<ReaderOpti
   return { ...(dateOrder ? { dateOrder } : {}), fx, ...(currency ? { currency } : {}), defaultDate: opts.date, defaultEntry: opts.entry, columnMap, layout, ...(delimiter ? { delimiter } : {}), ...(basis ? { valueBasis: basis } : {}) };
 }
 
-/** --currency as an ISO code, checked to have a rate: without one every line would be rejected. */
-export function currencyOption(text: string | undefined, fx: Record<string, string>): string | undefined {
+/**
+ * The currency a schedule file declares at its top (`currency: CAD`), for checking --currency before the
+ * schedule is loaded; USD when it says none or cannot be read (the loader reports a bad file).
+ */
+export function declaredCurrency(schedulePath: string | undefined): string {
+  if (schedulePath === undefined) return 'USD';
+  try {
+    return /^currency:\s*([A-Z]{3})\s*$/m.exec(readFileSync(schedulePath, 'utf8'))?.[1] ?? 'USD';
+  } catch {
+    return 'USD';
+  }
+}
+
+/** --currency as an ISO code, checked to have a rate into the schedule's currency: without one every line would be rejected. */
+export function currencyOption(text: string | undefined, fx: Record<string, string>, into = 'USD'): string | undefined {
   if (text === undefined) return undefined;
   const code = text.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) throw new UsageError(`--currency ${text}: expected a three-letter ISO currency code such as CAD`);
-  if (code !== 'USD' && fx[code] === undefined) throw new UsageError(`--currency ${code}: no exchange rate for ${code}; give --fx ${code}=<USD per ${code}> or an FX file`);
+  if (code !== into && fx[code] === undefined) throw new UsageError(`--currency ${code}: no exchange rate for ${code}; give --fx ${code}=<${into} per ${code}> or an FX file`);
   return code;
 }
 

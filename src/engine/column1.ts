@@ -6,7 +6,7 @@
  * with the same record, claim, unit and whether a quantity is given), then the amount (`column1Amount`).
  */
 import type { LineItem } from '../model/line-item.js';
-import { adValoremCents, formatPercent, formatScaled, specificCents, wholeDollars } from '../money/decimal.js';
+import { adValoremCents, formatPercent, formatScaled, mulDivRound, RATE_SCALE, specificCents, wholeDollars } from '../money/decimal.js';
 import type { HtsRecord, ParsedRate } from '../rules/hts/types.js';
 import type { LineWarning } from './types.js';
 
@@ -69,18 +69,24 @@ function partText(p: Part): string {
 export function column1Rate(item: LineItem, record: HtsRecord, warnings: LineWarning[]): Column1Rate {
   let rate: ParsedRate = record.general;
   let rawText = record.generalText;
-  let column = 'General';
+  const labels = record.labels;
+  let column = labels?.general ?? 'General';
   if (item.usmcaClaimed) {
     if (record.usmca !== undefined) {
       rate = record.usmca;
-      rawText = 'the USMCA rate of the Special column';
-      column = 'USMCA Special';
+      rawText = labels ? `the ${labels.preference} rate` : 'the USMCA rate of the Special column';
+      column = labels?.preference ?? 'USMCA Special';
     } else if (record.general.kind !== 'free') {
       warnings.push({
         code: 'usmca-not-available',
-        message: `USMCA is claimed but HTS ${record.code8} does not list S or S+ in its Special column; the General rate (${record.generalText || 'none'}) is charged`,
+        message: labels
+          ? `CUSMA is claimed but tariff item ${record.code8} has no ${labels.preference} rate ${record.notInTable ? 'known (it is not in the tariff table)' : 'in the tariff table'}; the ${labels.general} rate (${record.generalText || 'none'}) is charged`
+          : `USMCA is claimed but HTS ${record.code8} does not list S or S+ in its Special column; the General rate (${record.generalText || 'none'}) is charged`,
       });
     }
+  }
+  if (record.notInTable && rate.kind !== 'unparsed') {
+    warnings.push({ code: 'input-note', message: `tariff item ${record.code8} is not in the tariff table: the line's mfn_rate is charged as its ${column} rate` });
   }
   if (rate.kind === 'free') return { parts: [], rateText: `Free (${column})`, fixedBasis: 'full value', incomplete: false };
   if (rate.kind === 'unparsed') {
@@ -116,7 +122,8 @@ export function column1Rate(item: LineItem, record: HtsRecord, warnings: LineWar
   return { parts, rateText: `${all.map(partText).join(' + ')} (${column})`, fixedBasis: onQuantity ? undefined : 'full value', incomplete };
 }
 
-export function column1Amount(rate: Column1Rate, item: LineItem): Column1Amount {
+/** `onCents`: the ad valorem part on the value's cents (Canada's value for duty), not on whole dollars (19 CFR 159.3). */
+export function column1Amount(rate: Column1Rate, item: LineItem, onCents = false): Column1Amount {
   let amount = 0;
   let baseDollars: number | undefined;
   let bases: string[] | undefined;
@@ -124,8 +131,11 @@ export function column1Amount(rate: Column1Rate, item: LineItem): Column1Amount 
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (!part.onQuantity) {
-      baseDollars = wholeDollars(item.valueCents);
-      amount += adValoremCents(baseDollars, part.rateNanos);
+      if (onCents) amount += mulDivRound(item.valueCents, part.rateNanos, RATE_SCALE);
+      else {
+        baseDollars = wholeDollars(item.valueCents);
+        amount += adValoremCents(baseDollars, part.rateNanos);
+      }
       if (rate.fixedBasis === undefined) (bases ??= []).push('full value');
       continue;
     }

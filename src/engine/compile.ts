@@ -3,7 +3,24 @@
  * precedence rule changes; each segment gets its measures in stacking order and HTS prefix indexes, so a
  * line costs a date lookup and a few hash probes, never a scan of all measures or lists.
  */
-import type { HtsTable } from '../rules/hts/types.js';
+import type { HtsRecord, HtsTable } from '../rules/hts/types.js';
+import type { LineItem } from '../model/line-item.js';
+import { formatPercent } from '../money/decimal.js';
+
+const NOT_IN_TABLE_LABELS = Object.freeze({ general: 'MFN', preference: 'UST (CUSMA)', table: 'tariff table' });
+
+/** A code the (incomplete) tariff table does not hold: its column 1 rate is the line's mfn_rate, or unknown. */
+function recordFromLine(item: LineItem, missing: string): HtsRecord {
+  const code8 = item.hts.slice(0, 8);
+  if (item.mfnRateNanos !== undefined) {
+    const text = `${formatPercent(item.mfnRateNanos)} (the line's mfn_rate; the code is not in the tariff table)`;
+    return { code8, description: '', generalText: text, general: item.mfnRateNanos === 0 ? { kind: 'free' } : { kind: 'ad_valorem', rateNanos: item.mfnRateNanos }, specialText: '', units: [], labels: NOT_IN_TABLE_LABELS, notInTable: true };
+  }
+  return {
+    code8, description: '', generalText: '', specialText: '', units: [], labels: NOT_IN_TABLE_LABELS, notInTable: true,
+    general: { kind: 'unparsed', reason: `${code8} is not in the tariff table (${missing}); give the line's mfn_rate` },
+  };
+}
 import { PlanCache } from './plan-cache.js';
 import { exclusionTargets } from '../rules/exclusion.js';
 import type { Measure, Scope } from '../rules/schedule-schema.js';
@@ -51,7 +68,8 @@ function inRange(date: string, from?: string, to?: string): boolean {
 
 /** Stacking order: prohibitions, then column 1, then the rest in file order, with every excluder before what it excludes. */
 function stackingOrder(active: Array<{ m: Measure; fileIndex: number }>, date: string): Array<{ m: Measure; fileIndex: number }> {
-  const rank = (m: Measure): number => (m.category === 'prohibition' ? 0 : m.category === 'column1' ? 1 : 2);
+  // An import tax (GST) comes after every duty: its base is the value plus them.
+  const rank = (m: Measure): number => (m.category === 'prohibition' ? 0 : m.category === 'column1' ? 1 : m.category === 'tax' ? 3 : 2);
   const byId = new Map(active.map((a) => [a.m.id, a]));
   const indegree = new Map<string, number>(active.map((a) => [a.m.id, 0]));
   const edges = new Map<string, string[]>();
@@ -95,11 +113,26 @@ export class CompiledSchedule {
   /** A small number for each measure id, the same in every segment (see Component.ordinal). */
   private readonly ordinals = new Map<string, number>();
 
+  /**
+   * The record of a code the tariff table does not hold, when the schedule says its table is incomplete: the
+   * line's own mfn_rate, or no rate (the line is incomplete, column 1 at 0.00); undefined (the line is rejected)
+   * when the table is complete.
+   */
+  notInTable(item: LineItem): HtsRecord | undefined {
+    const table = this.rules.schedule.tariff_table;
+    if (table?.incomplete === undefined) return undefined;
+    return recordFromLine(item, table.incomplete);
+  }
+
+  /** Ad valorem rates are charged on the base's cents, not its whole dollars (the schedule's ad_valorem_base). */
+  readonly centsBase: boolean;
+
   constructor(
     readonly rules: RuleSet,
     readonly hts: HtsTable,
   ) {
     const s = rules.schedule;
+    this.centsBase = s.ad_valorem_base === 'cents';
     this.provenance = {
       scheduleId: s.id,
       scheduleVersion: s.version,
@@ -109,6 +142,7 @@ export class CompiledSchedule {
       htsRevision: hts.meta.revision,
       htsSha256: hts.contentSha256,
       unknowns: s.unknowns,
+      ...(s.currency !== undefined && s.currency !== 'USD' ? { currency: s.currency } : {}),
     };
     const cuts = new Set<string>([s.coverage.from, addDays(s.coverage.to, 1)]);
     for (const m of s.measures) {

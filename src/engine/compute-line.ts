@@ -5,7 +5,7 @@
  * dollars, and charged at its rate.
  */
 import type { LineItem } from '../model/line-item.js';
-import { adValoremCents, formatPercent, mulDivRound, RATE_SCALE, wholeDollars } from '../money/decimal.js';
+import { formatPercent, mulDivRound, onBase, RATE_SCALE, wholeDollars } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Amount } from './column1.js';
 import type { CompiledSchedule, Segment } from './compile.js';
@@ -23,11 +23,13 @@ export interface ComputeOptions {
   brokerageCents?: number;
 }
 
-/** The step's base in cents, before anything is carved off it (its words: baseWords). */
-function baseCents(step: PlanStep, item: LineItem): number {
+/** The step's base in cents, before anything is carved off it (its words: baseWords); `dutyCents`: the duties charged before it. */
+function baseCents(step: PlanStep, item: LineItem, dutyCents: number): number {
   switch (step.baseKind) {
     case BaseKind.Value:
       return item.valueCents;
+    case BaseKind.ValuePlusDuties:
+      return item.valueCents + dutyCents;
     case BaseKind.Content:
       return item.contentCents[step.column!]!;
     case BaseKind.NonUsContent: {
@@ -72,7 +74,7 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     const cm = step.cm;
-    let base = baseCents(step, item);
+    let base = baseCents(step, item, dutyCents);
     let basis = baseWords(step, item, base);
     if (step.carvedBy.length > 0) {
       let carved = 0;
@@ -90,10 +92,11 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
     }
     let amount: number;
     let rateText = cm.rateText;
-    let baseDollars: number | undefined = wholeDollars(base);
+    // Ad valorem on the base in whole dollars (19 CFR 159.3), or on the cents where the schedule says (Canada).
+    let baseDollars: number | undefined = compiled.centsBase ? undefined : wholeDollars(base);
     switch (step.charge) {
       case Charge.Column1: {
-        const c1 = column1Amount(step.column1!, item);
+        const c1 = column1Amount(step.column1!, item, compiled.centsBase);
         amount = c1.amountCents;
         rateText = step.column1!.rateText;
         basis = c1.basis;
@@ -102,13 +105,13 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
         break;
       }
       case Charge.Percent:
-        amount = adValoremCents(baseDollars, step.nanos);
+        amount = onBase(base, baseDollars, step.nanos);
         break;
       case Charge.Floor:
-        amount = Math.max(0, adValoremCents(baseDollars, step.nanos) - column1Cents);
+        amount = Math.max(0, onBase(base, baseDollars, step.nanos) - column1Cents);
         break;
       case Charge.LineRate:
-        amount = adValoremCents(baseDollars, item.adcvdRateNanos ?? 0);
+        amount = onBase(base, baseDollars, item.adcvdRateNanos ?? 0);
         rateText = `${formatPercent(item.adcvdRateNanos ?? 0)} (line's adcvd_rate)`;
         break;
       default:

@@ -121,7 +121,7 @@ export class Estimator {
       r.rejection.outside = true;
       return r;
     }
-    const record = this.compiled.hts.lookup(item.hts);
+    const record = this.compiled.hts.lookup(item.hts) ?? this.compiled.notInTable(item);
     if (!record) {
       const near = this.compiled.hts.suggest(item.hts, 3);
       const hint = near.length > 0 ? `; nearest valid codes: ${near.join(', ')}` : '';

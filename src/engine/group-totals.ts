@@ -99,7 +99,7 @@ export class GroupTotals {
     const keys = [...parts];
     keys.splice(this.authorityAt, 0, c.authority);
     const cell = this.cell(`${lineKey}${SEPARATOR}${SEPARATOR}${c.authority}`, keys, c.authorityName);
-    if (c.category === 'fee') cell.fee.add(c.amountCents);
+    if (c.category === 'fee' || c.category === 'tax') cell.fee.add(c.amountCents);
     else cell.duty.add(c.amountCents);
     if (cell.lastLine !== this.lineCount) {
       cell.lastLine = this.lineCount;

@@ -19,7 +19,7 @@ import { evaluateAll } from './conditions.js';
 import type { LineWarning, NotApplied } from './types.js';
 
 /** Where a step's base comes from (numbers: the arithmetic tells them apart on every line). */
-export const BaseKind = { Value: 0, Content: 1, NonUsContent: 2 } as const;
+export const BaseKind = { Value: 0, Content: 1, NonUsContent: 2, ValuePlusDuties: 3 } as const;
 export type BaseKind = (typeof BaseKind)[keyof typeof BaseKind];
 
 /**
@@ -134,6 +134,7 @@ export function prohibitionOf(cm: CompiledMeasure): NonNullable<LinePlan['prohib
 export function baseRule(cm: CompiledMeasure, item: LineItem, warnings: LineWarning[]): BaseRule | string {
   const base = cm.measure.base;
   if (base === 'full_value') return rule(BaseKind.Value, 'full value');
+  if ('value_plus_duties' in base) return rule(BaseKind.ValuePlusDuties, 'value plus duties (value for tax)');
   if ('content' in base) {
     if (item.contentCents[base.content] !== undefined) return rule(BaseKind.Content, contentWords(base.content), base.content);
     if (base.if_missing === 'not_applied') return `the line gives no ${base.content}`;
@@ -212,7 +213,7 @@ export function planLine(item: LineItem, record: HtsRecord, compiled: CompiledSc
     const nanos = cm.rate.kind === 'percent' || cm.rate.kind === 'floor' ? cm.rate.nanos : 0;
     const step: PlanStep = {
       baseKind: base.baseKind, column: base.column, basis: base.basis, minimumNanos: base.minimumNanos, minimumBasis: base.minimumBasis,
-      cm, charge, nanos, fee: cm.category === 'fee', carvedBy: [], carvedBasis: undefined, carvedAway: undefined, column1: undefined,
+      cm, charge, nanos, fee: cm.category === 'fee' || cm.category === 'tax', carvedBy: [], carvedBasis: undefined, carvedAway: undefined, column1: undefined,
     };
     const carve = carves?.find((c) => c.target === cm.stackIndex);
     if (carve) {

@@ -71,6 +71,8 @@ export class PlanKeys {
 
   /** The key of the line's facts, or undefined when they are too unusual to key (the line is planned alone). */
   key(item: LineItem, record: HtsRecord): number | undefined {
+    // A code not in the tariff table takes the line's own rate: such a line is planned alone.
+    if (record.notInTable) return undefined;
     const transport = item.transport === undefined ? 0 : this.transports.indexOf(item.transport) + 1;
     const origin = this.origins.code(item.origin);
     const quantityRead = onQuantity(record.general) || (item.usmcaClaimed && onQuantity(record.usmca));

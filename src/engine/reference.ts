@@ -6,7 +6,7 @@
  * which show one line, take this path.
  */
 import type { LineItem } from '../model/line-item.js';
-import { adValoremCents, formatPercent, mulDivRound, RATE_SCALE, wholeDollars } from '../money/decimal.js';
+import { formatPercent, mulDivRound, onBase, RATE_SCALE, wholeDollars } from '../money/decimal.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import { column1Amount, column1Rate } from './column1.js';
 import type { CompiledMeasure } from './compiled-measure.js';
@@ -95,7 +95,9 @@ export function computeLineByTheLaw(item: LineItem, record: HtsRecord, compiled:
     }
     let base = item.valueCents;
     let basis = rule.basis;
-    if (rule.baseKind === BaseKind.Content) base = item.contentCents[rule.column!]!;
+    // An import tax (GST): on the value for tax, the value plus the duties charged before it.
+    if (rule.baseKind === BaseKind.ValuePlusDuties) base = item.valueCents + dutyCents;
+    else if (rule.baseKind === BaseKind.Content) base = item.contentCents[rule.column!]!;
     else if (rule.baseKind === BaseKind.NonUsContent) {
       base = item.valueCents - item.contentCents.us_content_value!;
       if (rule.minimumNanos !== undefined) {
@@ -124,15 +126,16 @@ export function computeLineByTheLaw(item: LineItem, record: HtsRecord, compiled:
       continue;
     }
 
-    // 9. The arithmetic: the rate on the base in whole dollars (19 CFR 159.3), rounded to the cent.
-    let baseDollars: number | undefined = wholeDollars(base);
+    // 9. The arithmetic: the rate on the base in whole dollars (19 CFR 159.3), or on its cents where the
+    // schedule says (Canada's value for duty), rounded to the cent.
+    let baseDollars: number | undefined = compiled.centsBase ? undefined : wholeDollars(base);
     let rateText = cm.rateText;
     let amount = 0;
     switch (cm.rate.kind) {
       case 'column1': {
         const rate = column1Rate(item, record, warnings);
         incomplete ||= rate.incomplete;
-        const c1 = column1Amount(rate, item);
+        const c1 = column1Amount(rate, item, compiled.centsBase);
         amount = c1.amountCents;
         rateText = rate.rateText;
         basis = c1.basis;
@@ -141,21 +144,21 @@ export function computeLineByTheLaw(item: LineItem, record: HtsRecord, compiled:
         break;
       }
       case 'percent':
-        amount = adValoremCents(baseDollars, cm.rate.nanos);
+        amount = onBase(base, baseDollars, cm.rate.nanos);
         break;
       case 'floor':
         // An all-in rate: what column 1 charged counts toward it.
-        amount = Math.max(0, adValoremCents(baseDollars, cm.rate.nanos) - column1Cents);
+        amount = Math.max(0, onBase(base, baseDollars, cm.rate.nanos) - column1Cents);
         break;
       case 'line_rate':
-        amount = adValoremCents(baseDollars, item.adcvdRateNanos ?? 0);
+        amount = onBase(base, baseDollars, item.adcvdRateNanos ?? 0);
         rateText = `${formatPercent(item.adcvdRateNanos ?? 0)} (line's adcvd_rate)`;
         break;
       case 'none':
         break;
     }
     components.push(component(cm, basis, base, rateText, amount, baseDollars));
-    if (cm.category === 'fee') feeCents += amount;
+    if (cm.category === 'fee' || cm.category === 'tax') feeCents += amount;
     else dutyCents += amount;
 
     // 10. What this measure sets aside of later ones: the first exclusion of a measure wins; the parts charged add up.

@@ -16,6 +16,8 @@ export interface Provenance {
   htsRevision: string;
   htsSha256: string;
   unknowns: string[];
+  /** The schedule's currency, when it names one other than USD (absent: USD). */
+  currency?: string;
 }
 
 export type Category = Schedule['measures'][number]['category'];

@@ -19,8 +19,13 @@ import { lineRowEvent, readOnceDateReason, problemReason, rejectedRow, unreadabl
 export interface ReaderOptions {
   /** Display name of the input, for messages. */
   file: string;
-  /** USD per unit of a currency, as decimal text (CAD -> "0.7312"). */
+  /**
+   * Units of the schedule's currency per unit of a currency, as decimal text: for a USD schedule USD per unit
+   * (CAD -> "0.7312"), for a CAD schedule CAD per unit (USD -> "1.3650").
+   */
   fx?: Record<string, string>;
+  /** The currency values are converted into: the schedule's (default USD). */
+  scheduleCurrency?: string;
   /** --currency: the currency of lines with no currency column or cell (default USD). */
   currency?: string;
   defaultDate?: string;
@@ -59,7 +64,7 @@ export type ReadEvent =
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
   const currency = header.currency?.code ?? options.currency ?? 'USD';
-  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), currency, defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', defaultOrigin: options.defaultOrigin, ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), currency, ...(options.scheduleCurrency !== undefined && options.scheduleCurrency !== 'USD' ? { scheduleCurrency: options.scheduleCurrency } : {}), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', defaultOrigin: options.defaultOrigin, ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
 }
 
 /**
@@ -72,8 +77,8 @@ function headerCurrencyProblem(header: HeaderReport, options: ReaderOptions): st
   if (options.currency !== undefined && options.currency !== named.code) {
     return `the column "${named.header}" is in ${named.code} but --currency ${options.currency} was given; give the currency once (drop --currency, or map a value column whose header names no currency)`;
   }
-  if (named.code !== 'USD' && options.fx?.[named.code] === undefined) {
-    return `the column "${named.header}" is in ${named.code}: give its rate with --fx ${named.code}=<USD per ${named.code}> or an FX file`;
+  if (named.code !== (options.scheduleCurrency ?? 'USD') && options.fx?.[named.code] === undefined) {
+    return `the column "${named.header}" is in ${named.code}: give its rate with --fx ${named.code}=<${options.scheduleCurrency ?? 'USD'} per ${named.code}> or an FX file`;
   }
   return undefined;
 }
@@ -99,6 +104,11 @@ export async function* readLineItemBatches(input: AsyncIterable<Buffer | string>
     if (fatal) return;
     if (!header) {
       const es = options.layout === 'lines' ? undefined : es003Index(fields);
+      if (es && options.scheduleCurrency !== undefined && options.scheduleCurrency !== 'USD') {
+        // An ES-003 export is of US entries, its values in USD as CBP took them: not lines for a schedule in another currency.
+        fatal = { file: options.file, sourceLine, reason: `an ACE ES-003 export holds US entries in USD; the schedule in use assesses in ${options.scheduleCurrency}: give a line-item file (or --input lines)` };
+        return;
+      }
       if (es) {
         es003 = new Es003Grouper(es, options.es003Order === 'unsorted', options.defaultOrigin, emitGroup);
         header = { raw: fields, index: {}, ignored: [] };

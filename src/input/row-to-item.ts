@@ -13,8 +13,10 @@ export interface RowContext {
   header: HeaderReport;
   /** Field index of every canonical column (-1 when the file has none), read once from the header. */
   cols: ColumnIndex;
-  /** USD per unit, as nanos, by currency. */
+  /** Units of the schedule's currency per unit, as nanos, by currency. */
   fxNanos: Map<string, { nanos: number; text: string }>;
+  /** The currency values are converted into (the schedule's); absent: USD. */
+  scheduleCurrency?: string;
   /** Currency of lines with no currency cell: the one the money headers name, else --currency, else USD. */
   currency: string;
   defaultDate?: string;
@@ -99,9 +101,10 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
   if (valueRaw instanceof FieldError) return problem('value', valueText, valueRaw);
 
   let fx: { nanos: number; text: string } | undefined;
-  if (currency !== 'USD') {
+  const into = ctx.scheduleCurrency ?? 'USD';
+  if (currency !== into) {
     fx = ctx.fxNanos.get(currency);
-    if (!fx) return { column: 'currency', value: currencyText, reason: `no exchange rate for ${currency}: give --fx ${currency}=<USD per ${currency}> or an FX file` };
+    if (!fx) return { column: 'currency', value: currencyText, reason: `no exchange rate for ${currency}: give --fx ${currency}=<${into} per ${currency}> or an FX file` };
   }
   const toUsd = (cents: number): number => (fx ? mulDivRound(cents, fx.nanos, RATE_SCALE) : cents);
   const freight = optionalMoney(get(c.freight), 'freight', currency);
@@ -207,6 +210,14 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     adcvdRateNanos = r.nanos;
   }
 
+  let mfnRateNanos: number | undefined;
+  const mfnText = get(c.mfn_rate);
+  if (mfnText.trim() !== '') {
+    const r = parsePercentField(mfnText, 'mfn_rate', 1000);
+    if (r instanceof FieldError) return problem('mfn_rate', mfnText, r);
+    mfnRateNanos = r.nanos;
+  }
+
   const costed = valueBasis === 'CIF' || freight !== undefined || insurance !== undefined || otherCosts !== undefined || brokerage !== undefined || ctx.valueBasis !== undefined;
   const description = get(c.description).trim();
   // Every line has every field, absent ones undefined: one shape for the engine's and renderers' reads.
@@ -240,6 +251,7 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     metalWeightPct,
     flags,
     adcvdRateNanos,
+    mfnRateNanos,
     inputNotes: rowNotes.length > 0 ? (hts.note ? [hts.note, ...rowNotes] : [...rowNotes]) : hts.note ? [hts.note] : undefined,
     raw: fields,
   };

@@ -43,8 +43,8 @@ export const LINE_FACTS = [
   { name: 'hts', aliases: ['hts_code', 'htsus', 'hts_number', 'tariff_number', 'hs_code', 'hts10'], help: 'HTSUS number, 8 or 10 digits, dots optional', kind: 'code', required: true },
   { name: 'description', aliases: ['desc', 'product', 'goods_description'], help: 'free text', kind: 'text', required: false },
   {
-    name: 'origin', aliases: ['country_of_origin', 'coo', 'origin_country'], help: "ISO country of origin (default: the schedule's origin, when it encodes one)", kind: 'code', required: false,
-    lookup: { option: '--origin <CC>', help: "country of origin (default: the schedule's origin, when it encodes one)" },
+    name: 'origin', aliases: ['country_of_origin', 'coo', 'origin_country'], help: "ISO country of origin (default: the schedule's origin, CA for us-canada, US for canada-us)", kind: 'code', required: false,
+    lookup: { option: '--origin <CC>', help: "country of origin (default: the schedule's, CA for us-canada, US for canada-us)" },
   },
   { name: 'value', aliases: ['customs_value', 'entered_value', 'value_usd', 'line_value', 'amount'], help: 'customs (entered) value', kind: 'money', required: true },
   { name: 'currency', aliases: ['ccy', 'currency_code'], help: 'ISO currency (default USD; others need --fx)', kind: 'code', required: false },
@@ -102,6 +102,11 @@ export const LINE_FACTS = [
     lookup: { option: '--us-content <amount>', help: 'value of US content (USMCA vehicles, mobile equipment)' },
   },
   {
+    name: 'non_ca_mx_content_value', aliases: ['non_cusma_content_value'], help: 'value of the non-Canadian, non-Mexican content (Canadian surtax on CUSMA US vehicles)', kind: 'money', required: false,
+    base: { on: 'content', words: 'non-Canadian, non-Mexican content' },
+    lookup: { option: '--non-ca-mx-content <amount>', help: 'value of the non-Canadian, non-Mexican content (Canada: CUSMA vehicles)' },
+  },
+  {
     name: 'metal_weight_pct', aliases: ['metal_pct', 'metal_share'], help: 'metal share of weight in percent (2026 Section 232)', kind: 'percent', required: false,
     lookup: { option: '--metal-weight-pct <pct>', help: 'metal share of the weight (2026 Section 232)' },
   },
@@ -128,8 +133,17 @@ export const LINE_FACTS = [
     lookup: { option: '--smelt-cast-unknown', help: "the aluminum's country of smelt or cast is unknown (UN)" },
   },
   {
+    name: 'us_surtax_remission', aliases: ['surtax_remission'], help: "Y when the importer claims remission of Canada's surtax under sections 1 to 3 of the United States Surtax Remission Order (2025), SOR/2025-122 (public health and safety, health care, Canadian manufacturing, processing or food and beverage packaging), with its special authority code", kind: 'flag', required: false,
+    condition: { absentMeans: false, yes: 'the importer claims remission under sections 1 to 3 of SOR/2025-122', no: 'no remission under SOR/2025-122 is claimed' },
+    lookup: { option: '--us-surtax-remission', help: 'remission claimed under SOR/2025-122 ss. 1-3 (Canada)' },
+  },
+  {
     name: 'adcvd_rate', aliases: ['ad_cvd_rate', 'adcvd'], help: 'AD/CVD cash deposit rate, percent', kind: 'percent', required: false,
     lookup: { option: '--adcvd-rate <pct>', help: 'AD/CVD cash deposit rate in percent' },
+  },
+  {
+    name: 'mfn_rate', aliases: ['column1_rate'], help: "column 1 (MFN) rate in percent, for a code the schedule's tariff table does not hold (a table the schedule marks incomplete)", kind: 'percent', required: false,
+    lookup: { option: '--mfn-rate <pct>', help: "MFN rate in percent, for a code the schedule's tariff table does not hold" },
   },
 ] as const satisfies readonly LineFact[];
 

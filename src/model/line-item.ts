@@ -49,6 +49,8 @@ export interface LineItem {
   flags: Partial<Record<FlagFact, boolean>>;
   /** Antidumping/countervailing cash deposit rate, in nanos (35.19% = 351_900_000). */
   adcvdRateNanos?: number;
+  /** The line's own column 1 (MFN) rate, in nanos, for a code the schedule's (incomplete) tariff table does not hold. */
+  mfnRateNanos?: number;
   /** Things the reader repaired and the user should know (e.g. a leading zero restored to the HTS code). */
   inputNotes?: string[];
   /** The row's raw fields, so a line rejected later (unknown HTS, date outside the schedule) is kept unchanged. */

@@ -113,6 +113,14 @@ export function adValoremCents(dollars: number, rateNanos: number): number {
   return mulDivRound(dollars * 100, rateNanos, RATE_SCALE);
 }
 
+/**
+ * The rate on a base: on its whole dollars when they are given (19 CFR 159.3), else on its cents (Canada's
+ * value for duty is kept to the cent); rounded to the cent, halves up.
+ */
+export function onBase(baseCents: number, baseDollars: number | undefined, rateNanos: number): number {
+  return baseDollars === undefined ? mulDivRound(baseCents, rateNanos, RATE_SCALE) : adValoremCents(baseDollars, rateNanos);
+}
+
 /** Duty in cents for quantity (millionths of a unit) x rate (nano-dollars per `per` units). */
 export function specificCents(quantityMicros: number, perUnitNanoDollars: number, per = 1): number {
   // cents = q/1e6 * r/1e9 * 100 / per

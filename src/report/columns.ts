@@ -1,6 +1,7 @@
 /**
  * Amount columns of the tabular outputs, fixed per schedule so files from one schedule line up:
- * one per duty authority (duty_<authority>) and one per fee (fee_<measure>).
+ * one per duty authority (duty_<authority>), one per fee (fee_<measure>) and one per import tax (tax_<measure>,
+ * e.g. tax_gst), taxes apart from duties.
  */
 import type { Component } from '../engine/types.js';
 import type { Schedule } from '../rules/schedule-schema.js';
@@ -13,18 +14,22 @@ export interface AmountColumn {
 const snake = (id: string): string => id.replace(/-/g, '_');
 
 function columnFor(c: Pick<Component, 'category' | 'authority' | 'measure'>): string {
+  if (c.category === 'tax') return `tax_${snake(c.measure)}`;
   return c.category === 'fee' ? `fee_${snake(c.measure)}` : `duty_${snake(c.authority)}`;
 }
 
-/** Duty columns in the order the schedule declares its authorities, then one column per fee. */
+/** Duty columns in the order the schedule declares its authorities, then one column per fee, then one per tax. */
 export function amountColumns(schedule: Schedule): AmountColumn[] {
-  const dutyAuthorities = new Set(schedule.measures.filter((m) => m.category !== 'fee' && m.category !== 'prohibition' && m.category !== 'exemption').map((m) => m.authority));
+  const dutyAuthorities = new Set(schedule.measures.filter((m) => m.category !== 'fee' && m.category !== 'tax' && m.category !== 'prohibition' && m.category !== 'exemption').map((m) => m.authority));
   const out: AmountColumn[] = [];
   for (const [id, authority] of Object.entries(schedule.authorities)) {
     if (dutyAuthorities.has(id)) out.push({ name: `duty_${snake(id)}`, label: authority.name });
   }
   for (const m of schedule.measures) {
     if (m.category === 'fee') out.push({ name: columnFor({ category: m.category, authority: m.authority, measure: m.id }), label: m.title });
+  }
+  for (const m of schedule.measures) {
+    if (m.category === 'tax') out.push({ name: columnFor({ category: m.category, authority: m.authority, measure: m.id }), label: m.title });
   }
   return out;
 }

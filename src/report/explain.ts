@@ -13,6 +13,7 @@ import type { HtsTable, ParsedRate } from '../rules/hts/types.js';
 import { lineJson } from './formats/json.js';
 import { shown } from './terminal-text.js';
 import { legalBasis } from './legal-basis.js';
+import { scheduleWords } from './schedule-words.js';
 import { invoiceWords } from './invoice-currency.js';
 
 /** A line found in its entry, computed under every scenario: what the explanation renders. */
@@ -38,19 +39,22 @@ function rateWords(rate: ParsedRate): string {
   }
 }
 
-function amountWords(c: Component): string {
+function amountWords(c: Component, currency: string): string {
   const base = c.basis.startsWith('quantity') ? c.basis : `${c.basis} ${formatCentsGrouped(c.baseCents)}`;
   const rounding = c.baseDollars !== undefined && c.baseDollars * 100 !== c.baseCents ? `, rounded to whole dollars ${formatCentsGrouped(c.baseDollars * 100)} (19 CFR 159.3)` : '';
-  return `${c.rateText} on ${base}${rounding} = ${formatCentsGrouped(c.amountCents)} USD`;
+  return `${c.rateText} on ${base}${rounding} = ${formatCentsGrouped(c.amountCents)} ${currency}`;
 }
 
 function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedule, hts: HtsTable): string {
   const item = l.item;
   const p = compiled.provenance;
+  const w = scheduleWords(compiled.rules);
+  const cur = w.currency;
+  const code = w.code === 'HTS' ? 'HTS' : 'tariff item';
   const out: string[] = [];
   out.push(`Scenario ${p.scenario}: schedule ${p.scheduleId} ${p.scheduleVersion}, rules as of ${p.asOf} (sha256 ${p.rulesSha256.slice(0, 16)}), ${p.htsRevision}`);
   out.push(
-    `Line ${item.line} of entry ${item.entry} (input line ${item.sourceLine}): HTS ${formatHts(item.hts)}${item.description ? `, ${item.description}` : ''}, origin ${item.origin}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD (${shown(invoiceWords(item))}), USMCA ${item.usmcaClaimed ? 'claimed' : 'not claimed'}.`,
+    `Line ${item.line} of entry ${item.entry} (input line ${item.sourceLine}): ${code} ${formatHts(item.hts)}${item.description ? `, ${item.description}` : ''}, origin ${item.origin}, entered ${item.entryDate}, ${w.value} ${formatCentsGrouped(item.valueCents)} ${cur} (${shown(invoiceWords(item, cur))}), ${w.preference} ${item.usmcaClaimed ? 'claimed' : 'not claimed'}.`,
   );
   for (const w of l.warnings.filter((x) => x.code === 'input-note')) out.push(`Note: ${w.message}`);
   if (l.status === 'prohibited' && l.prohibition) {
@@ -75,11 +79,13 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
     const head = `${String(k).padStart(2)}. ${cm.heading ? `${cm.heading} ` : ''}${cm.title} [${cm.authorityName}]`;
     if (found.component) {
       const c = found.component;
-      out.push(`${head}: APPLIES, ${amountWords(c)}.`);
+      out.push(`${head}: APPLIES, ${amountWords(c, cur)}.`);
       out.push(`    Legal basis: ${legalBasis(c.instrument, c.citation)}.${c.verified ? '' : ` UNVERIFIED: ${c.unverifiedNote ?? ''}`}`);
       if (c.category === 'column1') {
         const record = hts.lookup(item.hts);
-        if (record) {
+        if (record?.labels) {
+          out.push(`    ${record.labels.table} ${formatHts(record.code8)}: ${record.labels.general} "${record.generalText}" (read as ${rateWords(record.general)}); ${record.labels.preference} "${record.usmca ? record.specialText : 'none'}"${record.usmca ? ` (read as ${rateWords(record.usmca)})` : ''}.`);
+        } else if (record) {
           out.push(`    Column 1 of HTS ${formatHts(record.code8)}: General "${record.generalText}" (read as ${rateWords(record.general)}); Special "${record.specialText || 'none'}"${record.usmca ? ` (USMCA rate read as ${rateWords(record.usmca)})` : ''}.`);
         }
       }
@@ -94,12 +100,12 @@ function explainLine(entry: EntryResult, l: LineResult, compiled: CompiledSchedu
     const fee = part && (part.wholeEntry ? { ...part, ...part.wholeEntry } : part);
     const held = fee && fee.uncappedCents !== fee.amountCents ? `, held to the ${fee.uncappedCents < fee.amountCents ? `minimum ${formatCentsGrouped(fee.minimumCents ?? 0)}` : `maximum ${formatCentsGrouped(fee.maximumCents ?? 0)}`}` : '';
     out.push(
-      `Entry fee: ${f.title} ${f.rateText} on the entry's ${formatCentsGrouped(fee?.baseCents ?? 0)} = ${formatCentsGrouped(fee?.uncappedCents ?? 0)}${held}, charged ${formatCentsGrouped(fee?.amountCents ?? 0)} for the entry; this line's share by value: ${formatCentsGrouped(f.amountCents)} USD (${legalBasis(f.instrument, f.citation)}).`,
+      `Entry fee: ${f.title} ${f.rateText} on the entry's ${formatCentsGrouped(fee?.baseCents ?? 0)} = ${formatCentsGrouped(fee?.uncappedCents ?? 0)}${held}, charged ${formatCentsGrouped(fee?.amountCents ?? 0)} for the entry; this line's share by value: ${formatCentsGrouped(f.amountCents)} ${cur} (${legalBasis(f.instrument, f.citation)}).`,
     );
   }
   for (const w of l.warnings.filter((x) => x.code !== 'input-note')) out.push(`Warning: ${w.message}`);
-  out.push(`Total for the line: duty ${formatCentsGrouped(l.dutyCents)} + fees ${formatCentsGrouped(l.feeCents)} = ${formatCentsGrouped(l.totalCents)} USD; landed cost ${formatCentsGrouped(l.landedCostCents)} USD.`);
-  if (outOfScope.length > 0) out.push(`Other measures in force on ${item.entryDate} that do not cover this HTS code or origin: ${outOfScope.join(', ')}.`);
+  out.push(`Total for the line: duty ${formatCentsGrouped(l.dutyCents)} + ${w.charges} ${formatCentsGrouped(l.feeCents)} = ${formatCentsGrouped(l.totalCents)} ${cur}; landed cost ${formatCentsGrouped(l.landedCostCents)} ${cur}.`);
+  if (outOfScope.length > 0) out.push(`Other measures in force on ${item.entryDate} that do not cover this ${code === 'HTS' ? 'HTS code' : code} or origin: ${outOfScope.join(', ')}.`);
   // Each line is one sentence: nothing in it is meant for the terminal but its text.
   return out.map(shown).join('\n');
 }
@@ -110,7 +116,7 @@ export function renderExplainText(found: ExplainedLine, hts: HtsTable): string {
     const first = found.compared.results[0]!.lines[found.index]!;
     const diffs = found.compared.results.slice(1).map((e, i) => {
       const l = e.lines[found.index]!;
-      return `${found.compiled[i + 1]!.provenance.scenario}: total ${formatCentsGrouped(l.totalCents)} USD, ${formatCentsGrouped(BigInt(l.totalCents - first.totalCents))} against ${found.compiled[0]!.provenance.scenario}`;
+      return `${found.compiled[i + 1]!.provenance.scenario}: total ${formatCentsGrouped(l.totalCents)} ${scheduleWords(found.compiled[i + 1]!.rules).currency}, ${formatCentsGrouped(BigInt(l.totalCents - first.totalCents))} against ${found.compiled[0]!.provenance.scenario}`;
     });
     parts.push(shown(`Difference: ${diffs.join('; ')}.`));
   }

@@ -16,9 +16,9 @@ export function invoicedAs(item: LineItem): string | undefined {
 }
 
 /** The line's invoice currency in words: "invoiced 1000.00 CAD at 0.7150 USD per CAD", or "invoiced in USD, not converted". */
-export function invoiceWords(item: LineItem): string {
+export function invoiceWords(item: LineItem, into = 'USD'): string {
   const c = item.invoiceValue.currency;
-  return item.fxRate === undefined ? `invoiced in ${c}, not converted` : `invoiced ${item.invoiceValue.amount} ${c} at ${item.fxRate} USD per ${c}`;
+  return item.fxRate === undefined ? `invoiced in ${c}, not converted` : `invoiced ${item.invoiceValue.amount} ${c} at ${item.fxRate} ${into} per ${c}`;
 }
 
 /** A line's USD value for the terminal, with the amount as invoiced under it when converted. */
@@ -29,9 +29,10 @@ export function valueWithInvoice(item: LineItem): string {
 
 /** "Invoice currency: CAD at 0.7150 USD per CAD", or every currency of the run with its rate. */
 export function currencySentence(summary: RunSummary): string {
-  const each = summary.currencies.map((c) => (c.currency === 'USD' ? 'USD' : `${c.currency} at ${c.fxRate} USD per ${c.currency}`));
+  const into = summary.provenance.currency ?? 'USD';
+  const each = summary.currencies.map((c) => (c.currency === into ? into : `${c.currency} at ${c.fxRate} ${into} per ${c.currency}`));
   if (each.length === 0) return 'Invoice currency: none (no line computed)';
-  if (each.length === 1) return summary.currencies[0]!.currency === 'USD' ? 'Invoice currency: USD (not converted)' : `Invoice currency: ${each[0]}`;
+  if (each.length === 1) return summary.currencies[0]!.currency === into ? `Invoice currency: ${into} (not converted)` : `Invoice currency: ${each[0]}`;
   return `Invoice currencies: ${each.join('; ')}`;
 }
 

@@ -9,6 +9,7 @@ import { formatCentsGrouped } from '../money/decimal.js';
 import { formatHts } from '../rules/hts/format.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import type { RuleSet } from '../rules/rule-set.js';
+import { scheduleWords } from './schedule-words.js';
 import { lineJson } from './formats/json.js';
 import { shown, terminalSafe } from './terminal-text.js';
 import { legalBasis } from './legal-basis.js';
@@ -25,8 +26,11 @@ export function renderLookupTable(entry: EntryResult, rules: RuleSet, descriptio
   const item = line.item;
   const invoiced = invoicedAs(item);
   const basis = item.costing && item.costing.invoiceValueCents !== item.valueCents ? `invoice ${formatCentsGrouped(item.costing.invoiceValueCents)} ${item.costing.valueBasis}` : undefined;
-  const invoice = basis || invoiced ? ` (${[basis, invoiced && `given as ${invoiced} USD per ${item.invoiceValue.currency}`].filter(Boolean).join('; ')})` : '';
-  const head = `HTS ${formatHts(item.hts)}, entered ${item.entryDate}, customs value ${formatCentsGrouped(item.valueCents)} USD${invoice}${item.usmcaClaimed ? ', USMCA claimed' : ''}\nHTS text: ${shown(description)}`;
+  const w = scheduleWords(rules);
+  const cur = w.currency;
+  const code = w.code === 'HTS' ? 'HTS' : 'Tariff item';
+  const invoice = basis || invoiced ? ` (${[basis, invoiced && `given as ${invoiced} ${cur} per ${item.invoiceValue.currency}`].filter(Boolean).join('; ')})` : '';
+  const head = `${code} ${formatHts(item.hts)}, entered ${item.entryDate}, ${w.value} ${formatCentsGrouped(item.valueCents)} ${cur}${invoice}${item.usmcaClaimed ? `, ${w.preference} claimed` : ''}\n${code} text: ${shown(description)}`;
   const foot = `${shown(rulesLine(provenance))}\n`;
   if (line.status === 'prohibited') return terminalSafe(`${head}\n${chalk.red(`NOT IMPORTABLE: ${shown(line.prohibition?.reason ?? '')}`)}\n${foot}`);
   const table = new Table({ head: ['Heading', 'Measure', 'Applies?', 'Rate and base', 'Amount', 'Legal basis'], wordWrap: true, colWidths: [13, 30, 10, 34, 12, 40], style: { head: [], border: [] } });
@@ -41,7 +45,8 @@ export function renderLookupTable(entry: EntryResult, rules: RuleSet, descriptio
   }
   const warnings = line.warnings.map((w) => chalk.yellow(`! ${shown(w.message)}`)).join('\n');
   const perUnit = line.landedCostPerUnitCents === undefined ? '' : `, ${formatCentsGrouped(line.landedCostPerUnitCents)} per ${shown(item.unit ?? 'unit')}`;
-  const total = `Duty ${formatCentsGrouped(line.dutyCents)} + fees ${formatCentsGrouped(line.feeCents)} = ${formatCentsGrouped(line.totalCents)} USD (MPF as if this line were the whole entry)\nLanded cost ${formatCentsGrouped(line.landedCostCents)} USD${perUnit}`;
+  const entryFees = rules.schedule.measures.some((m) => m.level === 'entry') ? ' (MPF as if this line were the whole entry)' : '';
+  const total = `Duty ${formatCentsGrouped(line.dutyCents)} + ${w.charges} ${formatCentsGrouped(line.feeCents)} = ${formatCentsGrouped(line.totalCents)} ${cur}${entryFees}\nLanded cost ${formatCentsGrouped(line.landedCostCents)} ${cur}${perUnit}`;
   return terminalSafe(`${head}\n${table.toString()}\n${warnings ? `${warnings}\n` : ''}${total}\n${foot}`);
 }
 

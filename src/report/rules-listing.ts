@@ -8,11 +8,11 @@ import type { Measure, Period, Schedule } from '../rules/schedule-schema.js';
 import { daysBetween } from '../calendar/dates.js';
 import { shown, terminalSafe } from './terminal-text.js';
 
-function rateText(p: Period, m: Measure): string {
+function rateText(p: Period, m: Measure, column1 = 'HTS column 1'): string {
   const r = p.rate;
   if (r === undefined) return m.category === 'coverage_gap' ? 'not charged: lines are lower bounds' : 'prohibited';
   if (typeof r === 'string') return m.order ? `${r} (${m.order.case}, ${m.order.rate_for}; lines without adcvd_rate)` : r;
-  if ('column1' in r) return 'HTS column 1';
+  if ('column1' in r) return column1;
   if ('floor_including_column1' in r) return `${r.floor_including_column1} all-in floor`;
   return "line's adcvd_rate";
 }
@@ -37,16 +37,17 @@ export function renderRulesList(schedule: Schedule, date: string | undefined, to
     style: { head: [], border: [] },
   });
   let listed = 0;
+  const column1 = schedule.tariff_table ? 'column 1 of the tariff table (MFN, or UST with CUSMA)' : 'HTS column 1';
   for (const m of schedule.measures) {
     let rates: string;
     let heading = m.heading ?? '';
     if (date) {
       const p = periodInForce(m, date);
       if (!p) continue;
-      rates = rateText(p, m);
+      rates = rateText(p, m, column1);
       heading = p.heading ?? heading;
     } else {
-      rates = m.periods.map((p) => `${rateText(p, m)} ${p.from} → ${p.to ?? 'open'}`).join('\n');
+      rates = m.periods.map((p) => `${rateText(p, m, column1)} ${p.from} → ${p.to ?? 'open'}`).join('\n');
     }
     const flag = m.verified && m.periods.every((p) => p.verified !== false) ? '' : chalk.yellow(' UNVERIFIED');
     table.push([`${shown(m.id)}${flag}\n${chalk.dim(shown(m.title))}`, shown(heading), shown(schedule.authorities[m.authority]?.name ?? m.authority), m.category, rates.split('\n').map(shown).join('\n'), `${shown(m.instrument)}\n${chalk.dim(shown(m.citation))}`]);

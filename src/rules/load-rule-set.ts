@@ -8,6 +8,6 @@ export type RuleSetResult = { ok: true; ruleSet: RuleSet; warnings: RuleError[] 
 export function loadRuleSet(schedulePath: string): RuleSetResult {
   const result = loadSchedule(schedulePath);
   if (!result.ok) return result;
-  const { schedule, lists, contentSha256, warnings } = result.loaded;
-  return { ok: true, ruleSet: { schedule, lists, contentSha256, scenario: 'current' }, warnings };
+  const { schedule, lists, contentSha256, warnings, tariffTable } = result.loaded;
+  return { ok: true, ruleSet: { schedule, lists, contentSha256, scenario: 'current', ...(tariffTable ? { tariffTable } : {}) }, warnings };
 }

@@ -6,6 +6,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import type { TariffTableFormat } from './hts/load-hts.js';
 import { parseListFile } from './list-file.js';
 import { referencedFile, ruleDataRoot } from './referenced-file.js';
 import type { RuleError } from './rule-error.js';
@@ -24,6 +25,8 @@ export interface LoadedSchedule {
   contentSha256: string;
   /** Non-fatal findings (e.g. unverified facts without a note). */
   warnings: RuleError[];
+  /** The schedule's own tariff table (tariff_table), resolved; undefined: the HTSUS. */
+  tariffTable?: { path: string; format: TariffTableFormat };
 }
 
 export type LoadResult = { ok: true; loaded: LoadedSchedule } | { ok: false; errors: RuleError[] };
@@ -137,6 +140,13 @@ function loadScheduleText(file: string, text: string, baseDir: string, bytes: Bu
     hash.update(listBytes);
   }
 
+  let tariffTable: LoadedSchedule['tariffTable'];
+  if (schedule.tariff_table) {
+    const table = referencedFile(root, baseDir, schedule.tariff_table.file, 'tariff table', displayPath);
+    if (!table.ok) findings.push(at(['tariff_table', 'file'], table.reason));
+    else tariffTable = { path: table.path, format: schedule.tariff_table.format };
+  }
+
   if (findings.some((f) => f.severity === 'error')) return { ok: false, errors: findings };
-  return { ok: true, loaded: { schedule, lists, file, contentSha256: hash.digest('hex'), warnings: findings } };
+  return { ok: true, loaded: { schedule, lists, file, contentSha256: hash.digest('hex'), warnings: findings, ...(tariffTable ? { tariffTable } : {}) } };
 }

@@ -19,6 +19,18 @@ export const DEFAULT_SCHEDULE_PATH = join(DATA_DIR, 'schedules', 'us-canada.yaml
 export const SCENARIO_DIR = join(DATA_DIR, 'scenarios');
 export const DEFAULT_REFUND_PROGRAM_PATH = join(DATA_DIR, 'refunds', 'ieepa-ca.yaml');
 
+export const SCHEDULE_DIR = join(DATA_DIR, 'schedules');
+
+/**
+ * A shipped schedule's name (us-canada, canada-us: the files of data/schedules/) or a path to a schedule file.
+ * A name is a path only when no shipped schedule has it and it is not a file here.
+ */
+export function schedulePath(nameOrFile: string): string {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(nameOrFile) || existsSync(nameOrFile)) return nameOrFile;
+  const shipped = join(SCHEDULE_DIR, `${nameOrFile}.yaml`);
+  return existsSync(shipped) ? shipped : nameOrFile;
+}
+
 /** The scenario name that means the schedule as published, with no change. */
 export const CURRENT = 'current';
 

@@ -22,4 +22,11 @@ export interface RuleSet {
   usmcaEnded?: boolean;
   /** The scenario evaluates every line as if entered on this date. */
   evaluateAsOf?: string;
+  /** The schedule's own tariff table (absolute path and layout); undefined: the HTSUS (data/hts/hts.tsv). */
+  tariffTable?: { path: string; format: 'hts-tsv' | 'ca-customs-tariff-tsv' };
+}
+
+/** The currency the schedule's duties are assessed in (USD unless it says). */
+export function scheduleCurrency(rules: RuleSet): string {
+  return rules.schedule.currency ?? 'USD';
 }

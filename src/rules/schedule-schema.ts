@@ -63,6 +63,13 @@ export const baseSchema = z.union([
     minimum_share: percentWithin(100).optional(),
     if_missing: z.enum(['full_value', 'not_applied']),
   }),
+  z.strictObject({
+    /**
+     * The value plus the duties charged on the line before this measure (an import tax such as Canada's GST on
+     * the value for tax: value for duty plus duties and surtaxes, Excise Tax Act s. 215(1)).
+     */
+    value_plus_duties: z.literal(true),
+  }),
 ]);
 export type Base = z.infer<typeof baseSchema>;
 
@@ -153,7 +160,8 @@ export const exclusionSchema = z.strictObject({
 });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 
-export const CATEGORIES = ['column1', 'additional_duty', 'exemption', 'prohibition', 'fee', 'trade_remedy', 'coverage_gap'] as const;
+/** `tax`: an import tax apart from duties (e.g. GST), charged after every duty, in a column of its own (tax_<measure>). */
+export const CATEGORIES = ['column1', 'additional_duty', 'exemption', 'prohibition', 'fee', 'trade_remedy', 'coverage_gap', 'tax'] as const;
 
 /**
  * An antidumping or countervailing duty order whose rate for producers without a rate of their own the
@@ -241,6 +249,32 @@ export const scheduleSchema = z.strictObject({
   as_of: dateField,
   /** Entry dates the schedule answers for; lines outside are rejected. */
   coverage: z.strictObject({ from: dateField, to: dateField }),
+  /**
+   * The currency the importing country's duties are assessed in (values are converted into it; --fx gives
+   * units of this currency per unit of the invoice currency). Default USD.
+   */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code').optional(),
+  /**
+   * How an ad valorem base is rounded before the rate: to whole units (19 CFR 159.3, the default) or kept to
+   * the cent (e.g. Canada's value for duty).
+   */
+  ad_valorem_base: z.enum(['whole_units', 'cents']).optional(),
+  /** The tariff table of column 1 rates (default: data/hts/hts.tsv, the HTSUS). */
+  tariff_table: z
+    .strictObject({
+      /** Path relative to the schedule file. */
+      file: z.string().min(1),
+      /** hts-tsv: the import-hts layout; ca-customs-tariff-tsv: tariff item, description, MFN, UST. */
+      format: z.enum(['hts-tsv', 'ca-customs-tariff-tsv']),
+      title: z.string().min(1),
+      sources: z.array(z.string()).min(1),
+      /**
+       * The table is known to be incomplete: say what is missing. A line whose code is not in the table is
+       * then computed on its own mfn_rate, or marked incomplete with column 1 at 0.00, instead of rejected.
+       */
+      incomplete: z.string().optional(),
+    })
+    .optional(),
   /** What the data does not know, in plain words (carried into every result). */
   unknowns: z.array(z.string()).default([]),
   authorities: z.record(idText, authoritySchema),

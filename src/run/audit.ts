@@ -8,7 +8,7 @@ import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import type { CentsSum } from '../money/cents-sum.js';
 import { formatCents, formatCentsGrouped } from '../money/decimal.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, scheduleCurrency, type RuleSet } from '../rules/rule-set.js';
 import { refundForEntry, type RefundEntry } from '../engine/refund.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
 import { AuditTotals, auditAmounts, auditCsvHeader, auditCsvRow, auditLine, outsideRow, refundCsvHeader, refundCsvRow, routeWords, type AuditRow } from '../report/audit.js';
@@ -143,7 +143,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
     }
   };
 
-  const fatal = await feedLines(input, { ...req.reader, file: name, layout: 'es003', defaultOrigin: defaultOrigin(rules) }, io.stderr, new AuditFeed(estimator, compiled.origins, contentHeadings(rules)), handle, {
+  const fatal = await feedLines(input, { ...req.reader, file: name, layout: 'es003', defaultOrigin: defaultOrigin(rules), scheduleCurrency: scheduleCurrency(rules) }, io.stderr, new AuditFeed(estimator, compiled.origins, contentHeadings(rules)), handle, {
     header: (h) => output.rejects?.setHeader(h.raw),
     afterBatch: () => flush(),
   });

@@ -6,7 +6,7 @@ import { compileSchedule } from '../engine/compile.js';
 import { Comparer, type CompareEvent, type ComparedEntry } from '../engine/compare.js';
 import { readLineItems, type ReaderOptions } from '../input/read-line-items.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, scheduleCurrency, type RuleSet } from '../rules/rule-set.js';
 import type { ExplainedLine } from '../report/explain.js';
 import { prepareRead, type InputSource } from './input-source.js';
 import { settleScattered } from './scattered-entries.js';
@@ -22,7 +22,7 @@ export type FoundLine = ({ ok: true } & ExplainedLine) | { ok: false; reason: st
 /** Reads until the entry holding the line is complete, under every scenario. */
 export async function findLine(input: InputSource, given: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget, notes: NodeJS.WritableStream): Promise<FoundLine> {
   const compiled = scenarios.map((r) => compileSchedule(r, hts));
-  const first = await firstPass(input, { ...given, defaultOrigin: defaultOrigin(scenarios[0]!) }, notes);
+  const first = await firstPass(input, { ...given, defaultOrigin: defaultOrigin(scenarios[0]!), scheduleCurrency: scheduleCurrency(scenarios[0]!) }, notes);
   if (!first.ok) return { ok: false, reason: `${given.file}: ${first.reason}` };
   const options = first.reader;
   const { source, reader } = await prepareRead(input, options);

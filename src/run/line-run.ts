@@ -14,7 +14,7 @@ import type { HeaderReport } from '../input/header.js';
 import type { FatalInputError, ReaderOptions } from '../input/read-line-items.js';
 import type { LineItem, Rejection } from '../model/line-item.js';
 import type { ByteWriter } from '../bytes/byte-writer.js';
-import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, scheduleCurrency, type RuleSet } from '../rules/rule-set.js';
 import { countsLine, lineMarkSentences } from '../report/line-marks.js';
 import { unusedRateWarnings } from '../report/invoice-currency.js';
 import type { OutputFormat } from '../report/renderer.js';
@@ -93,7 +93,7 @@ export interface LineRun<E> {
 export async function runLines<E>(req: LineRequest, run: LineRun<E>, io: Io): Promise<{ exitCode: number; summaries: RunSummary[] }> {
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const given = { ...req.reader, file: name, defaultOrigin: defaultOrigin(run.ruleSets[0]!) };
+  const given = { ...req.reader, file: name, defaultOrigin: defaultOrigin(run.ruleSets[0]!), scheduleCurrency: scheduleCurrency(run.ruleSets[0]!) };
   const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
   const first = await firstPass(input, given, io.stderr, jobs);
   if (!first.ok) {

@@ -8,7 +8,7 @@ import { Estimator, type EstimateEvent } from '../engine/estimator.js';
 import type { EntryResult, Provenance } from '../engine/types.js';
 import { readLineItems } from '../input/read-line-items.js';
 import type { HtsTable } from '../rules/hts/types.js';
-import { defaultOrigin, type RuleSet } from '../rules/rule-set.js';
+import { defaultOrigin, scheduleCurrency, type RuleSet } from '../rules/rule-set.js';
 import { csvRow } from '../report/csv-cell.js';
 
 /** Canonical input columns and their values, as the user gave them on the command line. */
@@ -23,7 +23,7 @@ export async function lookupLine(fields: LookupFields, rules: RuleSet, hts: HtsT
   const compiled = compileSchedule(rules, hts);
   const estimator = new Estimator(compiled, 'lookup', { explain: true });
   const events: EstimateEvent[] = [];
-  for await (const ev of readLineItems(Readable.from([csv]), { file: 'lookup', ...money, defaultOrigin: defaultOrigin(rules) })) {
+  for await (const ev of readLineItems(Readable.from([csv]), { file: 'lookup', ...money, defaultOrigin: defaultOrigin(rules), scheduleCurrency: scheduleCurrency(rules) })) {
     if (ev.kind === 'fatal') return { ok: false, reason: ev.error.reason };
     if (ev.kind === 'rejected') return { ok: false, reason: `${ev.rejection.column ? `${ev.rejection.column}: ` : ''}${ev.rejection.reason}` };
     if (ev.kind === 'line') estimator.push(ev.item, events);

@@ -3,7 +3,7 @@
  * places.
  */
 import type { Writable } from 'node:stream';
-import { DEFAULT_HTS_PATH, loadHtsTable } from '../rules/hts/load-hts.js';
+import { loadTariffTable } from '../rules/hts/load-hts.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import { loadRuleSetCached, loadScenarioCached } from '../rules/load-cached.js';
 import type { RefundProgram } from '../rules/refund-program-schema.js';
@@ -32,7 +32,7 @@ export async function openRules(schedulePath: string, stderr: Writable, options:
   const names = options.scenarios ?? [options.scenario ?? 'current'];
   const scenarios: RuleSet[] = [];
   for (const name of names) {
-    const unknown = unknownScenario(name);
+    const unknown = unknownScenario(name, result.ruleSet.schedule.id);
     if (unknown) {
       stderr.write(`tariff: ${unknown}\n`);
       return undefined;
@@ -41,7 +41,7 @@ export async function openRules(schedulePath: string, stderr: Writable, options:
     if (!s.ok) return report(s.errors, stderr);
     scenarios.push(s.ruleSet);
   }
-  return { ruleSet: scenarios[0]!, scenarios, hts: loadHtsTable(DEFAULT_HTS_PATH) };
+  return { ruleSet: scenarios[0]!, scenarios, hts: loadTariffTable(result.ruleSet) };
 }
 
 /** The refund program for `tariff refund`, or undefined after printing its errors with their places. */

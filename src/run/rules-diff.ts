@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatHts } from '../rules/hts/format.js';
+import { loadHtsTable } from '../rules/hts/load-hts.js';
 import type { HtsTable } from '../rules/hts/types.js';
 import { loadSchedule, type LoadedSchedule } from '../rules/load-schedule.js';
 import type { RuleError } from '../rules/rule-error.js';
@@ -81,7 +82,10 @@ export function rulesDiff(oldPath: string, newPath: string, hts: () => HtsTable)
     if (!o || !n) return { id, ...(o ? { old: side(o) } : {}), ...(n ? { new: side(n) } : {}), descriptions: {} };
     const diff = diffSchedules(o, n);
     const descriptions: Record<string, string> = {};
-    for (const l of diff.lists) for (const c of [...l.added, ...l.removed]) descriptions[c] ??= describeCode((table ??= hts()), c);
+    // Codes are described from the schedule's own tariff table (canada-us: the Customs Tariff), else the HTSUS.
+    const tableOf = (): HtsTable => (n.tariffTable ? loadHtsTable(n.tariffTable.path, n.tariffTable.format) : (table ??= hts()));
+    let own: HtsTable | undefined;
+    for (const l of diff.lists) for (const c of [...l.added, ...l.removed]) descriptions[c] ??= describeCode((own ??= tableOf()), c);
     return { id, old: side(o), new: side(n), diff, descriptions };
   });
   const equal = schedules.every((s) => s.diff !== undefined && isEmptyDiff(s.diff));

@@ -27,6 +27,13 @@ export async function openScheduleVersions(schedules: string[], scenarios: strin
   for (const path of schedules) {
     opened = await openRules(path, stderr, { scenarios });
     if (!opened) return undefined;
+    const first = all[0]?.schedule;
+    const now = opened.ruleSet.schedule;
+    // Versions of one schedule: the same lines cannot be priced in two importing countries' currencies or tariff tables side by side.
+    if (first && (first.importing_country !== now.importing_country || (first.currency ?? 'USD') !== (now.currency ?? 'USD'))) {
+      stderr.write(`tariff: ${path} is a schedule of imports into ${now.importing_country} in ${now.currency ?? 'USD'}, the first into ${first.importing_country} in ${first.currency ?? 'USD'}: --schedule twice compares versions of one schedule\n`);
+      return undefined;
+    }
     all.push(...opened.scenarios);
   }
   const named = unique(all, all.map((r) => label(r, scenarios)));

@@ -39,7 +39,8 @@ describe.concurrent('tariff rules diff', () => {
     expect(json.status).toBe(1);
     const d = JSON.parse(json.stdout) as { equal: boolean; schedules: Array<{ schedule: unknown[]; measures: { changed: Array<{ id: string; changes: unknown[] }> }; lists: unknown[] }> };
     expect(d.equal).toBe(false);
-    const [s] = d.schedules;
+    // data/schedules also holds canada-us, which the copy's file is not: the us-canada pair is the one edited.
+    const s = d.schedules.find((x) => (x as { id?: string }).id === 'us-canada');
     expect(s!.schedule).toContainEqual({ path: 'version', before: expect.any(String), after: '9999.01.01-1' });
     expect(s!.measures.changed).toEqual([{ id: 's122-surcharge', title: 'Section 122 import surcharge', changes: [{ path: 'periods[0].rate', before: '10%', after: '15%' }] }]);
     expect(s!.lists).toEqual([

@@ -40,9 +40,8 @@ export function csvOf(rows: Array<Record<string, string | number | boolean>>): s
 }
 
 /** Runs CSV text through the real reader and engine. */
-export async function runCsv(csv: string, options: Partial<ReaderOptions> = {}, rules?: RuleSet): Promise<{ entries: EntryResult[]; rejected: Rejection[] }> {
-  const shipped = shippedRules();
-  const compiled = compileSchedule(rules ?? shipped.rules, shipped.hts);
+export async function runCsv(csv: string, options: Partial<ReaderOptions> = {}, rules?: RuleSet, hts?: HtsTable): Promise<{ entries: EntryResult[]; rejected: Rejection[] }> {
+  const compiled = compileSchedule(rules ?? shippedRules().rules, hts ?? shippedRules().hts);
   const est = new Estimator(compiled, 'example.csv');
   const events: EstimateEvent[] = [];
   const rejected: Rejection[] = [];

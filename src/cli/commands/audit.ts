@@ -2,7 +2,7 @@
  * `tariff audit FILE`: an ACE ES-003 export recomputed from the law and reconciled with what was filed.
  */
 import type { Command } from 'commander';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { runEsCommand, type EsOptions } from '../es003-command.js';
 import { OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
@@ -11,7 +11,7 @@ export function registerAudit(program: Command): void {
     .command('audit')
     .description('recompute an ACE ES-003 export from the law and reconcile it with what was filed, heading by heading')
     .argument('<file>', 'ES-003 "Entry Summary Line Tariff Details" CSV, or - for standard input')
-    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('-s, --schedule <file>', 'schedule (rule) file, or the name of a shipped one (us-canada, canada-us)', schedulePath, DEFAULT_SCHEDULE_PATH)
     .option('-f, --format <format>', 'table, csv or json (default: table on a terminal, csv otherwise)')
     .option('-o, --out <file>', OUTPUT_HELP.out)
     .option('--rejects <file>', OUTPUT_HELP.rejects)

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
@@ -32,7 +32,7 @@ export function registerCompare(program: Command): void {
     .command('compare')
     .description('compare duty and fees of the same lines under several scenarios or versions of the rule files (difference to the first)')
     .argument('<file>', 'line-item CSV, or - for standard input')
-    .option('-s, --schedule <file>', 'schedule (rule) file (default: the shipped one); repeat it to compare versions of the rule files', collect)
+    .option('-s, --schedule <file>', 'schedule (rule) file or shipped name (default: us-canada); repeat it to compare versions of the rule files', (v: string, prev?: string[]) => collect(schedulePath(v), prev))
     .option('--scenario <name|file>', 'a scenario (repeatable; the first is the reference; "current" is the schedule as is)', collect)
     .option('--refund', 'the IEEPA refund view: current against no-ieepa, one row per entry')
     .option('--entries', 'one row per entry only (CSV and JSON)')
@@ -43,7 +43,7 @@ export function registerCompare(program: Command): void {
   addJobsOption(addInputOptions(addByOption(command)))
     .addHelpText('after', `
 Built-in scenarios (data/scenarios/): current, tariffs-removed, no-ieepa, no-section-232, no-section-338, no-trade-remedy,
-usmca-ended, scheduled-2027; or the path of your own scenario file.
+usmca-ended, scheduled-2027; with --schedule canada-us: current, surtaxes-removed; or the path of your own scenario file.
 
 Examples:
   $ tariff compare data/examples/sample-entries.csv --scenario current --scenario tariffs-removed

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { canonicalColumns } from '../../input/columns.js';
 import { EXIT } from '../../run/exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
@@ -44,7 +44,7 @@ export function registerEstimate(program: Command): void {
     .command('estimate')
     .description('estimate duty and fees for every line of a CSV of import line items')
     .argument('<file>', 'line-item CSV, or - for standard input')
-    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('-s, --schedule <file>', 'schedule (rule) file, or the name of a shipped one (us-canada, canada-us)', schedulePath, DEFAULT_SCHEDULE_PATH)
     .option('--scenario <name|file>', 'a scenario applied to the schedule (built-in names: see data/scenarios/)', 'current')
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, csv otherwise)`)
     .option('-o, --out <file>', OUTPUT_HELP.out)

@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { addInputOptions, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
@@ -23,7 +23,7 @@ export function registerExplain(program: Command): void {
     .description('explain one line: every measure that could touch it, in stacking order, applied or not and why, with the law behind each amount')
     .argument('<file>', 'line-item CSV, or - for standard input')
     .requiredOption('--line <[entry/]line>', 'the line id (the line column, or the row number), as ENTRY/LINE when line ids repeat across entries')
-    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('-s, --schedule <file>', 'schedule (rule) file, or the name of a shipped one (us-canada, canada-us)', schedulePath, DEFAULT_SCHEDULE_PATH)
     .option('--scenario <name|file>', 'explain under this scenario; give it twice to see two side by side', collect)
     .option('-f, --format <format>', 'text or json', 'text');
   addInputOptions(command)

@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { LINE_FACTS } from '../../model/line-facts.js';
 import { EXIT } from '../../run/exit-codes.js';
 import type { LookupFields } from '../../run/lookup.js';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
 import { dateOption } from '../date-option.js';
@@ -36,11 +36,11 @@ export function registerLookup(program: Command): void {
     .description('show what applies to one HTS code on a date: each measure, its legal basis, and why it does or does not apply; a 4- or 6-digit code or --search lists subheadings')
     .argument('[hts]', 'HTS number, dots optional: 8 or 10 digits for one line, 4 or 6 digits to list the subheadings under it')
     .option('--search <text>', 'list the subheadings whose description holds every word (case-insensitive)')
-    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('-s, --schedule <file>', 'schedule (rule) file, or the name of a shipped one (us-canada, canada-us)', schedulePath, DEFAULT_SCHEDULE_PATH)
     .option('--date <YYYY-MM-DD>', 'entry date (default: today)')
     .option('--value <amount>', 'customs value, in --currency (default USD)', '1000.00')
     .option('--currency <CODE>', 'currency of --value and the other amounts (default USD; others need --fx)')
-    .option('--fx <CUR=rate>', 'USD per unit of the currency, e.g. CAD=0.7312', (value: string, previous: string[] = []) => [...previous, value]);
+    .option('--fx <CUR=rate>', "units of the schedule's currency per unit of the currency: USD per unit for us-canada (CAD=0.7312), CAD per unit for canada-us (USD=1.3650)", (value: string, previous: string[] = []) => [...previous, value]);
   for (const f of facts) command.addOption(f.option);
   command
     .option('-f, --format <format>', 'table or json', 'table')
@@ -83,7 +83,7 @@ Examples:
 
 /** --fx and --currency, checked as estimate checks them. */
 async function moneyOptions(opts: LookupOptions): Promise<{ fx: Record<string, string>; currency?: string }> {
-  const [{ FxOptionError, fxRates }, { currencyOption }] = await Promise.all([import('../../input/fx-options.js'), import('../input-options.js')]);
+  const [{ FxOptionError, fxRates }, { currencyOption, declaredCurrency }] = await Promise.all([import('../../input/fx-options.js'), import('../input-options.js')]);
   let fx: Record<string, string>;
   try {
     fx = fxRates(undefined, opts.fx ?? []);
@@ -91,7 +91,7 @@ async function moneyOptions(opts: LookupOptions): Promise<{ fx: Record<string, s
     if (e instanceof FxOptionError) throw new UsageError(e.message);
     throw e;
   }
-  const currency = currencyOption(opts.currency, fx);
+  const currency = currencyOption(opts.currency, fx, declaredCurrency(opts.schedule));
   return { fx, ...(currency ? { currency } : {}) };
 }
 
@@ -108,7 +108,7 @@ async function listSubheadings(hts: string | undefined, opts: LookupOptions): Pr
     return;
   }
   const found = hts === undefined ? rules.hts.search(words) : rules.hts.subheadings(hts.replace(/\./g, ''));
-  const asked = hts === undefined ? `search "${words.join(' ')}"` : `HTS ${hts}`;
+  const asked = hts === undefined ? `search "${words.join(' ')}"` : `${rules.ruleSet.schedule.tariff_table ? 'Tariff item' : 'HTS'} ${hts}`;
   const outcome = listLines(asked, found, date, rules.ruleSet, rules.hts);
   if (!outcome.ok) throw new UsageError(outcome.reason);
   process.stdout.write(opts.format === 'json' ? renderLineListJson(outcome.list) : renderLineListTable(outcome.list));

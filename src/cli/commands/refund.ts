@@ -3,7 +3,7 @@
  * on a given day.
  */
 import type { Command } from 'commander';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { runEsCommand, type EsOptions } from '../es003-command.js';
 import { OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
@@ -12,7 +12,7 @@ export function registerRefund(program: Command): void {
     .command('refund')
     .description('IEEPA duties paid per entry of an ACE ES-003 export, what the law required, and the refund route open on a day')
     .argument('<file>', 'ES-003 "Entry Summary Line Tariff Details" CSV, or - for standard input')
-    .option('-s, --schedule <file>', 'schedule (rule) file', DEFAULT_SCHEDULE_PATH)
+    .option('-s, --schedule <file>', 'schedule (rule) file, or the name of a shipped one (us-canada, canada-us)', schedulePath, DEFAULT_SCHEDULE_PATH)
     .option('--today <YYYY-MM-DD>', 'the day the routes are judged on (default: the system date)')
     .option('--cape <file>', OUTPUT_HELP.cape)
     .option('--program <file>', 'refund program: headings, entry dates and routes (default: data/refunds/ieepa-ca.yaml)')

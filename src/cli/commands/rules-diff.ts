@@ -4,6 +4,7 @@
  */
 import { CommanderError, type Command } from 'commander';
 import { DIFF_EXIT } from '../../run/exit-codes.js';
+import { schedulePath } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { terminalSafe } from '../../report/terminal-text.js';
 
@@ -11,8 +12,8 @@ export function registerRulesDiff(rules: Command): void {
   rules
     .command('diff')
     .description('what changed between two versions of the rule files: measures added, removed or changed, list codes added and removed')
-    .argument('<old>', 'schedule file, or a directory holding schedules (e.g. a copy of data/ or data/schedules/)')
-    .argument('<new>', 'schedule file, or a directory holding schedules')
+    .argument('<old>', 'schedule file or shipped name, or a directory holding schedules (e.g. a copy of data/ or data/schedules/)', schedulePath)
+    .argument('<new>', 'schedule file or shipped name, or a directory holding schedules', schedulePath)
     .option('-f, --format <format>', 'output format: table, markdown (a client notice or a pull request), json', 'table')
     .exitOverride((err) => {
       // Usage errors exit 2 here, as diff's do: 1 means "the rules differ".

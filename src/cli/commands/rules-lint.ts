@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { terminalSafe } from '../../report/terminal-text.js';
 
@@ -11,7 +11,7 @@ export function registerRulesLint(rules: Command): void {
   rules
     .command('lint')
     .description('validate a schedule, then warn about additional duties that can apply together with no stacking rule between them')
-    .argument('[file]', 'schedule file', DEFAULT_SCHEDULE_PATH)
+    .argument('[file]', 'schedule file, or the name of a shipped one (us-canada, canada-us)', schedulePath, DEFAULT_SCHEDULE_PATH)
     .addHelpText('after', `
 Examples:
   $ tariff rules lint

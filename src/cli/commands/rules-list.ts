@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
-import { DEFAULT_SCHEDULE_PATH } from '../../rules/paths.js';
+import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { setExitCode } from '../exit-state.js';
 import { UsageError } from '../usage-error.js';
 import { dateOption } from '../date-option.js';
@@ -13,7 +13,7 @@ export function registerRulesList(rules: Command): void {
   rules
     .command('list')
     .description('list the measures of a schedule, or those in force on a date')
-    .option('-s, --schedule <file>', 'schedule file', DEFAULT_SCHEDULE_PATH)
+    .option('-s, --schedule <file>', 'schedule file, or the name of a shipped one (us-canada, canada-us)', schedulePath, DEFAULT_SCHEDULE_PATH)
     .option('--date <YYYY-MM-DD>', 'show only measures in force on this entry date, with the rate of that day')
     .option('--today <YYYY-MM-DD>', 'the day the age of the data is counted to (default: the system date)')
     .addHelpText('after', `

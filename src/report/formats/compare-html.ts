@@ -71,7 +71,7 @@ export class CompareHtmlRenderer implements CompareRenderer {
       const from = authorityParts(first);
       const to = authorityParts(s);
       const steps = authorities.map((a) => ({ authority: a, changeCents: (to.get(a.id) ?? 0n) - (from.get(a.id) ?? 0n) }));
-      return `<h3>${esc(labels[0]!)} → ${esc(labels[k + 1]!)}: ${money(s.totalCents - first.totalCents)}</h3>${waterfall({ fromLabel: labels[0]!, fromCents: first.totalCents, toLabel: labels[k + 1]!, toCents: s.totalCents, steps })}`;
+      return `<h3>${esc(labels[0]!)} → ${esc(labels[k + 1]!)}: ${money(s.totalCents - first.totalCents)}</h3>${waterfall({ fromLabel: labels[0]!, fromCents: first.totalCents, toLabel: labels[k + 1]!, toCents: s.totalCents, steps, ...(first.provenance.currency ? { currency: first.provenance.currency } : {}) })}`;
     });
     return `<h2>What changes the total, by legal authority</h2>
 <p class="muted">Each step is the change of one authority's duty (or of the fees) from the first scenario; a measure that a removal brings back (it had given way to the one removed) rises. The steps add up to the change of the total.</p>
@@ -103,7 +103,7 @@ ${charts.join('\n')}`;
       return [esc(m), ...totals.map(money), ...totals.slice(1).map((t) => money(t - totals[0]!))];
     });
     const head = ['Month', ...labels, ...labels.slice(1).map((l) => `Change: ${l}`)];
-    return `<h2>Duty and fees by legal authority, per month (${esc(labels[0]!)})</h2>${stackedBars(series, authorities, 'Duty by legal authority per month')}
+    return `<h2>Duty and fees by legal authority, per month (${esc(labels[0]!)})</h2>${stackedBars(series, authorities, 'Duty by legal authority per month', summaries[0]?.provenance.currency)}
 ${table(head, perMonth, head.map((_, i) => i > 0))}`;
   }
 
@@ -135,7 +135,7 @@ ${countsBlock(first.counts, ' (in the first scenario)')}
 <p data-field="invoice-currency">${esc(currencySentence(first))}</p>
 ${this.scenarioBlock(summaries)}
 ${this.waterfalls(summaries)}
-<h2>Duty and fees by legal authority, per scenario</h2>${stackedBars(series, authorities)}
+<h2>Duty and fees by legal authority, per scenario</h2>${stackedBars(series, authorities, undefined, summaries[0]?.provenance.currency)}
 ${table(['Legal authority', ...labels], byAuthority, numeric)}
 ${this.headingBlock()}
 ${this.monthBlock(summaries)}

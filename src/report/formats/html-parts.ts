@@ -52,7 +52,7 @@ export interface ChartAuthority {
 }
 
 /** One horizontal stacked bar per series, segments by authority, with a legend: readable without a table. */
-export function stackedBars(series: BarSeries[], authorities: ChartAuthority[], ariaLabel = 'Duty by legal authority'): string {
+export function stackedBars(series: BarSeries[], authorities: ChartAuthority[], ariaLabel = 'Duty by legal authority', currency = 'USD'): string {
   const width = 900;
   const labelWidth = 190;
   const barHeight = 30;
@@ -69,7 +69,7 @@ export function stackedBars(series: BarSeries[], authorities: ChartAuthority[], 
       const cents = s.parts.get(a.id) ?? 0n;
       if (cents <= 0n) return '';
       const w = Math.max(scale(cents), 0.5);
-      const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${authorityColour(a.id)}" data-authority="${esc(a.id)}"><title>${esc(`${s.label}: ${a.name} ${formatCentsGrouped(cents)} USD`)}</title></rect>`;
+      const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${authorityColour(a.id)}" data-authority="${esc(a.id)}"><title>${esc(`${s.label}: ${a.name} ${formatCentsGrouped(cents)} ${currency}`)}</title></rect>`;
       x += w;
       return rect;
     });

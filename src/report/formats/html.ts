@@ -138,15 +138,15 @@ export class HtmlRenderer implements Renderer {
   end(s: RunSummary): string {
     const p = this.ctx.provenance;
     const authorities = authoritiesByWeight([s]);
-    const chart = stackedBars([{ label: 'This file', parts: authorityParts(s) }], authorities);
+    const chart = stackedBars([{ label: 'This file', parts: authorityParts(s) }], authorities, undefined, s.provenance.currency);
     const byAuthority = s.byAuthority.map((a) => [esc(a.name), esc(a.lines), money(a.amountCents), esc(s.totalCents > 0n ? `${(a.amountCents * 1000n) / s.totalCents / 10n}.${(a.amountCents * 1000n) / s.totalCents % 10n}%` : '')]);
     const body = `<h1>Duty and fee estimate</h1>
 <p class="muted">${esc(this.ctx.inputName)} · ${esc(p.scheduleId)} ${esc(p.scheduleVersion)} (scenario ${esc(p.scenario)}), rules as of ${esc(p.asOf)}</p>
-<div class="cards">${card('Customs value (USD)', money(s.valueCents), 'value')}${card('Duty', money(s.dutyCents), 'duty')}${card('Fees', money(s.feeCents), 'fees')}${card('Total', money(s.totalCents), 'total')}${card('Duty / value', esc(s.effectiveRate), 'effective-rate')}${card('Landed cost', money(s.landedCostCents), 'landed-cost')}${card('Lines computed / rejected', `${esc(s.counts.computed)} / ${esc(s.counts.rejected)}`, 'counts')}</div>
+<div class="cards">${card(s.provenance.currency ? `Value for duty (${s.provenance.currency})` : 'Customs value (USD)', money(s.valueCents), 'value')}${card('Duty', money(s.dutyCents), 'duty')}${card('Fees', money(s.feeCents), 'fees')}${card('Total', money(s.totalCents), 'total')}${card('Duty / value', esc(s.effectiveRate), 'effective-rate')}${card('Landed cost', money(s.landedCostCents), 'landed-cost')}${card('Lines computed / rejected', `${esc(s.counts.computed)} / ${esc(s.counts.rejected)}`, 'counts')}</div>
 ${countsBlock(s.counts)}
 <p data-field="invoice-currency">${esc(currencySentence(s))}</p>
 <h2>Where the money goes, by legal authority</h2>${chart}
-${table(['Legal authority', 'Lines', 'Amount (USD)', 'Share'], byAuthority, [false, true, true, true])}
+${table(['Legal authority', 'Lines', `Amount (${s.provenance.currency ?? 'USD'})`, 'Share'], byAuthority, [false, true, true, true])}
 <p class="muted">Removing an authority saves at least its amount here; <code>tariff compare --scenario current --scenario no-section-232</code> (or another scenario) shows the saving after the measures it displaced apply again.</p>
 <h2>Entries with the largest total</h2>${table(['Entry', 'Date', 'Lines', 'Customs value', 'Duty', 'Fees', 'Total', 'Landed cost'], this.entries.sorted(), [false, false, true, true, true, true, true, true])}
 <h2>Lines with the largest total</h2>${table(['Entry', 'Line', 'HTS', 'Description', 'Date', 'Customs value', 'Components', 'Total', 'Landed cost'], this.lines.sorted(), [false, false, false, false, false, true, false, true, true])}

@@ -34,12 +34,9 @@ function componentLines(l: LineResult): string {
 }
 
 export class TableRenderer implements Renderer {
-  private readonly table = new Table({
-    head: ['Entry', 'Line', 'HTS', 'Date', 'Value (USD)', 'Duties and fees', 'Total', 'Landed cost'],
-    colWidths: [12, 6, 16, 12, 14, 70, 12, 14],
-    wordWrap: true,
-    style: { head: [], border: [] },
-  });
+  private table!: InstanceType<typeof Table>;
+  /** The schedule's currency (USD unless it says). */
+  private currency = 'USD';
   private shown = 0;
   private hidden = 0;
   private readonly entryRows: string[][] = [];
@@ -50,6 +47,14 @@ export class TableRenderer implements Renderer {
 
   begin(ctx: RenderContext): string {
     this.ctx = ctx;
+    this.currency = ctx.schedule.currency ?? 'USD';
+    const charges = ctx.schedule.measures.some((m) => m.category === 'tax') ? 'Duties, taxes and fees' : 'Duties and fees';
+    this.table = new Table({
+      head: ['Entry', 'Line', ctx.schedule.tariff_table ? 'Tariff item' : 'HTS', 'Date', `Value (${this.currency})`, charges, 'Total', 'Landed cost'],
+      colWidths: [12, 6, 16, 12, 14, 70, 12, 14],
+      wordWrap: true,
+      style: { head: [], border: [] },
+    });
     return '';
   }
 
@@ -97,20 +102,20 @@ export class TableRenderer implements Renderer {
       out.push(entries.toString());
       if (this.entriesHidden > 0) out.push(chalk.dim(`… ${this.entriesHidden} more entries; use --format csv or json for all of them`));
     }
-    const totals = new Table({ head: ['Legal authority', 'Lines reached', 'Amount (USD)'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
+    const totals = new Table({ head: ['Legal authority', 'Lines reached', `Amount (${this.currency})`], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
     for (const a of s.byAuthority) totals.push([shown(a.name), String(a.lines), formatCentsGrouped(a.amountCents)]);
     totals.push([chalk.bold('Duty'), '', chalk.bold(formatCentsGrouped(s.dutyCents))]);
-    totals.push([chalk.bold('Fees'), '', chalk.bold(formatCentsGrouped(s.feeCents))]);
+    totals.push([chalk.bold(this.ctx.schedule.measures.some((m) => m.category === 'tax') ? 'Taxes and fees' : 'Fees'), '', chalk.bold(formatCentsGrouped(s.feeCents))]);
     totals.push([chalk.bold('Total'), '', chalk.bold(formatCentsGrouped(s.totalCents))]);
     out.push(totals.toString());
     const c = s.counts;
     out.push(
-      `${countsLine(c)}; entries ${c.entries}; customs value ${formatCentsGrouped(s.valueCents)} USD; duty ${s.effectiveRate} of value; landed cost ${formatCentsGrouped(s.landedCostCents)} USD`,
+      `${countsLine(c)}; entries ${c.entries}; ${this.ctx.schedule.importing_country === 'CA' ? 'value for duty' : 'customs value'} ${formatCentsGrouped(s.valueCents)} ${this.currency}; duty ${s.effectiveRate} of value; landed cost ${formatCentsGrouped(s.landedCostCents)} ${this.currency}`,
     );
     out.push(currencySentence(s));
     for (const sentence of lineMarkSentences(c)) out.push(chalk.yellow(sentence));
     const p = s.provenance;
-    out.push(chalk.dim(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion} (scenario ${p.scenario}), as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}; HTS: ${p.htsRevision}`)));
+    out.push(chalk.dim(shown(`Rules: ${p.scheduleId} ${p.scheduleVersion} (scenario ${p.scenario}), as of ${p.asOf}, sha256 ${p.rulesSha256.slice(0, 16)}; ${this.ctx.schedule.tariff_table ? 'tariff table' : 'HTS'}: ${p.htsRevision}`)));
     if (p.unknowns.length > 0) out.push(chalk.dim(`The data does not know: ${p.unknowns.length} open points (see tariff rules list)`));
     void this.ctx;
     return terminalSafe(`${out.join('\n')}\n`);

@@ -19,6 +19,8 @@ export interface Waterfall {
   toLabel: string;
   toCents: bigint;
   steps: WaterfallStep[];
+  /** The schedule's currency (default USD). */
+  currency?: string;
 }
 
 const WIDTH = 900;
@@ -48,7 +50,7 @@ export function waterfall(w: Waterfall): string {
     const top = Math.min(y(a), y(b));
     const height = Math.max(Math.abs(y(a) - y(b)), 1);
     const cx = x(i) + barWidth / 2;
-    return `<g ${attrs}><rect x="${x(i).toFixed(1)}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${fill}"><title>${esc(`${label}: ${value} USD`)}</title></rect>`
+    return `<g ${attrs}><rect x="${x(i).toFixed(1)}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${fill}"><title>${esc(`${label}: ${value} ${w.currency ?? 'USD'}`)}</title></rect>`
       + `<text x="${cx.toFixed(1)}" y="${(top - 5).toFixed(1)}" text-anchor="middle" font-size="11">${esc(value)}</text>`
       + `<text x="${cx.toFixed(1)}" y="${PLOT_TOP + PLOT_HEIGHT + 16}" text-anchor="middle" font-size="11">${esc(label)}</text></g>`;
   };

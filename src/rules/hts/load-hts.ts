@@ -26,7 +26,41 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-function parseRow(entry: Entry): { record: HtsRecord; suffixes: ReadonlySet<string> } {
+/** The layouts a tariff table file may have (see the schedule's tariff_table). */
+export type TariffTableFormat = 'hts-tsv' | 'ca-customs-tariff-tsv';
+
+const CA_LABELS = Object.freeze({ general: 'MFN', preference: 'UST (CUSMA)', table: 'Customs Tariff' });
+
+/** CBSA writes a space before % and ¢ ("8 %", "2.82 ¢/kg"): the rate parser reads them without it. */
+const caRateText = (text: string): string => text.trim().replace(/(\d) (%|¢)/g, '$1$2');
+
+/**
+ * A row of Canada's Customs Tariff table: tariff item, description, MFN rate, UST rate (the CUSMA rate of the
+ * United States; empty: the item has none), then any other columns (ignored).
+ */
+function parseCaRow(entry: Entry): { record: HtsRecord; suffixes: ReadonlySet<string> } {
+  if (!entry.record) {
+    const [item = '', description = '', mfnText = '', ustText = ''] = entry.row.split('\t');
+    const mfn = caRateText(mfnText);
+    const ust = caRateText(ustText);
+    const code8 = item.replace(/\D/g, '').slice(0, 8);
+    entry.record = {
+      code8,
+      description,
+      generalText: mfn.trim(),
+      general: parseRateText(mfn.trim()),
+      specialText: ust.trim() === '' ? '' : `UST ${ust.trim()}`,
+      ...(ust.trim() !== '' ? { usmca: parseRateText(ust.trim()) } : {}),
+      units: [],
+      labels: CA_LABELS,
+    };
+    entry.suffixes = new Set();
+  }
+  return { record: entry.record, suffixes: entry.suffixes! };
+}
+
+function parseRowAs(entry: Entry, format: TariffTableFormat = 'hts-tsv'): { record: HtsRecord; suffixes: ReadonlySet<string> } {
+  if (format === 'ca-customs-tariff-tsv') return parseCaRow(entry);
   if (!entry.record) {
     const [code8 = '', generalText = '', specialText = '', units = '', suffixes = '', description = ''] = entry.row.split('\t');
     const special = usmcaSpecial(specialText);
@@ -46,9 +80,11 @@ function parseRow(entry: Entry): { record: HtsRecord; suffixes: ReadonlySet<stri
 
 const FOUND_LIMIT = 1 << 16;
 
-export function parseHtsFile(text: string, contentSha256: string): HtsTable {
-  const meta: HtsTableMeta = { revision: 'unknown HTS revision', sourceSha256: '', sourceFile: '', importedRecords: 0 };
+export function parseHtsFile(text: string, contentSha256: string, format: TariffTableFormat = 'hts-tsv'): HtsTable {
+  const meta: HtsTableMeta = { revision: format === 'hts-tsv' ? 'unknown HTS revision' : 'unknown Customs Tariff edition', sourceSha256: '', sourceFile: '', importedRecords: 0 };
   const entries = new Map<string, Entry>();
+  const ca = format === 'ca-customs-tariff-tsv';
+  const parseRow = (entry: Entry): { record: HtsRecord; suffixes: ReadonlySet<string> } => parseRowAs(entry, format);
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) {
       const m = /^# ([a-z0-9-]+): (.*)$/.exec(line);
@@ -58,6 +94,13 @@ export function parseHtsFile(text: string, contentSha256: string): HtsTable {
       continue;
     }
     if (line === '' || line.startsWith('code8\t')) continue;
+    if (ca) {
+      // Canada's table: the tariff item (8 digits, dots allowed) first; a header row or a row without one is skipped.
+      const item = line.slice(0, line.indexOf('\t') < 0 ? line.length : line.indexOf('\t')).replace(/\D/g, '');
+      if (item.length < 8) continue;
+      entries.set(item.slice(0, 8), { row: line.replace(/\r$/, '') });
+      continue;
+    }
     entries.set(line.slice(0, 8), { row: line });
   }
   meta.importedRecords = entries.size;
@@ -83,6 +126,8 @@ export function parseHtsFile(text: string, contentSha256: string): HtsTable {
     const { record, suffixes } = parseRow(entry);
     if (code.length === 8) return record;
     if (code.length !== 10) return undefined;
+    // Canada's classification numbers add a statistical suffix the tariff table does not hold: any is taken.
+    if (ca) return record;
     const suffix = code.slice(8);
     if (suffixes.has(suffix) || (suffixes.size === 0 && suffix === '00')) return record;
     return undefined;
@@ -132,7 +177,7 @@ export function parseHtsFile(text: string, contentSha256: string): HtsTable {
       const out: HtsSubheading[] = [];
       for (const entry of entries.values()) {
         // The description is the row's last column: match it without parsing the rates of every row.
-        const description = entry.row.slice(entry.row.lastIndexOf('\t') + 1).toLowerCase();
+        const description = (ca ? (entry.row.split('\t')[1] ?? '') : entry.row.slice(entry.row.lastIndexOf('\t') + 1)).toLowerCase();
         if (wanted.every((w) => description.includes(w))) out.push(subheading(entry));
       }
       return out;
@@ -140,7 +185,12 @@ export function parseHtsFile(text: string, contentSha256: string): HtsTable {
   };
 }
 
-export function loadHtsTable(path: string = DEFAULT_HTS_PATH): HtsTable {
+export function loadHtsTable(path: string = DEFAULT_HTS_PATH, format: TariffTableFormat = 'hts-tsv'): HtsTable {
   const bytes = readFileSync(path);
-  return parseHtsFile(bytes.toString('utf8'), createHash('sha256').update(bytes).digest('hex'));
+  return parseHtsFile(bytes.toString('utf8'), createHash('sha256').update(bytes).digest('hex'), format);
+}
+
+/** The tariff table a rule set names (its schedule's tariff_table), else the HTSUS. */
+export function loadTariffTable(rules: { tariffTable?: { path: string; format: TariffTableFormat } }): HtsTable {
+  return rules.tariffTable ? loadHtsTable(rules.tariffTable.path, rules.tariffTable.format) : loadHtsTable();
 }

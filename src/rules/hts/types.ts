@@ -32,6 +32,13 @@ export interface HtsRecord {
   usmca?: ParsedRate;
   /** Units of quantity of the statistical lines (e.g. ["kg"], ["No.", "kg"]). */
   units: string[];
+  /**
+   * Names of the two columns when the table is not the HTSUS (e.g. Canada's Customs Tariff: "MFN" and
+   * "UST (CUSMA)"); undefined for the HTSUS ("General", "USMCA Special").
+   */
+  labels?: { general: string; preference: string; table: string };
+  /** Not in the table: made from the line's own mfn_rate, or holding no rate (the line is then incomplete). */
+  notInTable?: true;
 }
 
 export interface HtsTableMeta {

@@ -7,14 +7,14 @@ import { openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileSchedule } from '../../engine/compile.js';
 import { ChunkReader, type FilePart } from '../../input/chunk-reader.js';
-import { loadHtsTable } from '../../rules/hts/load-hts.js';
+import { loadTariffTable } from '../../rules/hts/load-hts.js';
 import { computePart } from './compute-part.js';
 import { csvPartRenderer, groupByOf } from './csv-part-renderer.js';
 import { PiecePool, SharedPieces } from '../../bytes/piece-pool.js';
 import type { PartPlace, WorkerSetup } from './worker-setup.js';
 
 const setup = workerData as WorkerSetup;
-const hts = loadHtsTable();
+const hts = loadTariffTable(setup.ruleSets[0]!);
 const compiled = setup.ruleSets.map((r) => compileSchedule(r, hts));
 const renderer = csvPartRenderer(setup.what, compiled, setup.reader.file);
 const reader = new ChunkReader(setup.header, setup.delimiter, setup.reader);
