@@ -1,6 +1,7 @@
 /**
- * The input loop shared by the commands that read a line-item file: each batch of read events is handed
- * over synchronously, then `afterBatch` (which writes the batch's output) is awaited once.
+ * Reading a line-item file batch by batch, under feedLines (line-run.ts) and the pass that gathers scattered
+ * entries: each batch of read events is handed over synchronously, then `afterBatch` (which writes the
+ * batch's output) is awaited once.
  */
 import type { LineItem, Rejection } from '../model/line-item.js';
 import { readLineItemBatches, type FatalInputError, type ReaderOptions } from '../input/read-line-items.js';
