@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The CLI tests run the built program (dist/) in the test process: loaded by Node as bin/tariff.js loads it,
+    // not transformed by the test runner.
+    server: { deps: { external: [/\/dist\//] } },
     // A CLI test runs the program several times; on a machine shared by many sessions one run has taken 5 s, and the
     // in-process plan-sharing property (15-20 s alone) over 300 s.
     testTimeout: 600_000,

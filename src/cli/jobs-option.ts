@@ -1,5 +1,6 @@
 /** `--jobs`, for the commands that can compute a large file on several threads (estimate, compare). */
 import type { Command } from 'commander';
+import type { Invocation } from './invocation.js';
 import { UsageError } from './usage-error.js';
 
 export function addJobsOption(command: Command): Command {
@@ -14,7 +15,14 @@ export function jobsOption(opts: { jobs?: string }): number | undefined {
   return n;
 }
 
-/** With --debug, how a parallel run divided the file goes to stderr. */
-export function parallelTrace(): { trace?: (message: string) => void } {
-  return process.argv.includes('--debug') ? { trace: (m) => process.stderr.write(`debug: ${m}\n`) } : {};
+/**
+ * How a run on threads is watched and cut: with --debug, how it divided the file goes to stderr;
+ * TARIFF_PART_BYTES sets the size of the parts (tests cut small files into many parts).
+ */
+export function parallelSettings(invocation: Invocation): { trace?: (message: string) => void; partBytes?: number } {
+  const bytes = Number(invocation.env.TARIFF_PART_BYTES);
+  return {
+    ...(invocation.debug ? { trace: (m: string) => invocation.stderr.write(`debug: ${m}\n`) } : {}),
+    ...(Number.isInteger(bytes) && bytes > 0 ? { partBytes: bytes } : {}),
+  };
 }

@@ -16,8 +16,8 @@ import { registerLookup } from './commands/lookup.js';
 import { registerRefund } from './commands/refund.js';
 import { registerRules } from './commands/rules.js';
 import { OutputClosedError } from '../run/output-sink.js';
-import { commitOutputs, discardOutputs, OutputOpenError, OutputWriteError } from '../run/output-target.js';
-import { exitCode } from './exit-state.js';
+import { OutputOpenError, OutputWriteError } from '../run/output-target.js';
+import { Invocation, processIo, type ProgramIo } from './invocation.js';
 import { UsageError } from './usage-error.js';
 import { guardStderr } from './stderr-guard.js';
 
@@ -25,12 +25,12 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-function configureColour(): void {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') chalk.level = 0;
-  else if (!process.stdout.isTTY && process.env.FORCE_COLOR === undefined) chalk.level = 0;
+function configureColour(invocation: Invocation): void {
+  if (invocation.env.NO_COLOR !== undefined && invocation.env.NO_COLOR !== '') chalk.level = 0;
+  else if (!invocation.stdout.isTTY && invocation.env.FORCE_COLOR === undefined) chalk.level = 0;
 }
 
-export function buildProgram(): Command {
+export function buildProgram(invocation: Invocation): Command {
   const program = new Command();
   program
     .name('tariff')
@@ -39,89 +39,93 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
-    .exitOverride();
-  registerEstimate(program);
-  registerCompare(program);
-  registerExplain(program);
-  registerLookup(program);
-  registerAudit(program);
-  registerRefund(program);
-  registerRules(program);
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => invocation.stdout.write(text), writeErr: (text) => invocation.stderr.write(text) });
+  registerEstimate(program, invocation);
+  registerCompare(program, invocation);
+  registerExplain(program, invocation);
+  registerLookup(program, invocation);
+  registerAudit(program, invocation);
+  registerRefund(program, invocation);
+  registerRules(program, invocation);
   return program;
 }
 
 /**
- * A failed write to standard output is an error event on process.stdout, which without a listener ends the
+ * A failed write to standard output is an error event on the stream, which without a listener ends the
  * process with a stack trace. It is noted (and said, unless the reader closed the pipe: `| head`), and the
  * run's own writes stop on it (OutputSink throws it again).
  */
-let stdoutClosed = false;
-let stdoutFailure: Error | undefined;
-function watchStdout(): void {
-  if (process.stdout.listenerCount('error') > 0) return;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') stdoutClosed = true;
-    else if (!stdoutFailure) {
-      stdoutFailure = e;
-      process.stderr.write(`tariff: cannot write standard output: ${e.message}\n`);
+function watchStdout(invocation: Invocation): void {
+  const stdout = invocation.stdout;
+  if (stdout.listenerCount('error') > 0) return;
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') invocation.stdoutClosed = true;
+    else if (!invocation.stdoutFailure) {
+      invocation.stdoutFailure = e;
+      invocation.stderr.write(`tariff: cannot write standard output: ${e.message}\n`);
     }
     // A write can fail after main has returned its code (the last output was still on its way).
-    process.exitCode = stdoutFailure ? EXIT.INTERNAL : EXIT.OUTPUT_CLOSED;
+    if (stdout === process.stdout) process.exitCode = invocation.stdoutFailure ? EXIT.INTERNAL : EXIT.OUTPUT_CLOSED;
   });
 }
 
 /**
- * The files a run wrote replace their targets only when it succeeded (0, or 2: some rows rejected, the
- * rest written); after any other outcome each target is left as it was (see output-target).
+ * Runs the program once with `argv` (as process.argv: node, script, arguments) on the given streams, the
+ * process's own unless a test gives others, and returns the exit code. The files a run wrote replace their
+ * targets only when it succeeded (0, or 2: some rows rejected, the rest written); after any other outcome
+ * each target is left as it was (see output-target).
  */
-export async function main(argv: string[]): Promise<number> {
-  const code = await run(argv);
+export async function main(argv: string[], io: ProgramIo = processIo()): Promise<number> {
+  const invocation = new Invocation(argv, io);
+  const code = await run(invocation);
   if (code !== EXIT.OK && code !== EXIT.SOME_REJECTED) {
-    discardOutputs();
+    invocation.outputs.discard();
     return code;
   }
-  const failures = commitOutputs();
-  for (const f of failures) process.stderr.write(`tariff: ${f}\n`);
+  const failures = invocation.outputs.commit();
+  for (const f of failures) invocation.stderr.write(`tariff: ${f}\n`);
   return failures.length > 0 ? EXIT.INTERNAL : code;
 }
 
-async function run(argv: string[]): Promise<number> {
-  configureColour();
-  guardStderr();
-  watchStdout();
-  const program = buildProgram();
+async function run(invocation: Invocation): Promise<number> {
+  configureColour(invocation);
+  guardStderr(invocation.stderr);
+  watchStdout(invocation);
+  const program = buildProgram(invocation);
+  const stderr = invocation.stderr;
   try {
-    await program.parseAsync(argv);
-    if (stdoutClosed) return EXIT.OUTPUT_CLOSED;
-    return stdoutFailure ? EXIT.INTERNAL : exitCode();
+    await program.parseAsync([...invocation.argv]);
+    if (invocation.stdoutClosed) return EXIT.OUTPUT_CLOSED;
+    return invocation.stdoutFailure ? EXIT.INTERNAL : invocation.exitCode;
   } catch (err) {
     if (err instanceof OutputClosedError) return EXIT.OUTPUT_CLOSED;
     if (err instanceof OutputOpenError) {
-      process.stderr.write(`tariff: ${err.message}\n`);
+      stderr.write(`tariff: ${err.message}\n`);
       return EXIT.USAGE_OR_RULES;
     }
     if (err instanceof OutputWriteError) {
-      process.stderr.write(`tariff: ${err.message}\n`);
+      stderr.write(`tariff: ${err.message}\n`);
       return EXIT.INTERNAL;
     }
     // Said when it happened.
-    if (err !== undefined && err === stdoutFailure) return EXIT.INTERNAL;
+    if (err !== undefined && err === invocation.stdoutFailure) return EXIT.INTERNAL;
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.OK;
       // `rules diff` says a usage error with 2, as diff does (its 1 means "different").
       return err.exitCode === DIFF_EXIT.TROUBLE ? DIFF_EXIT.TROUBLE : EXIT.USAGE_OR_RULES;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`tariff: ${err.message}\n`);
+      stderr.write(`tariff: ${err.message}\n`);
       return EXIT.USAGE_OR_RULES;
     }
     const e = err as NodeJS.ErrnoException;
     if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR')) {
-      process.stderr.write(`tariff: cannot open ${e.path ?? 'file'}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a directory' : 'permission denied'}\n`);
+      stderr.write(`tariff: cannot open ${e.path ?? 'file'}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a directory' : 'permission denied'}\n`);
       return EXIT.USAGE_OR_RULES;
     }
-    if (argv.includes('--debug')) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
-    else process.stderr.write(`tariff: internal error: ${(err as Error)?.message ?? String(err)} (run again with --debug for details)\n`);
+    if (invocation.debug) stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+    else stderr.write(`tariff: internal error: ${(err as Error)?.message ?? String(err)} (run again with --debug for details)\n`);
     return EXIT.INTERNAL;
   }
 }

@@ -3,13 +3,14 @@
  * value, a file name). Rather than trust every message to escape what it quotes, the one stream they all go
  * through escapes any control character that is not the message's own layout (see terminalSafe).
  */
+import type { Writable } from 'node:stream';
 import { terminalSafe } from '../report/terminal-text.js';
 
-let guarded = false;
+const guarded = new WeakSet<Writable>();
 
-export function guardStderr(): void {
-  if (guarded) return;
-  guarded = true;
-  const write = process.stderr.write.bind(process.stderr) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? terminalSafe(chunk) : chunk, ...rest)) as typeof process.stderr.write;
+export function guardStderr(stderr: Writable): void {
+  if (guarded.has(stderr)) return;
+  guarded.add(stderr);
+  const write = stderr.write.bind(stderr) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stderr.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? terminalSafe(chunk) : chunk, ...rest)) as typeof stderr.write;
 }

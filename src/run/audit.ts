@@ -44,7 +44,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const compiled = compileSchedule(rules, hts);
   const input = openInput(req.input, io.stdin);
   const name = input.name;
-  const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  const output = new BatchOutput(OutputSink.open(req.out, io), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io)) : undefined);
   const estimator = new Estimator(compiled, name);
   // CSV rows carry the entry on every row; totals by entry are for the table and the JSON summary.
   const totals = new AuditTotals(req.format !== 'csv');
@@ -56,7 +56,7 @@ export async function runAudit(req: AuditRequest, rules: RuleSet, hts: HtsTable,
   const discrepancies: AuditRow[] = [];
   let capeCount = 0;
   let capeText = '';
-  const capeSink = req.cape ? OutputSink.open(req.cape, io.stdout) : undefined;
+  const capeSink = req.cape ? OutputSink.open(req.cape, io) : undefined;
   const program = req.program?.program;
   if (req.mode === 'refund' && !program) throw new Error('refund mode needs a refund program');
   const rejections = new RejectionList();

@@ -67,7 +67,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
 
 /** The run's output (and rejects file), the byte-order mark first when asked. */
 export function batchOutputOf(req: { out?: string; rejects?: string; bom?: boolean }, io: Io): BatchOutput {
-  const output = new BatchOutput(OutputSink.open(req.out, io.stdout), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io.stdout)) : undefined);
+  const output = new BatchOutput(OutputSink.open(req.out, io), req.rejects ? new RejectsWriter(OutputSink.open(req.rejects, io)) : undefined);
   if (req.bom) output.add(BYTE_ORDER_MARK);
   return output;
 }

@@ -46,6 +46,8 @@ export interface LineRequest {
   brokerageCents?: number;
   /** Worker threads for CSV output of a large file: undefined chooses, 1 keeps one thread (see workerThreads). */
   jobs?: number;
+  /** Size of the parts the file is cut into for the threads (see jobs.ts). */
+  partBytes?: number;
   /** Notes on how the run was divided among threads (--debug). */
   trace?: (message: string) => void;
 }
@@ -94,7 +96,7 @@ export async function runLines<E>(req: LineRequest, run: LineRun<E>, io: Io): Pr
   const input = openInput(req.input, io.stdin);
   const name = input.name;
   const given = { ...req.reader, file: name, defaultOrigin: defaultOrigin(run.ruleSets[0]!), scheduleCurrency: scheduleCurrency(run.ruleSets[0]!) };
-  const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.trace ? { trace: req.trace } : {}) };
+  const jobs = { input: req.input, format: req.format, layout: req.reader.layout, jobs: req.jobs, ...(req.partBytes ? { partBytes: req.partBytes } : {}), ...(req.trace ? { trace: req.trace } : {}) };
   const first = await firstPass(input, given, io.stderr, jobs);
   if (!first.ok) {
     io.stderr.write(`${shown(name)}: ${shown(first.reason)}\n`);

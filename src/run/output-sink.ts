@@ -4,7 +4,8 @@
  * replaces what was there only when the run succeeds, and a failed write fails the run.
  */
 import type { Writable } from 'node:stream';
-import { finishTarget, openTarget, OutputWriteError, type Pending } from './output-target.js';
+import { finishTarget, OutputWriteError, type Pending } from './output-target.js';
+import type { Io } from './io.js';
 
 const FLUSH_AT = 1 << 16;
 /**
@@ -43,9 +44,9 @@ export class OutputSink {
     if (this.failure) throw this.failure;
   }
 
-  static open(path: string | undefined, stdout: Writable): OutputSink {
-    if (path === undefined || path === '-') return new OutputSink(stdout);
-    const { stream, atomic } = openTarget(path);
+  static open(path: string | undefined, io: Pick<Io, 'stdout' | 'outputs'>): OutputSink {
+    if (path === undefined || path === '-') return new OutputSink(io.stdout);
+    const { stream, atomic } = io.outputs.open(path);
     return new OutputSink(stream, path, atomic);
   }
 

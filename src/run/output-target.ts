@@ -5,8 +5,8 @@
  * removes its temporary files and leaves each target as it was. A target that is not a regular file (a
  * device such as /dev/null, a FIFO) cannot be replaced and is written directly.
  *
- * Which targets are pending is process state, like the exit code: the signal handlers and the end of
- * `main` must reach every one of them, whichever command opened it.
+ * Each run of the program keeps its pending targets in its own `OutputTargets`, which the end of `main` commits
+ * or discards; the process's exit and signal handlers reach the targets of every run still going.
  */
 import { accessSync, chmodSync, closeSync, constants, createWriteStream, fchownSync, fsync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -86,19 +86,24 @@ export interface Pending {
   finished: boolean;
 }
 
-const pending = new Set<Pending>();
+/** The runs with targets pending, for the exit and signal handlers of the process. */
+const live = new Set<OutputTargets>();
 
 let exitHooked = false;
 /** Temporary files left at exit (an uncaught error, process.exit) are removed. */
 function hookExit(): void {
   if (exitHooked) return;
   exitHooked = true;
-  process.on('exit', () => discardOutputs());
+  process.on('exit', () => {
+    for (const targets of live) targets.discard();
+  });
   for (const [signal, code] of Object.entries(EXIT.INTERRUPTED)) {
     process.on(signal, () => {
-      const left = [...pending];
-      discardOutputs();
-      for (const p of left) process.stderr.write(`tariff: interrupted (${signal}): ${p.existed ? `${p.target} was left as it was` : `${p.target} was not written`}\n`);
+      for (const targets of [...live]) {
+        const left = targets.list();
+        targets.discard();
+        for (const p of left) process.stderr.write(`tariff: interrupted (${signal}): ${p.existed ? `${p.target} was left as it was` : `${p.target} was not written`}\n`);
+      }
       process.exit(code);
     });
   }
@@ -106,85 +111,96 @@ function hookExit(): void {
 
 let sequence = 0;
 
-/** Opens a file target for writing: a stream, and whether it goes through a temporary file. */
-export function openTarget(path: string): { stream: Writable; atomic: Pending | undefined } {
-  const target = resolveLinks(path);
-  let existing: Stats | undefined;
-  try {
-    existing = statSync(target);
-    if (existing.isDirectory()) throw new OutputOpenError(`cannot write ${path}: it is a folder`);
-    if (!existing.isFile()) return { stream: createWriteStream(target), atomic: undefined };
-    // Renaming over a file needs only its folder to be writable: a file the user may not write stays so.
-    accessSync(target, constants.W_OK);
-  } catch (e) {
-    if (e instanceof OutputOpenError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputOpenError(`cannot write ${path}: ${errorWords(e as NodeJS.ErrnoException)}`);
+/** The targets one run of the program opened: replaced together when it succeeds, left as they were otherwise. */
+export class OutputTargets {
+  private readonly pending = new Set<Pending>();
+
+  list(): Pending[] {
+    return [...this.pending];
   }
-  sequence += 1;
-  const temp = join(dirname(target), `.${basename(target)}.tariff-${process.pid}-${sequence}.tmp`);
-  let fd: number;
-  try {
-    // A new file gets the permissions the umask gives; an existing one keeps its mode (and owner, when allowed).
-    fd = openSync(temp, 'wx', 0o666);
-  } catch (e) {
-    throw new OutputOpenError(`cannot write ${path}: cannot create a file in its folder ${dirname(target)} (${errorWords(e as NodeJS.ErrnoException)})`);
-  }
-  hookExit();
-  const p: Pending = { target: path, dest: target, temp, fd, existed: existing !== undefined, finished: false };
-  pending.add(p);
-  if (existing) {
-    chmodSync(temp, existing.mode & 0o7777);
+
+  /** Opens a file target for writing: a stream, and whether it goes through a temporary file. */
+  open(path: string): { stream: Writable; atomic: Pending | undefined } {
+    const target = resolveLinks(path);
+    let existing: Stats | undefined;
     try {
-      fchownSync(fd, existing.uid, existing.gid);
-    } catch {
-      // Only root can give a file another owner: the user's own file keeps its owner anyway.
+      existing = statSync(target);
+      if (existing.isDirectory()) throw new OutputOpenError(`cannot write ${path}: it is a folder`);
+      if (!existing.isFile()) return { stream: createWriteStream(target), atomic: undefined };
+      // Renaming over a file needs only its folder to be writable: a file the user may not write stays so.
+      accessSync(target, constants.W_OK);
+    } catch (e) {
+      if (e instanceof OutputOpenError) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputOpenError(`cannot write ${path}: ${errorWords(e as NodeJS.ErrnoException)}`);
     }
+    sequence += 1;
+    const temp = join(dirname(target), `.${basename(target)}.tariff-${process.pid}-${sequence}.tmp`);
+    let fd: number;
+    try {
+      // A new file gets the permissions the umask gives; an existing one keeps its mode (and owner, when allowed).
+      fd = openSync(temp, 'wx', 0o666);
+    } catch (e) {
+      throw new OutputOpenError(`cannot write ${path}: cannot create a file in its folder ${dirname(target)} (${errorWords(e as NodeJS.ErrnoException)})`);
+    }
+    hookExit();
+    const p: Pending = { target: path, dest: target, temp, fd, existed: existing !== undefined, finished: false };
+    this.pending.add(p);
+    live.add(this);
+    if (existing) {
+      chmodSync(temp, existing.mode & 0o7777);
+      try {
+        fchownSync(fd, existing.uid, existing.gid);
+      } catch {
+        // Only root can give a file another owner: the user's own file keeps its owner anyway.
+      }
+    }
+    return { stream: createWriteStream('', { fd, autoClose: false }), atomic: p };
   }
-  return { stream: createWriteStream('', { fd, autoClose: false }), atomic: p };
+
+  /**
+   * The run succeeded: every finished temporary file replaces its target. A target whose file was never
+   * finished (the run did not close it) is left as it was. Returns the targets that could not be replaced,
+   * with why.
+   */
+  commit(): string[] {
+    const failures: string[] = [];
+    for (const p of [...this.pending]) {
+      if (!p.finished) continue;
+      try {
+        renameSync(p.temp, p.dest);
+        this.pending.delete(p);
+      } catch (e) {
+        failures.push(`cannot write ${p.target}: ${errorWords(e as NodeJS.ErrnoException)}; it was left as it was`);
+      }
+    }
+    this.discard();
+    return failures;
+  }
+
+  /** The run failed: every temporary file is removed and each target left as it was. */
+  discard(): void {
+    for (const p of this.pending) {
+      if (!p.finished) {
+        try {
+          closeSync(p.fd);
+        } catch {
+          // already closed
+        }
+      }
+      try {
+        unlinkSync(p.temp);
+      } catch {
+        // already gone
+      }
+    }
+    this.pending.clear();
+    live.delete(this);
+  }
 }
 
-/** After the last write of a temporary file: on disk (fsync) and closed, waiting for commitOutputs. */
+/** After the last write of a temporary file: on disk (fsync) and closed, waiting for OutputTargets.commit. */
 export async function finishTarget(p: Pending): Promise<void> {
   await new Promise<void>((done, fail) => fsync(p.fd, (e) => (e ? fail(e) : done())));
   closeSync(p.fd);
   p.finished = true;
-}
-
-/**
- * The run succeeded: every finished temporary file replaces its target. A target whose file was never
- * finished (the run did not close it) is left as it was. Returns the targets that could not be replaced,
- * with why.
- */
-export function commitOutputs(): string[] {
-  const failures: string[] = [];
-  for (const p of [...pending]) {
-    if (!p.finished) continue;
-    try {
-      renameSync(p.temp, p.dest);
-      pending.delete(p);
-    } catch (e) {
-      failures.push(`cannot write ${p.target}: ${errorWords(e as NodeJS.ErrnoException)}; it was left as it was`);
-    }
-  }
-  discardOutputs();
-  return failures;
-}
-
-/** The run failed: every temporary file is removed and each target left as it was. */
-export function discardOutputs(): void {
-  for (const p of pending) {
-    if (!p.finished) {
-      try {
-        closeSync(p.fd);
-      } catch {
-        // already closed
-      }
-    }
-    try {
-      unlinkSync(p.temp);
-    } catch {
-      // already gone
-    }
-  }
-  pending.clear();
 }

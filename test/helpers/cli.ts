@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism, setPriority } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import type { main as Main } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/rules/paths.js';
 
 export interface CliRun {
@@ -20,9 +23,49 @@ function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
  * process while it runs: runs can overlap (Promise.all), and the test runner's own messages are answered
  * meanwhile (a test blocked in spawnSync for a minute on a busy machine made vitest fail with "Timeout calling
  * onTaskUpdate"; there is no synchronous variant for that reason).
+ *
+ * The built program's `main` runs in this process, on streams of the test's own: the same code from the command
+ * line to the exit code as `bin/tariff.js` runs, without a process of its own to start (most of the suite's time
+ * when each run had one). What only a process of its own can show (a pipe closed by its reader, a signal, a
+ * size limit, the environment it starts with) is tested by spawning bin/tariff.js (`tariffProcess`).
  */
 export function tariffAsync(args: string[], input?: string, env: Record<string, string> = {}): Promise<CliRun> {
+  if (Object.keys(env).every((name) => IN_PROCESS_ENV.has(name))) return inProcess(args, input, env);
+  return tariffProcess(args, input, env);
+}
+
+/** As `tariffAsync`, in a process of its own started from bin/tariff.js. */
+export function tariffProcess(args: string[], input?: string, env: Record<string, string> = {}): Promise<CliRun> {
   return limited(() => spawnCli(args, input, env));
+}
+
+/** The variables the program reads for a run (not at start-up), so that a run in this process can be given them. */
+const IN_PROCESS_ENV = new Set(['TARIFF_PART_BYTES']);
+
+let built: Promise<{ main: typeof Main }> | undefined;
+
+async function inProcess(args: string[], input: string | undefined, env: Record<string, string>): Promise<CliRun> {
+  // The build in dist/, as bin/tariff.js loads it (its worker threads start from dist/ too).
+  built ??= import(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')).href) as Promise<{ main: typeof Main }>;
+  const { main } = await built;
+  const stdout = new Collected();
+  const stderr = new Collected();
+  const stdin = Readable.from(input === undefined ? [] : [Buffer.from(input, 'utf8')]);
+  const status = await main([process.execPath, BIN, ...args], { stdin, stdout, stderr, env: cliEnv(env) });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** A stream that keeps what is written to it. */
+class Collected extends Writable {
+  private readonly chunks: Buffer[] = [];
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    // A copy: the writer reuses a piece of bytes once its write is done, as a pipe or a file has taken the bytes by then.
+    this.chunks.push(Buffer.from(chunk));
+    done();
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
 }
 
 /**

@@ -5,8 +5,9 @@ import type { Command } from 'commander';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { runEsCommand, type EsOptions } from '../es003-command.js';
 import { OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
+import type { Invocation } from '../invocation.js';
 
-export function registerAudit(program: Command): void {
+export function registerAudit(program: Command, invocation: Invocation): void {
   program
     .command('audit')
     .description('recompute an ACE ES-003 export from the law and reconcile it with what was filed, heading by heading')
@@ -26,5 +27,5 @@ Examples:
   $ tariff audit data/examples/es003-sample.csv
   $ tariff audit ace-export.csv --format csv --out audit.csv
 ${OUTPUT_FILES_HELP}`)
-    .action((file: string, opts: EsOptions) => runEsCommand('audit', file, opts));
+    .action((file: string, opts: EsOptions) => runEsCommand('audit', file, opts, invocation));
 }

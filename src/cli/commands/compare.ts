@@ -5,10 +5,10 @@ import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
-import { setExitCode } from '../exit-state.js';
+import type { Invocation } from '../invocation.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
-import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
+import { addJobsOption, jobsOption, parallelSettings } from '../jobs-option.js';
 import { addByOption, byLevels } from '../by-option.js';
 import { bomOption, checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
@@ -27,7 +27,7 @@ interface CompareOptions extends InputOptions {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export function registerCompare(program: Command): void {
+export function registerCompare(program: Command, invocation: Invocation): void {
   const command = program
     .command('compare')
     .description('compare duty and fees of the same lines under several scenarios or versions of the rule files (difference to the first)')
@@ -62,7 +62,7 @@ ${OUTPUT_FILES_HELP}`)
       const schedules = opts.schedule ?? [DEFAULT_SCHEDULE_PATH];
       checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ...schedules.map((s) => ['--schedule', s] as const), ...(opts.scenario ?? []).map((s) => ['--scenario', s] as const), ['--fx-file', opts.fxFile], ['--map', opts.map]]);
       const [{ openRules }, { runCompare }] = await Promise.all([import('../../run/open-rules.js'), import('../../run/compare.js')]);
-      const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
+      const format = (opts.format ?? (opts.out === undefined && invocation.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
       const versions = schedules.length > 1;
       const scenarios = opts.refund ? ['current', 'no-ieepa'] : (opts.scenario ?? (versions ? ['current'] : []));
@@ -72,17 +72,17 @@ ${OUTPUT_FILES_HELP}`)
       const bom = bomOption(opts, format);
       const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
-      const rules = versions ? await (await import('../../run/schedule-versions.js')).openScheduleVersions(schedules, scenarios, process.stderr) : await openRules(schedules[0]!, process.stderr, { scenarios });
+      const rules = versions ? await (await import('../../run/schedule-versions.js')).openScheduleVersions(schedules, scenarios, invocation.stderr) : await openRules(schedules[0]!, invocation.stderr, { scenarios });
       if (!rules) {
-        setExitCode(EXIT.USAGE_OR_RULES);
+        invocation.exitCode = EXIT.USAGE_OR_RULES;
         return;
       }
       const { exitCode } = await runCompare(
-        { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(by ? { by } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
+        { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: opts.refund === true || opts.entries === true, ...(by ? { by } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelSettings(invocation) },
         rules.scenarios,
         rules.hts,
-        { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+        invocation,
       );
-      setExitCode(exitCode);
+      invocation.exitCode = exitCode;
     });
 }

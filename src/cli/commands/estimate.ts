@@ -6,10 +6,10 @@ import { canonicalColumns } from '../../input/columns.js';
 import { EXIT } from '../../run/exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../report/renderer.js';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
-import { setExitCode } from '../exit-state.js';
+import type { Invocation } from '../invocation.js';
 import { addInputOptions, brokerageCents, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
-import { addJobsOption, jobsOption, parallelTrace } from '../jobs-option.js';
+import { addJobsOption, jobsOption, parallelSettings } from '../jobs-option.js';
 import { addByOption, byLevels } from '../by-option.js';
 import { bomOption, checkOutputFiles, OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
 
@@ -39,7 +39,7 @@ interface EstimateOptions extends InputOptions {
   by?: string[];
 }
 
-export function registerEstimate(program: Command): void {
+export function registerEstimate(program: Command, invocation: Invocation): void {
   const command = program
     .command('estimate')
     .description('estimate duty and fees for every line of a CSV of import line items')
@@ -56,36 +56,36 @@ export function registerEstimate(program: Command): void {
     .action(async (file: string, opts: EstimateOptions) => {
       checkOutputFiles([['--out', opts.out], ['--rejects', opts.rejects]], [['input', file], ['--schedule', opts.schedule], ['--scenario', opts.scenario], ['--fx-file', opts.fxFile], ['--map', opts.map]]);
       const [{ openRules }, { runEstimate }] = await Promise.all([import('../../run/open-rules.js'), import('../../run/estimate.js')]);
-      const format = (opts.format ?? (opts.out === undefined && process.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
+      const format = (opts.format ?? (opts.out === undefined && invocation.stdout.isTTY ? 'table' : 'csv')) as OutputFormat;
       if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format "${opts.format}"; use one of ${OUTPUT_FORMATS.join(', ')}`);
       const by = byLevels(opts.by);
       if (by && opts.explain) throw new UsageError('--by and --explain: give one (--by writes group sums, --explain every line)');
       const bom = bomOption(opts, format);
       const reader = await readerOptions(opts);
       const brokerage = brokerageCents(opts);
-      const rules = await openRules(opts.schedule, process.stderr, { scenario: opts.scenario });
+      const rules = await openRules(opts.schedule, invocation.stderr, { scenario: opts.scenario });
       if (!rules) {
-        setExitCode(EXIT.USAGE_OR_RULES);
+        invocation.exitCode = EXIT.USAGE_OR_RULES;
         return;
       }
       if (by) {
         // Group sums of one scenario: the comparison's grouped report with a single column group.
         const { runCompare } = await import('../../run/compare.js');
         const { exitCode } = await runCompare(
-          { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: false, by, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
+          { input: file, format, out: opts.out, rejects: opts.rejects, bom, reader, entriesOnly: false, by, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelSettings(invocation) },
           [rules.ruleSet],
           rules.hts,
-          { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+          invocation,
         );
-        setExitCode(exitCode);
+        invocation.exitCode = exitCode;
         return;
       }
       const { exitCode } = await runEstimate(
-        { input: file, format, out: opts.out, rejects: opts.rejects, bom, explain: opts.explain, reader, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelTrace() },
+        { input: file, format, out: opts.out, rejects: opts.rejects, bom, explain: opts.explain, reader, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(brokerage !== undefined ? { brokerageCents: brokerage } : {}), jobs: jobsOption(opts), ...parallelSettings(invocation) },
         rules.ruleSet,
         rules.hts,
-        { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+        invocation,
       );
-      setExitCode(exitCode);
+      invocation.exitCode = exitCode;
     });
 }

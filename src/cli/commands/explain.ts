@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
-import { setExitCode } from '../exit-state.js';
+import type { Invocation } from '../invocation.js';
 import { addInputOptions, readerOptions, type InputOptions } from '../input-options.js';
 import { UsageError } from '../usage-error.js';
 
@@ -17,7 +17,7 @@ interface ExplainOptions extends InputOptions {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export function registerExplain(program: Command): void {
+export function registerExplain(program: Command, invocation: Invocation): void {
   const command = program
     .command('explain')
     .description('explain one line: every measure that could touch it, in stacking order, applied or not and why, with the law behind each amount')
@@ -37,16 +37,16 @@ Examples:
       const scenarios = opts.scenario ?? ['current'];
       if (scenarios.length > 2) throw new UsageError('explain shows one or two scenarios side by side');
       const reader = await readerOptions(opts);
-      const rules = await openRules(opts.schedule, process.stderr, { scenarios });
+      const rules = await openRules(opts.schedule, invocation.stderr, { scenarios });
       if (!rules) {
-        setExitCode(EXIT.USAGE_OR_RULES);
+        invocation.exitCode = EXIT.USAGE_OR_RULES;
         return;
       }
-      const input = openInput(file, process.stdin);
+      const input = openInput(file, invocation.stdin);
       const slash = opts.line.lastIndexOf('/');
       const target = slash > 0 ? { entry: opts.line.slice(0, slash), line: opts.line.slice(slash + 1) } : { line: opts.line };
-      const found = await findLine(input, { ...reader, file: input.name }, rules.scenarios, rules.hts, target, process.stderr);
+      const found = await findLine(input, { ...reader, file: input.name }, rules.scenarios, rules.hts, target, invocation.stderr);
       if (!found.ok) throw new UsageError(found.reason);
-      process.stdout.write(opts.format === 'json' ? renderExplainJson(found) : renderExplainText(found, rules.hts));
+      invocation.stdout.write(opts.format === 'json' ? renderExplainJson(found) : renderExplainText(found, rules.hts));
     });
 }

@@ -7,7 +7,7 @@ import { LINE_FACTS } from '../../model/line-facts.js';
 import { EXIT } from '../../run/exit-codes.js';
 import type { LookupFields } from '../../run/lookup.js';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
-import { setExitCode } from '../exit-state.js';
+import type { Invocation } from '../invocation.js';
 import { UsageError } from '../usage-error.js';
 import { dateOption } from '../date-option.js';
 import { localToday } from '../local-today.js';
@@ -29,7 +29,7 @@ function factOptions(): Array<{ fact: string; flag: boolean; option: Option }> {
   return LINE_FACTS.flatMap((f) => ('lookup' in f ? [{ fact: f.name, flag: f.kind === 'flag', option: new Option(f.lookup.option, f.lookup.help) }] : []));
 }
 
-export function registerLookup(program: Command): void {
+export function registerLookup(program: Command, invocation: Invocation): void {
   const facts = factOptions();
   const command = program
     .command('lookup')
@@ -56,7 +56,7 @@ Examples:
       if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"; use table or json`);
       const digits = hts?.replace(/\./g, '') ?? '';
       if (opts.search !== undefined || /^\d{4}(\d{2})?$/.test(digits)) {
-        await listSubheadings(hts, opts);
+        await listSubheadings(hts, opts, invocation);
         return;
       }
       if (hts === undefined) throw new UsageError('give an HTS code (tariff lookup 7208.51.0030) or --search TEXT');
@@ -67,17 +67,17 @@ Examples:
         if (flag ? given === true : typeof given === 'string') fields[fact] = flag ? 'Y' : (given as string);
       }
       const money = await moneyOptions(opts);
-      const rules = await openRules(opts.schedule, process.stderr);
+      const rules = await openRules(opts.schedule, invocation.stderr);
       if (!rules) {
-        setExitCode(EXIT.USAGE_OR_RULES);
+        invocation.exitCode = EXIT.USAGE_OR_RULES;
         return;
       }
       const outcome = await lookupLine(fields, rules.ruleSet, rules.hts, money);
       if (!outcome.ok) throw new UsageError(outcome.reason);
       const description = htsDescription(outcome.entry, rules.hts);
       const currency = outcome.entry.lines[0]!.item.invoiceValue.currency;
-      for (const code of Object.keys(money.fx)) if (code !== currency) process.stderr.write(`warning: the rate ${code}=${money.fx[code]} was not used: the line is in ${currency}\n`);
-      process.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry, description, outcome.provenance) : renderLookupTable(outcome.entry, rules.ruleSet, description, outcome.provenance));
+      for (const code of Object.keys(money.fx)) if (code !== currency) invocation.stderr.write(`warning: the rate ${code}=${money.fx[code]} was not used: the line is in ${currency}\n`);
+      invocation.stdout.write(opts.format === 'json' ? renderLookupJson(outcome.entry, description, outcome.provenance) : renderLookupTable(outcome.entry, rules.ruleSet, description, outcome.provenance));
     });
 }
 
@@ -96,20 +96,20 @@ async function moneyOptions(opts: LookupOptions): Promise<{ fx: Record<string, s
 }
 
 /** `tariff lookup 1702.20` or `tariff lookup --search TEXT`: the subheadings found, with the measures in scope. */
-async function listSubheadings(hts: string | undefined, opts: LookupOptions): Promise<void> {
+async function listSubheadings(hts: string | undefined, opts: LookupOptions, invocation: Invocation): Promise<void> {
   if (hts !== undefined && opts.search !== undefined) throw new UsageError('give either a 4- or 6-digit HTS code or --search TEXT, not both');
   const words = opts.search?.split(/\s+/).filter((w) => w !== '') ?? [];
   if (opts.search !== undefined && words.length === 0) throw new UsageError('--search needs at least one word, e.g. --search "maple syrup"');
   const date = dateOption('--date', opts.date) ?? localToday();
   const [{ openRules }, { listLines, renderLineListJson, renderLineListTable }] = await Promise.all([import('../../run/open-rules.js'), import('../../report/lookup-list.js')]);
-  const rules = await openRules(opts.schedule, process.stderr);
+  const rules = await openRules(opts.schedule, invocation.stderr);
   if (!rules) {
-    setExitCode(EXIT.USAGE_OR_RULES);
+    invocation.exitCode = EXIT.USAGE_OR_RULES;
     return;
   }
   const found = hts === undefined ? rules.hts.search(words) : rules.hts.subheadings(hts.replace(/\./g, ''));
   const asked = hts === undefined ? `search "${words.join(' ')}"` : `${rules.ruleSet.schedule.tariff_table ? 'Tariff item' : 'HTS'} ${hts}`;
   const outcome = listLines(asked, found, date, rules.ruleSet, rules.hts);
   if (!outcome.ok) throw new UsageError(outcome.reason);
-  process.stdout.write(opts.format === 'json' ? renderLineListJson(outcome.list) : renderLineListTable(outcome.list));
+  invocation.stdout.write(opts.format === 'json' ? renderLineListJson(outcome.list) : renderLineListTable(outcome.list));
 }

@@ -6,8 +6,9 @@ import type { Command } from 'commander';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
 import { runEsCommand, type EsOptions } from '../es003-command.js';
 import { OUTPUT_FILES_HELP, OUTPUT_HELP } from '../output-files.js';
+import type { Invocation } from '../invocation.js';
 
-export function registerRefund(program: Command): void {
+export function registerRefund(program: Command, invocation: Invocation): void {
   program
     .command('refund')
     .description('IEEPA duties paid per entry of an ACE ES-003 export, what the law required, and the refund route open on a day')
@@ -41,5 +42,5 @@ Examples:
   $ tariff refund data/examples/es003-sample.csv --today 2026-11-24
   $ tariff refund ace-export.csv --format csv --out refund.csv --cape cape-entries.txt
 ${OUTPUT_FILES_HELP}`)
-    .action((file: string, opts: EsOptions) => runEsCommand('refund', file, opts));
+    .action((file: string, opts: EsOptions) => runEsCommand('refund', file, opts, invocation));
 }

@@ -5,10 +5,10 @@
 import { CommanderError, type Command } from 'commander';
 import { DIFF_EXIT } from '../../run/exit-codes.js';
 import { schedulePath } from '../../rules/paths.js';
-import { setExitCode } from '../exit-state.js';
+import type { Invocation } from '../invocation.js';
 import { terminalSafe } from '../../report/terminal-text.js';
 
-export function registerRulesDiff(rules: Command): void {
+export function registerRulesDiff(rules: Command, invocation: Invocation): void {
   rules
     .command('diff')
     .description('what changed between two versions of the rule files: measures added, removed or changed, list codes added and removed')
@@ -41,19 +41,19 @@ Examples:
       ]);
       const format = DIFF_FORMATS.find((f) => f === opts.format);
       if (!format) {
-        process.stderr.write(`tariff: unknown format "${terminalSafe(opts.format)}"; use one of ${DIFF_FORMATS.join(', ')}\n`);
-        setExitCode(DIFF_EXIT.TROUBLE);
+        invocation.stderr.write(`tariff: unknown format "${terminalSafe(opts.format)}"; use one of ${DIFF_FORMATS.join(', ')}\n`);
+        invocation.exitCode = DIFF_EXIT.TROUBLE;
         return;
       }
       const result = rulesDiff(oldPath, newPath, () => loadHtsTable());
       if (!result.ok) {
-        for (const e of result.errors) process.stderr.write(`${terminalSafe(formatRuleError(e))}\n`);
-        process.stderr.write(`tariff: ${terminalSafe(result.message)}\n`);
-        setExitCode(DIFF_EXIT.TROUBLE);
+        for (const e of result.errors) invocation.stderr.write(`${terminalSafe(formatRuleError(e))}\n`);
+        invocation.stderr.write(`tariff: ${terminalSafe(result.message)}\n`);
+        invocation.exitCode = DIFF_EXIT.TROUBLE;
         return;
       }
       const text = renderRulesDiff(result.report, format);
-      process.stdout.write(format === 'json' ? text : terminalSafe(text));
-      setExitCode(result.report.equal ? DIFF_EXIT.SAME : DIFF_EXIT.DIFFERENT);
+      invocation.stdout.write(format === 'json' ? text : terminalSafe(text));
+      invocation.exitCode = result.report.equal ? DIFF_EXIT.SAME : DIFF_EXIT.DIFFERENT;
     });
 }

@@ -4,10 +4,10 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
-import { setExitCode } from '../exit-state.js';
+import type { Invocation } from '../invocation.js';
 import { terminalSafe } from '../../report/terminal-text.js';
 
-export function registerRulesLint(rules: Command): void {
+export function registerRulesLint(rules: Command, invocation: Invocation): void {
   rules
     .command('lint')
     .description('validate a schedule, then warn about additional duties that can apply together with no stacking rule between them')
@@ -20,7 +20,7 @@ with cumulative_with (the law stacks them). Warnings do not change the exit code
     .action(async (file: string) => {
       const { lintRulesReport } = await import('../../run/validate-rules.js');
       const report = lintRulesReport(file);
-      process.stdout.write(terminalSafe(report.text));
-      setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);
+      invocation.stdout.write(terminalSafe(report.text));
+      invocation.exitCode = report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES;
     });
 }

@@ -4,12 +4,12 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
-import { setExitCode } from '../exit-state.js';
+import type { Invocation } from '../invocation.js';
 import { UsageError } from '../usage-error.js';
 import { dateOption } from '../date-option.js';
 import { localToday } from '../local-today.js';
 
-export function registerRulesList(rules: Command): void {
+export function registerRulesList(rules: Command, invocation: Invocation): void {
   rules
     .command('list')
     .description('list the measures of a schedule, or those in force on a date')
@@ -26,10 +26,10 @@ Examples:
       dateOption('--today', opts.today);
       const result = loadRuleSet(opts.schedule);
       if (!result.ok) {
-        for (const e of result.errors) process.stderr.write(`${formatRuleError(e)}\n`);
-        setExitCode(EXIT.USAGE_OR_RULES);
+        for (const e of result.errors) invocation.stderr.write(`${formatRuleError(e)}\n`);
+        invocation.exitCode = EXIT.USAGE_OR_RULES;
         return;
       }
-      process.stdout.write(renderRulesList(result.ruleSet.schedule, opts.date, opts.today ?? localToday()));
+      invocation.stdout.write(renderRulesList(result.ruleSet.schedule, opts.date, opts.today ?? localToday()));
     });
 }

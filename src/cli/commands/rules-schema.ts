@@ -3,8 +3,9 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../usage-error.js';
+import type { Invocation } from '../invocation.js';
 
-export function registerRulesSchema(rules: Command): void {
+export function registerRulesSchema(rules: Command, invocation: Invocation): void {
   rules
     .command('schema')
     .description('print the JSON Schema of a rule file format: schedule, schedule-part, scenario or refund-program')
@@ -22,6 +23,6 @@ Examples:
       const { jsonSchemaText, SCHEMA_KIND_NAMES } = await import('../../rules/json-schemas.js');
       const known = SCHEMA_KIND_NAMES.find((k) => k === kind);
       if (!known) throw new UsageError(`unknown kind "${kind}"; use one of ${SCHEMA_KIND_NAMES.join(', ')}`);
-      process.stdout.write(jsonSchemaText(known));
+      invocation.stdout.write(jsonSchemaText(known));
     });
 }

@@ -4,10 +4,10 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../run/exit-codes.js';
 import { DEFAULT_SCHEDULE_PATH, schedulePath } from '../../rules/paths.js';
-import { setExitCode } from '../exit-state.js';
+import type { Invocation } from '../invocation.js';
 import { terminalSafe } from '../../report/terminal-text.js';
 
-export function registerRulesValidate(rules: Command): void {
+export function registerRulesValidate(rules: Command, invocation: Invocation): void {
   rules
     .command('validate')
     .description('check a schedule file and the list files it uses')
@@ -21,7 +21,7 @@ Errors name the file, line and column, e.g.
     .action(async (file: string) => {
       const { validateRulesReport } = await import('../../run/validate-rules.js');
       const report = validateRulesReport(file);
-      process.stdout.write(terminalSafe(report.text));
-      setExitCode(report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES);
+      invocation.stdout.write(terminalSafe(report.text));
+      invocation.exitCode = report.ok ? EXIT.OK : EXIT.USAGE_OR_RULES;
     });
 }

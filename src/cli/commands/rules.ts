@@ -7,12 +7,13 @@ import { registerRulesLint } from './rules-lint.js';
 import { registerRulesList } from './rules-list.js';
 import { registerRulesSchema } from './rules-schema.js';
 import { registerRulesValidate } from './rules-validate.js';
+import type { Invocation } from '../invocation.js';
 
-export function registerRules(program: Command): void {
+export function registerRules(program: Command, invocation: Invocation): void {
   const rules = program.command('rules').description('check and list the rule (schedule) files');
-  registerRulesValidate(rules);
-  registerRulesList(rules);
-  registerRulesLint(rules);
-  registerRulesDiff(rules);
-  registerRulesSchema(rules);
+  registerRulesValidate(rules, invocation);
+  registerRulesList(rules, invocation);
+  registerRulesLint(rules, invocation);
+  registerRulesDiff(rules, invocation);
+  registerRulesSchema(rules, invocation);
 }

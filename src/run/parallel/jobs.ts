@@ -19,6 +19,8 @@ export interface JobsRequest {
   layout?: string;
   /** --jobs: undefined for automatic, 1 for one thread. */
   jobs?: number;
+  /** Size of the parts of the file given to the threads (tests cut small files into many parts). */
+  partBytes?: number;
 }
 
 export function workerThreads(req: JobsRequest): number {
@@ -30,12 +32,6 @@ export function workerThreads(req: JobsRequest): number {
   const size = stat.size;
   const cores = Math.min(availableParallelism(), AUTO_MAX_JOBS);
   return size >= AUTO_MIN_BYTES && cores > 1 ? cores : 0;
-}
-
-/** Size of the parts of the file given to the threads; TARIFF_PART_BYTES sets it (tests cut small files into many parts). */
-export function partBytes(): number {
-  const env = Number(process.env.TARIFF_PART_BYTES);
-  return Number.isInteger(env) && env > 0 ? env : DEFAULT_PART_BYTES;
 }
 
 /**
@@ -53,7 +49,7 @@ export async function inParallel(
   const { runParallel } = await import('./run-parallel.js');
   const progress = new ProgressMeter(stderr);
   try {
-    return await runParallel({ ...run, path: req.input, jobs: threads, partBytes: partBytes() }, { ...ctx, progress, ...(req.trace ? { trace: req.trace } : {}) });
+    return await runParallel({ ...run, path: req.input, jobs: threads, partBytes: req.partBytes ?? DEFAULT_PART_BYTES }, { ...ctx, progress, ...(req.trace ? { trace: req.trace } : {}) });
   } finally {
     progress.done();
   }
