@@ -63,6 +63,13 @@ function optionalMoney(text: string, column: string, currency: string): number |
   return cents instanceof FieldError ? problem(column, text, cents) : cents;
 }
 
+/** An optional percentage column of at most `max`%: undefined when empty, else the percentage or the problem. */
+function optionalPercent(text: string, column: string, max: number): { nanos: number; value: number } | undefined | RowProblem {
+  if (text.trim() === '') return undefined;
+  const percent = parsePercentField(text, column, max);
+  return percent instanceof FieldError ? problem(column, text, percent) : percent;
+}
+
 /** An optional Y/N column: undefined when empty (the line does not say), else the flag or the problem. */
 function optionalYesNo(text: string, column: string): boolean | undefined | RowProblem {
   if (text.trim() === '') return undefined;
@@ -73,7 +80,7 @@ function optionalYesNo(text: string, column: string): boolean | undefined | RowP
 /** Said when a line gives no origin and none is implied. */
 export const NO_ORIGIN = 'the line gives no country of origin and the schedule covers more than one: give the origin';
 
-const isProblem = (v: unknown): v is RowProblem => typeof v === 'object' && v !== null;
+const isProblem = (v: unknown): v is RowProblem => typeof v === 'object' && v !== null && 'reason' in v;
 
 /** Converts a record; `recordNumber` is 1 for the first data row. */
 export function rowToItem(fields: string[], sourceLine: number, recordNumber: number, ctx: RowContext): LineItem | RowProblem {
@@ -194,29 +201,15 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     contentCents[name] = cents === undefined ? undefined : toUsd(cents);
   }
 
-  let metalWeightPct: number | undefined;
-  const weightText = get(c.metal_weight_pct);
-  if (weightText.trim() !== '') {
-    const w = parsePercentField(weightText, 'metal_weight_pct', 100);
-    if (w instanceof FieldError) return problem('metal_weight_pct', weightText, w);
-    metalWeightPct = w.value;
-  }
-
-  let adcvdRateNanos: number | undefined;
-  const adcvdText = get(c.adcvd_rate);
-  if (adcvdText.trim() !== '') {
-    const r = parsePercentField(adcvdText, 'adcvd_rate', 1000);
-    if (r instanceof FieldError) return problem('adcvd_rate', adcvdText, r);
-    adcvdRateNanos = r.nanos;
-  }
-
-  let mfnRateNanos: number | undefined;
-  const mfnText = get(c.mfn_rate);
-  if (mfnText.trim() !== '') {
-    const r = parsePercentField(mfnText, 'mfn_rate', 1000);
-    if (r instanceof FieldError) return problem('mfn_rate', mfnText, r);
-    mfnRateNanos = r.nanos;
-  }
+  const metalWeight = optionalPercent(get(c.metal_weight_pct), 'metal_weight_pct', 100);
+  if (isProblem(metalWeight)) return metalWeight;
+  const adcvdRate = optionalPercent(get(c.adcvd_rate), 'adcvd_rate', 1000);
+  if (isProblem(adcvdRate)) return adcvdRate;
+  const mfnRate = optionalPercent(get(c.mfn_rate), 'mfn_rate', 1000);
+  if (isProblem(mfnRate)) return mfnRate;
+  const metalWeightPct = metalWeight?.value;
+  const adcvdRateNanos = adcvdRate?.nanos;
+  const mfnRateNanos = mfnRate?.nanos;
 
   const costed = valueBasis === 'CIF' || freight !== undefined || insurance !== undefined || otherCosts !== undefined || brokerage !== undefined || ctx.valueBasis !== undefined;
   const description = get(c.description).trim();
