@@ -142,6 +142,17 @@ export function parseDate(text: string, column: string, order: DateOrder | undef
     const d = digitsAt(text, 8, 2);
     if (y >= 0 && mo >= 0 && d >= 0) return isCalendarDay(y, mo, d) ? text : new FieldError(`${column} "${text}" is not a calendar date`);
   }
+  // A slash date of two, two and four digits (an ACE export's MM/DD/YYYY) in a day-and-month order, read the same
+  // way when it is a calendar date; anything else takes the general path below, which says what is wrong.
+  if (text.length === 10 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47 && (order === 'MDY' || order === 'DMY')) {
+    const first = digitsAt(text, 0, 2);
+    const second = digitsAt(text, 3, 2);
+    const year = digitsAt(text, 6, 4);
+    const [month, day] = order === 'MDY' ? [first, second] : [second, first];
+    if (first >= 0 && second >= 0 && year >= 1000 && isCalendarDay(year, month, day)) {
+      return order === 'MDY' ? `${text.slice(6, 10)}-${text.slice(0, 2)}-${text.slice(3, 5)}` : `${text.slice(6, 10)}-${text.slice(3, 5)}-${text.slice(0, 2)}`;
+    }
+  }
   const t = text.trim();
   const m = ISO.exec(t);
   let y: number, mo: number, d: number;
