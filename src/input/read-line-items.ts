@@ -11,7 +11,7 @@ import { resolveHeader, type HeaderReport } from './header.js';
 import type { LineItem, Rejection } from '../model/line-item.js';
 import { es003Index, type GroupOutcome } from './es003.js';
 import { Es003Grouper } from './es003-grouper.js';
-import { columnIndex, fxTable, type RowContext } from './row-to-item.js';
+import { columnIndex, factColumns, fxTable, type RowContext } from './row-to-item.js';
 import { ByteKeepingDecoder } from './kept-bytes.js';
 import type { DateOrder } from './date-order.js';
 import { lineRowEvent, readOnceDateReason, problemReason, rejectedRow, unreadableRecord, unreadableRow } from './row-events.js';
@@ -64,7 +64,8 @@ export type ReadEvent =
 /** What converting a data row needs to know of the file: its header and the options of the run. */
 export function rowContextFor(header: HeaderReport, options: ReaderOptions): RowContext {
   const currency = header.currency?.code ?? options.currency ?? 'USD';
-  return { header, cols: columnIndex(header), fxNanos: fxTable(options.fx), currency, ...(options.scheduleCurrency !== undefined && options.scheduleCurrency !== 'USD' ? { scheduleCurrency: options.scheduleCurrency } : {}), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', defaultOrigin: options.defaultOrigin, ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+  const cols = columnIndex(header);
+  return { header, cols, factCols: factColumns(cols), fxNanos: fxTable(options.fx), currency, ...(options.scheduleCurrency !== undefined && options.scheduleCurrency !== 'USD' ? { scheduleCurrency: options.scheduleCurrency } : {}), defaultDate: options.defaultDate, defaultEntry: options.defaultEntry ?? '1', defaultOrigin: options.defaultOrigin, ...(options.valueBasis ? { valueBasis: options.valueBasis } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { mulDivRound, parseScaled, RATE_SCALE } from '../money/decimal.js';
 import { CANONICAL_COLUMN_NAMES, type CanonicalColumn } from './columns.js';
 import { DateOrderUnknown, FieldError, parseCountry, parseCurrency, parseDate, parseHts, parseMoney, parsePercentField, parseQuantity, parseTransport, parseYesNo } from './fields.js';
 import type { HeaderReport } from './header.js';
-import { CONTENT_COLUMNS, FLAG_FACTS, type ContentColumn, type FlagFact } from '../model/line-facts.js';
+import { CONTENT_COLUMNS, contentOf, FLAG_FACTS, flagsOf, type ContentColumn } from '../model/line-facts.js';
 import type { LineItem } from '../model/line-item.js';
 import type { DateOrder } from './date-order.js';
 
@@ -13,6 +13,8 @@ export interface RowContext {
   header: HeaderReport;
   /** Field index of every canonical column (-1 when the file has none), read once from the header. */
   cols: ColumnIndex;
+  /** Field index of each Y/N fact and content value, in the facts table's order (see factColumns). */
+  factCols: FactColumns;
   /** Units of the schedule's currency per unit, as nanos, by currency. */
   fxNanos: Map<string, { nanos: number; text: string }>;
   /** The currency values are converted into (the schedule's); absent: USD. */
@@ -30,6 +32,16 @@ export interface RowContext {
 }
 
 export type ColumnIndex = Record<CanonicalColumn, number>;
+
+export interface FactColumns {
+  flags: number[];
+  content: number[];
+}
+
+/** The field indexes of the facts read in a loop, as arrays: a read by name in a loop over names costs more than the field. */
+export function factColumns(cols: ColumnIndex): FactColumns {
+  return { flags: FLAG_FACTS.map((name) => cols[name]), content: CONTENT_COLUMNS.map((name) => cols[name]) };
+}
 
 /** Every canonical column's field index, in one object of one shape (a lookup by name per field costs more than the field). */
 export function columnIndex(header: HeaderReport): ColumnIndex {
@@ -55,6 +67,9 @@ function problem(column: string, value: string, e: FieldError): RowProblem {
  * time on a thread, and a row's notes are copied out when it has any.
  */
 const rowNotes: string[] = [];
+/** The row's Y/N facts and content values in the facts table's order, reused as rowNotes is (copied into the line's objects). */
+const flagValues: Array<boolean | undefined> = FLAG_FACTS.map(() => undefined);
+const contentValues: Array<number | undefined> = CONTENT_COLUMNS.map(() => undefined);
 
 /** An optional money column in the line's currency: undefined when empty, else cents or the problem. */
 function optionalMoney(text: string, column: string, currency: string): number | undefined | RowProblem {
@@ -179,12 +194,12 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
   }
 
   // Every line's flags and content values have every fact, absent ones undefined: one shape for the plan key's reads.
-  const flags: Partial<Record<FlagFact, boolean>> = {};
-  for (const name of FLAG_FACTS) {
-    const flag = optionalYesNo(get(c[name]), name);
+  for (let i = 0; i < FLAG_FACTS.length; i++) {
+    const flag = optionalYesNo(get(ctx.factCols.flags[i]!), FLAG_FACTS[i]!);
     if (isProblem(flag)) return flag;
-    flags[name] = flag;
+    flagValues[i] = flag;
   }
+  const flags = flagsOf(flagValues);
 
   let transport: string | undefined;
   const transportText = get(c.transport);
@@ -194,12 +209,12 @@ export function rowToItem(fields: string[], sourceLine: number, recordNumber: nu
     transport = t;
   }
 
-  const contentCents: Partial<Record<ContentColumn, number>> = {};
-  for (const name of CONTENT_COLUMNS) {
-    const cents = contentValue(get(c[name]), name, currency, valueRaw, valueText);
+  for (let i = 0; i < CONTENT_COLUMNS.length; i++) {
+    const cents = contentValue(get(ctx.factCols.content[i]!), CONTENT_COLUMNS[i]!, currency, valueRaw, valueText);
     if (isProblem(cents)) return cents;
-    contentCents[name] = cents === undefined ? undefined : toUsd(cents);
+    contentValues[i] = cents === undefined ? undefined : toUsd(cents);
   }
+  const contentCents = contentOf(contentValues);
 
   const metalWeight = optionalPercent(get(c.metal_weight_pct), 'metal_weight_pct', 100);
   if (isProblem(metalWeight)) return metalWeight;

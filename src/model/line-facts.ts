@@ -166,6 +166,28 @@ export const METAL_CONTENT_COLUMNS: readonly [MetalContentColumn, ...MetalConten
 
 const byName = new Map<string, LineFact>(facts.map((f) => [f.name, f]));
 
+const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
+
+/** A fact's name as code written from the table reads it: checked to be a plain identifier. */
+export function factIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`fact name ${name} is not an identifier`);
+  return name;
+}
+
+/**
+ * The object of one value per name, from the values in the names' order, made by one object literal written
+ * once from the facts table: every line's object has the one shape the engine's reads expect, made at once
+ * rather than by adding each property by its name (measured: that cost a tenth of reading a row).
+ */
+function recordOf<K extends string, V>(names: readonly K[]): (values: ReadonlyArray<V | undefined>) => Partial<Record<K, V>> {
+  return new Function('values', `return { ${names.map((n, i) => `${factIdentifier(n)}: values[${i}]`).join(', ')} };`) as (values: ReadonlyArray<V | undefined>) => Partial<Record<K, V>>;
+}
+
+/** A line's Y/N facts from their values in FLAG_FACTS order (undefined: not given). */
+export const flagsOf = recordOf<FlagFact, boolean>(FLAG_FACTS);
+/** A line's content values (cents) from their values in CONTENT_COLUMNS order (undefined: not given). */
+export const contentOf = recordOf<ContentColumn, number>(CONTENT_COLUMNS);
+
 /** The declaration of a fact. */
 export function lineFact(name: CanonicalColumn): LineFact {
   return byName.get(name)!;

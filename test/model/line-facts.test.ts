@@ -3,12 +3,13 @@
  * table: the input columns and `estimate --help`, the schedule format's enums, row reading, `lookup`'s
  * options and the plan key. A fact added to the table reaches all of them, or one of these fails.
  */
+import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { canonicalColumns, canonicalFor } from '../../src/input/columns.js';
 import { readLineItems, type ReadEvent } from '../../src/input/read-line-items.js';
-import { CONTENT_COLUMNS, FLAG_FACTS, LINE_FACTS, METAL_CONTENT_COLUMNS } from '../../src/model/line-facts.js';
-import { CONTENT_BITS, FACT_SPACE, FLAG_BITS, PlanKeys } from '../../src/engine/plan-key.js';
+import { CONTENT_COLUMNS, contentOf, FLAG_FACTS, flagsOf, LINE_FACTS, METAL_CONTENT_COLUMNS } from '../../src/model/line-facts.js';
+import { CONTENT_BITS, FACT_SPACE, factBits, FLAG_BITS, PlanKeys } from '../../src/engine/plan-key.js';
 import type { HtsRecord } from '../../src/rules/hts/types.js';
 import { baseSchema, conditionSchema } from '../../src/rules/schedule-schema.js';
 import { line } from '../helpers/line.js';
@@ -67,5 +68,25 @@ describe('line facts', () => {
     for (const name of FLAG_FACTS) for (const v of [true, false]) seen.add(keys.key(line({ ...base, flags: { [name]: v } }), record));
     for (const name of CONTENT_COLUMNS) seen.add(keys.key(line({ ...base, contentCents: { [name]: 1 } }), record));
     expect(seen.size).toBe(1 + 2 * FLAG_FACTS.length + CONTENT_COLUMNS.length);
+  });
+
+  it('are read by the code written from the table (flagsOf, contentOf, factBits) as a loop over the table reads them', () => {
+    const flagValue = fc.constantFrom(true, false, undefined);
+    const contentValue = fc.option(fc.integer({ min: 0, max: 10 ** 9 }), { nil: undefined });
+    fc.assert(
+      fc.property(fc.tuple(...FLAG_FACTS.map(() => flagValue)), fc.tuple(...CONTENT_COLUMNS.map(() => contentValue)), (flagValues, contentValues) => {
+        const flags = flagsOf(flagValues);
+        const contentCents = contentOf(contentValues);
+        expect(Object.keys(flags)).toEqual([...FLAG_FACTS]);
+        expect(Object.keys(contentCents)).toEqual([...CONTENT_COLUMNS]);
+        FLAG_FACTS.forEach((name, i) => expect(flags[name]).toBe(flagValues[i]));
+        CONTENT_COLUMNS.forEach((name, i) => expect(contentCents[name]).toBe(contentValues[i]));
+        let bits = 0;
+        for (const f of FLAG_BITS) if (flags[f.name] !== undefined) bits += flags[f.name] ? f.yes : f.no;
+        for (const c of CONTENT_BITS) if (contentCents[c.name] !== undefined) bits += c.given;
+        expect(factBits(line({ hts: '7604101000', valueCents: 100_000, entryDate: '2025-09-10', flags, contentCents }))).toBe(bits);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
