@@ -34,7 +34,7 @@ export function buildProgram(invocation: Invocation): Command {
   const program = new Command();
   program
     .name('tariff')
-    .description('Duty and fee estimates for Canadian-origin goods entering the United States, line by line, with the law behind each cent.')
+    .description('Duty, tax and fee estimates for import line items under versioned tariff schedules (--schedule), line by line, with the law behind each cent.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run with --help for usage)')

@@ -13,6 +13,8 @@ import type { Condition, Measure } from '../rules/schedule-schema.js';
 
 /** Distinct transports, origins or units beyond this are not keyed: their lines are planned one by one. */
 const MAX_INTERNED = 32;
+/** An interned text's code: 0 (none) to MAX_INTERNED. */
+const INTERNED_VALUES = MAX_INTERNED + 1;
 
 /** The facts' bits in a key: the USMCA claim, an AD/CVD rate given (positive or zero), a quantity read; then two bits a flag (Y, N), one a content value. */
 const USMCA_BIT = 1;
@@ -22,7 +24,10 @@ const QUANTITY_BIT = 8;
 const FIRST_FACT_BIT = 4;
 export const FLAG_BITS = FLAG_FACTS.map((name, i) => ({ name, yes: 2 ** (FIRST_FACT_BIT + 2 * i), no: 2 ** (FIRST_FACT_BIT + 2 * i + 1) }));
 export const CONTENT_BITS = CONTENT_COLUMNS.map((name, i) => ({ name, given: 2 ** (FIRST_FACT_BIT + 2 * FLAG_FACTS.length + i) }));
-/** Above the facts' bits: the origin (6 bits), the transport (8), the metal share (6) and the unit (8); all within a double's 53 exact bits. */
+/**
+ * Above the facts' bits: the metal share, the transport, the origin and the unit, each a digit of as many values
+ * as it can take (at most 64, 256, 33 and 33); all within a double's 53 exact bits.
+ */
 export const FACT_SPACE = 2 ** (FIRST_FACT_BIT + 2 * FLAG_FACTS.length + CONTENT_COLUMNS.length);
 if (FACT_SPACE * 2 ** 30 > Number.MAX_SAFE_INTEGER + 1) throw new Error('too many line facts for a plan key');
 
@@ -77,6 +82,9 @@ export class PlanKeys {
   private readonly thresholds: number[];
   /** The transports conditions name; any other (or none) is the same to every condition. */
   private readonly transports: string[];
+  /** How many values the metal share and the transport parts of a key take: none, then one per threshold reached or transport named. */
+  private readonly shareValues: number;
+  private readonly transportValues: number;
   private readonly origins = new Interned();
   private readonly units = new Interned();
 
@@ -86,6 +94,8 @@ export class PlanKeys {
     for (const m of measures) for (const c of m.when) namedIn(c, thresholds, transports);
     this.thresholds = [...thresholds].sort((a, b) => a - b);
     this.transports = [...transports];
+    this.shareValues = this.thresholds.length + 2;
+    this.transportValues = this.transports.length + 1;
   }
 
   /** The key of the line's facts, or undefined when they are too unusual to key (the line is planned alone). */
@@ -109,8 +119,9 @@ export class PlanKeys {
       share = 1;
       for (const t of this.thresholds) if (pct >= t) share += 1;
     }
-    // The parts most lines give first: a key under 2^30 is a small integer to V8, and a map finds it without
-    // boxing it (measured: a key above, for every line, doubled the time of the plan lookup).
-    return facts + FACT_SPACE * (origin + 64 * (transport + 256 * (share + 64 * unit)));
+    // Each part in as few values as the schedule needs, the unit (keyed only where column 1 is on quantity) last:
+    // a key under 2^30 is a small integer to V8, which a map finds without boxing it (measured: a boxed key for
+    // every line doubled the time of the plan lookup).
+    return facts + FACT_SPACE * (share + this.shareValues * (transport + this.transportValues * (origin + INTERNED_VALUES * unit)));
   }
 }

@@ -11,7 +11,7 @@ import { SharedPieces, type PiecePool } from '../../bytes/piece-pool.js';
 // Measured on 1M lines (2 cores) with parts of 64 KB, whose working objects mostly die young: 40 MB old and
 // 8 MB young took peak memory from 195-210 to 166-172 MB (estimate) and 215-245 to 187-191 MB (compare).
 // (With parts of 256 KB, an old space under 48 MB had made the collector thrash.)
-const WORKER_OLD_SPACE_MB = 40;
+const WORKER_OLD_SPACE_MB = 64;
 const WORKER_YOUNG_SPACE_MB = 8;
 /** Output slots shared with each worker (64 KB each): about four parts of estimate output, the results in flight. */
 const RING_SLOTS = 64;
