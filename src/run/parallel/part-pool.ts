@@ -8,9 +8,11 @@ import type { PartResult } from './compute-part.js';
 import type { PartPlace, WorkerSetup } from './worker-setup.js';
 import { SharedPieces, type PiecePool } from '../../bytes/piece-pool.js';
 
-// Measured on 1M lines (2 cores) with parts of 64 KB, whose working objects mostly die young: 40 MB old and
-// 8 MB young took peak memory from 195-210 to 166-172 MB (estimate) and 215-245 to 187-191 MB (compare).
-// (With parts of 256 KB, an old space under 48 MB had made the collector thrash.)
+// Measured on 1M lines (2 cores) with parts of 64 KB, whose working objects mostly die young: 8 MB young took
+// peak memory from 195-210 to 166-172 MB (estimate) and 215-245 to 187-191 MB (compare). The old space holds
+// the worker's rules, tariff table and plans for 3 scenarios: at 40 MB the collector thrashed once the plans of
+// the segment after the rules' as-of date were added (compare on 2 threads 9.5 s, a third of the worker's time
+// collecting); at 64 MB 6.1-6.3 s, peak memory unchanged (about 200 MB compare, 175-180 MB estimate).
 const WORKER_OLD_SPACE_MB = 64;
 const WORKER_YOUNG_SPACE_MB = 8;
 /** Output slots shared with each worker (64 KB each): about four parts of estimate output, the results in flight. */
