@@ -258,7 +258,7 @@ export class CompiledSchedule {
     }
     const prefixLengths = [...new Set([...include.keys(), ...exclude.keys()].map((k) => k.length))].sort((a, b) => a - b);
     const entryFees = measures.filter((cm) => cm.level === 'entry' && cm.rate.kind === 'percent');
-    return { from, to, afterAsOf: from > s.as_of ? s.as_of : undefined, measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map() };
+    return { from, to, ...(from > s.as_of ? { afterAsOf: s.as_of } : {}), measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map() };
   }
 
   private measureOrdinal(id: string): number {

@@ -66,7 +66,6 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
   const steps = plan.steps;
   // Each step's base after carving, for the steps carved by it (only earlier steps are read).
   const cents = compiled.plans.carved;
-  const centsBase = compiled.centsBase;
   const components: Component[] = [];
   const entryFeeBase: Record<string, number> = {};
   let column1Cents = 0;
@@ -94,10 +93,10 @@ export function computeWithPlan(plan: LinePlan, item: LineItem, record: HtsRecor
     let amount: number;
     let rateText = cm.rateText;
     // Ad valorem on the base in whole dollars (19 CFR 159.3), or on the cents where the schedule says (Canada).
-    let baseDollars: number | undefined = centsBase ? undefined : wholeDollars(base);
+    let baseDollars: number | undefined = compiled.centsBase ? undefined : wholeDollars(base);
     switch (step.charge) {
       case Charge.Column1: {
-        const c1 = column1Amount(step.column1!, item, centsBase);
+        const c1 = column1Amount(step.column1!, item, compiled.centsBase);
         amount = c1.amountCents;
         rateText = step.column1!.rateText;
         basis = c1.basis;
