@@ -163,10 +163,12 @@ export class Estimator {
   flush(out: EstimateEvent[] = []): EstimateEvent[] {
     if (this.currentEntry !== undefined && this.group.length > 0) {
       const entry = this.ledger.close(this.currentEntry, this.group);
-      if (this.held.length > 0) entry.rejectedAmong = this.held;
+      if (this.held.length > 0) {
+        entry.rejectedAmong = this.held;
+        this.held = [];
+      }
       out.push({ kind: 'entry', entry });
     }
-    this.held = [];
     this.group = [];
     this.currentEntry = undefined;
     return out;
