@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   const w = (s: string): void => void process.stdout.write(`${s}\n`);
   w(`file: ${file} (${lines.toLocaleString('en-US')} lines, ${(statSync(file).size / 1e6).toFixed(1)} MB), node ${process.version}, ${availableParallelism()} cores`);
   w(`ES-003: ${es003} (${lines.toLocaleString('en-US')} entry lines, ${(statSync(es003).size / 1e6).toFixed(1)} MB); lines/s counts entry lines, the floor counts rows`);
-  w(`${rounds} round(s): each runs the floor, then every job; x floor is the median of each round's job time over its round's floor`);
+  w(`${rounds} round(s): each job runs between two runs of its floor; x floor is the median over the rounds of the job's time over the mean of those two floors`);
   w(row(['job', 'seconds', 'lines/s', 'x floor', 'peak RSS MB']));
   for (const j of jobs) {
     const seconds = median(j.samples.map((s) => s.ms)) / 1000;
