@@ -22,6 +22,7 @@ function recordFromLine(item: LineItem, missing: string): HtsRecord {
   };
 }
 import { PlanCache } from './plan-cache.js';
+import { PlanKeys } from './plan-key.js';
 import { exclusionTargets } from '../rules/exclusion.js';
 import type { Measure, Scope } from '../rules/schedule-schema.js';
 import { compileRate, dollarsToCents, type CompiledMeasure } from './compiled-measure.js';
@@ -31,6 +32,8 @@ import type { Provenance, RuleSet } from './types.js';
 export class ScheduleCompileError extends Error {}
 
 export interface Segment {
+  /** Its place among the schedule's segments, from 0 (caches keep a segment's state at this index). */
+  index: number;
   from: string;
   /** Inclusive last day. */
   to: string;
@@ -130,6 +133,8 @@ export class CompiledSchedule {
   constructor(
     readonly rules: RuleSet,
     readonly hts: HtsTable,
+    /** The plan keys, shared by the schedules a comparison computes each line under (see compileSchedules). */
+    keys: PlanKeys = new PlanKeys(rules.schedule.measures),
   ) {
     const s = rules.schedule;
     this.centsBase = s.ad_valorem_base === 'cents';
@@ -158,7 +163,7 @@ export class CompiledSchedule {
     // The day after the data was last known current starts a segment of its own: its lines are warned.
     if (s.as_of >= s.coverage.from && s.as_of < s.coverage.to) cuts.add(addDays(s.as_of, 1));
     this.boundaries = [...cuts].sort();
-    this.plans = new PlanCache(this);
+    this.plans = new PlanCache(this, keys);
   }
 
   /** Origins the schedule answers for. */
@@ -198,14 +203,14 @@ export class CompiledSchedule {
     const i = lastAtOrBefore(this.boundaries, date);
     let seg = this.segments.get(i);
     if (!seg) {
-      seg = this.buildSegment(this.boundaries[i]!, addDays(this.boundaries[i + 1]!, -1));
+      seg = this.buildSegment(i, this.boundaries[i]!, addDays(this.boundaries[i + 1]!, -1));
       this.segments.set(i, seg);
     }
     this.dateToSegment.set(date, seg);
     return seg;
   }
 
-  private buildSegment(from: string, to: string): Segment {
+  private buildSegment(index: number, from: string, to: string): Segment {
     const s = this.rules.schedule;
     const active: Array<{ m: Measure; fileIndex: number }> = [];
     s.measures.forEach((m, fileIndex) => {
@@ -258,7 +263,7 @@ export class CompiledSchedule {
     }
     const prefixLengths = [...new Set([...include.keys(), ...exclude.keys()].map((k) => k.length))].sort((a, b) => a - b);
     const entryFees = measures.filter((cm) => cm.level === 'entry' && cm.rate.kind === 'percent');
-    return { from, to, ...(from > s.as_of ? { afterAsOf: s.as_of } : {}), measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map() };
+    return { index, from, to, ...(from > s.as_of ? { afterAsOf: s.as_of } : {}), measures, entryFees, universal, include, exclude, prefixLengths, candidates: new Map() };
   }
 
   private measureOrdinal(id: string): number {
@@ -288,4 +293,14 @@ export class CompiledSchedule {
 
 export function compileSchedule(rules: RuleSet, hts: HtsTable): CompiledSchedule {
   return new CompiledSchedule(rules, hts);
+}
+
+/**
+ * The schedules a comparison computes every line under. They share one set of plan keys, made from all their
+ * measures, so a line's key is worked out once, not once per schedule: a key that tells apart what any of them
+ * conditions on tells apart what each does.
+ */
+export function compileSchedules(ruleSets: readonly RuleSet[], hts: HtsTable): CompiledSchedule[] {
+  const keys = new PlanKeys(ruleSets.flatMap((r) => r.schedule.measures));
+  return ruleSets.map((r) => new CompiledSchedule(r, hts, keys));
 }

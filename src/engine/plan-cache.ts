@@ -4,15 +4,16 @@
  * depends only on facts a plan key holds, so a plan made for one line (line-plan) serves every line alike
  * (same segment, HTS code and key) and compute-line only does the arithmetic. Plans that charge alike share
  * one step list; a line whose base is carved to nothing gets the plan for that case, made when first needed.
- * One cache per compiled schedule (rule set), nothing kept at module level. The plan-sharing test holds the
- * cached path to the reference on every measure.
+ * One cache per compiled schedule (rule set), nothing kept at module level; the schedules of a comparison
+ * share their plan keys (compileSchedules). The plan-sharing test holds the cached path to the reference on
+ * every measure.
  */
 import type { LineItem } from '../model/line-item.js';
 import type { HtsRecord } from '../rules/hts/types.js';
 import type { Column1Rate } from './column1.js';
 import type { CompiledSchedule, Segment } from './compile.js';
 import { planLine, type LinePlan, type PlanStep } from './line-plan.js';
-import { PlanKeys } from './plan-key.js';
+import type { PlanKeys } from './plan-key.js';
 
 /** Plans kept per segment; past this the segment's cache starts again (a file with that many kinds of line is rare). */
 const PLAN_CACHE_LIMIT = 200_000;
@@ -59,23 +60,16 @@ export class PlanCache {
   readonly words = new PlanWords();
   /** Scratch for compute-line: each step's base after carving, for the steps carved by it. */
   readonly carved: number[] = [];
-  private readonly keys: PlanKeys;
-  private readonly bySegment = new Map<Segment, SegmentPlans>();
-  /** The lines of an entry share a date: the last segment's plans, found without a lookup. */
-  private lastSegment: Segment | undefined;
-  private lastPlans: SegmentPlans | undefined;
+  /** Each segment's plans, at its index. */
+  private readonly bySegment: Array<SegmentPlans | undefined> = [];
 
-  constructor(private readonly compiled: CompiledSchedule) {
-    this.keys = new PlanKeys(compiled.rules.schedule.measures);
-  }
+  constructor(
+    private readonly compiled: CompiledSchedule,
+    private readonly keys: PlanKeys,
+  ) {}
 
   private of(seg: Segment): SegmentPlans {
-    if (seg === this.lastSegment) return this.lastPlans!;
-    let state = this.bySegment.get(seg);
-    if (!state) this.bySegment.set(seg, (state = { plans: new Map(), count: 0, stepLists: new Map(), column1Ids: new Map() }));
-    this.lastSegment = seg;
-    this.lastPlans = state;
-    return state;
+    return (this.bySegment[seg.index] ??= { plans: new Map(), count: 0, stepLists: new Map(), column1Ids: new Map() });
   }
 
   /** The plan of a line in a segment, shared with the lines alike in what it depends on. */

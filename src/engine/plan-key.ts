@@ -87,6 +87,10 @@ export class PlanKeys {
   private readonly transportValues: number;
   private readonly origins = new Interned();
   private readonly units = new Interned();
+  /** The last line keyed: the schedules of a comparison ask for the same line's key in turn. */
+  private lastItem: LineItem | undefined;
+  private lastRecord: HtsRecord | undefined;
+  private lastKey: number | undefined;
 
   constructor(measures: readonly Measure[]) {
     const thresholds = new Set<number>();
@@ -100,6 +104,13 @@ export class PlanKeys {
 
   /** The key of the line's facts, or undefined when they are too unusual to key (the line is planned alone). */
   key(item: LineItem, record: HtsRecord): number | undefined {
+    if (item === this.lastItem && record === this.lastRecord) return this.lastKey;
+    this.lastItem = item;
+    this.lastRecord = record;
+    return (this.lastKey = this.keyOf(item, record));
+  }
+
+  private keyOf(item: LineItem, record: HtsRecord): number | undefined {
     // A code not in the tariff table takes the line's own rate: such a line is planned alone.
     if (record.notInTable) return undefined;
     const transport = item.transport === undefined ? 0 : this.transports.indexOf(item.transport) + 1;

@@ -2,7 +2,7 @@
  * `compare` end to end: every line under each scenario, through the shared loop (line-run.ts), with
  * per-scenario totals.
  */
-import { compileSchedule } from '../engine/compile.js';
+import { compileSchedules } from '../engine/compile.js';
 import { Comparer, type ComparedEntry } from '../engine/compare.js';
 import { RunTotals } from '../engine/totals.js';
 import type { GroupLevel } from '../engine/group-totals.js';
@@ -43,7 +43,7 @@ function describedScenario(r: RuleSet): ScenarioDescription {
 }
 
 export async function runCompare(req: CompareRequest, scenarios: RuleSet[], hts: HtsTable, io: Io): Promise<{ exitCode: number; summaries: RunSummary[] }> {
-  const compiled = scenarios.map((r) => compileSchedule(r, hts));
+  const compiled = compileSchedules(scenarios, hts);
   const compute = { asOf: req.asOf, brokerageCents: req.brokerageCents };
   const context = (inputName: string): CompareContext => ({ labels: scenarios.map((r) => r.scenario), provenances: compiled.map((c) => c.provenance), inputName, entriesOnly: req.entriesOnly, descriptions: scenarios.map(describedScenario) });
   return runLines<ComparedEntry>(

@@ -2,7 +2,7 @@
  * `tariff explain`'s reading: the entry that holds the asked line, computed under every scenario, with the
  * fee shares estimate gives it (report/explain.ts renders it).
  */
-import { compileSchedule } from '../engine/compile.js';
+import { compileSchedules } from '../engine/compile.js';
 import { Comparer, type CompareEvent, type ComparedEntry } from '../engine/compare.js';
 import { readLineItems, type ReaderOptions } from '../input/read-line-items.js';
 import type { HtsTable } from '../rules/hts/types.js';
@@ -21,7 +21,7 @@ export type FoundLine = ({ ok: true } & ExplainedLine) | { ok: false; reason: st
 
 /** Reads until the entry holding the line is complete, under every scenario. */
 export async function findLine(input: InputSource, given: ReaderOptions, scenarios: RuleSet[], hts: HtsTable, target: ExplainTarget, notes: NodeJS.WritableStream): Promise<FoundLine> {
-  const compiled = scenarios.map((r) => compileSchedule(r, hts));
+  const compiled = compileSchedules(scenarios, hts);
   const first = await firstPass(input, { ...given, defaultOrigin: defaultOrigin(scenarios[0]!), scheduleCurrency: scheduleCurrency(scenarios[0]!) }, notes);
   if (!first.ok) return { ok: false, reason: `${given.file}: ${first.reason}` };
   const options = first.reader;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compileSchedule, type CompiledSchedule } from '../../src/engine/compile.js';
+import { compileSchedule, compileSchedules, type CompiledSchedule } from '../../src/engine/compile.js';
 import { computeLine } from '../../src/engine/compute-line.js';
 import { computeLineByTheLaw } from '../../src/engine/reference.js';
 import type { LineResult } from '../../src/engine/types.js';
@@ -199,5 +199,47 @@ describe('the fast path gives what the law gives', () => {
 
   it('some lines had a base carved to nothing (the plans made when a line first needs them were checked)', () => {
     expect(carvedToNothing).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * A comparison computes each line under several schedules that share one set of plan keys (compileSchedules),
+ * made from all their measures, and keyed once per line. A schedule that draws a line elsewhere than the
+ * current one (here: the 2026 metals test at 85% of the weight, not 15%, and the harbor fee on truck, not
+ * ocean) must still tell apart what it conditions on: shares on either side of 15 and of 85, each transport.
+ */
+describe('the schedules of a comparison, keyed together', () => {
+  const current = withBanLists(shippedRules().rules);
+  const redrawn = JSON.parse(JSON.stringify(current).replaceAll('{"below":15}', '{"below":85}').replaceAll('"transport":["ocean"]', '"transport":["truck"]')) as RuleSet;
+
+  it('the other schedule is drawn elsewhere (or this test checks nothing)', () => {
+    expect(JSON.stringify(redrawn)).not.toBe(JSON.stringify(current));
+    expect(JSON.stringify(redrawn)).toContain('{"below":85}');
+    expect(JSON.stringify(redrawn)).toContain('"transport":["truck"]');
+  });
+
+  it('each give, line by line in turn, what the law gives under each', () => {
+    const together = compileSchedules([current, redrawn], hts);
+    const metals = current.schedule.measures.find((m) => m.when.some((c) => 'metal_weight_pct' in c))!;
+    const { codes, dates } = placesOf(together[0]!, metals, current.lists);
+    const plain: Facts = { hts: codes[0]!, entryDate: dates[dates.length - 1]!, origin: 'CA', usmcaClaimed: false, transport: undefined, usMetal: undefined, civilAircraft: undefined, transshipped: undefined, smeltCastUnknown: undefined, metalWeightPct: undefined, steel: undefined, aluminum: undefined, copper: undefined, usContent: undefined, adcvdRateNanos: undefined, quantity: false, unit: undefined, inputNote: false };
+    /** Per line (code, share, transport): its total under each schedule. */
+    const totals = new Map<string, number[]>();
+    for (const hts of codes)
+      for (const metalWeightPct of CHOICES.metalWeightPct)
+        for (const transport of CHOICES.transport) {
+          const it = item({ ...plain, hts, metalWeightPct, transport }, 1_000_000, 0);
+          const each = together.map((compiled) => {
+            const [fast, fastText, lawText] = fastAndReference(compiled, it);
+            expect(JSON.parse(fastText), `${compiled.rules.scenario} ${hts} ${metalWeightPct}% ${transport}`).toEqual(JSON.parse(lawText));
+            return fast.totalCents;
+          });
+          totals.set(`${hts} ${metalWeightPct} ${transport}`, each);
+        }
+    // Both schedules charge some line differently for its metal share alone, and some for its transport.
+    const differs = ([a, b]: number[]): boolean => a !== b;
+    expect([...totals].some(([line, t]) => line.endsWith(' undefined') && !line.includes(' undefined ') && differs(t))).toBe(true);
+    expect([...totals].some(([line, t]) => line.endsWith(' undefined undefined') && differs(t))).toBe(false);
+    expect([...totals].some(([line, t]) => line.endsWith(' undefined truck') && differs(t))).toBe(true);
   });
 });

@@ -118,7 +118,7 @@ export function parseHtsFile(text: string, contentSha256: string, format: Tariff
     return allCodes;
   };
 
-  // Codes looked up before (a file has few; a comparison looks each line up once per scenario): one probe.
+  // Codes looked up before (a file has few): one probe.
   const found = new Map<string, HtsRecord | null>();
   const find = (code: string): HtsRecord | undefined => {
     const entry = entries.get(code.slice(0, 8));
@@ -133,6 +133,17 @@ export function parseHtsFile(text: string, contentSha256: string, format: Tariff
     return undefined;
   };
 
+  const known = (code: string): HtsRecord | undefined => {
+    const seen = found.get(code);
+    if (seen !== undefined) return seen ?? undefined;
+    const record = find(code);
+    if (found.size >= FOUND_LIMIT) found.clear();
+    found.set(code, record ?? null);
+    return record;
+  };
+  let lastCode: string | undefined;
+  let lastRecord: HtsRecord | undefined;
+
   const subheading = (entry: Entry): HtsSubheading => {
     const { record, suffixes } = parseRow(entry);
     return { record, suffixes: [...suffixes] };
@@ -142,12 +153,10 @@ export function parseHtsFile(text: string, contentSha256: string, format: Tariff
     meta,
     contentSha256,
     lookup(code: string): HtsRecord | undefined {
-      const known = found.get(code);
-      if (known !== undefined) return known ?? undefined;
-      const record = find(code);
-      if (found.size >= FOUND_LIMIT) found.clear();
-      found.set(code, record ?? null);
-      return record;
+      // The schedules of a comparison look the same line's code up in turn.
+      if (code === lastCode) return lastRecord;
+      lastCode = code;
+      return (lastRecord = known(code));
     },
     suggest(code: string, limit = 5): string[] {
       const codes = everyCode();

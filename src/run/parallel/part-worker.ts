@@ -5,7 +5,7 @@
  */
 import { openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileSchedule } from '../../engine/compile.js';
+import { compileSchedules } from '../../engine/compile.js';
 import { ChunkReader, type FilePart } from '../../input/chunk-reader.js';
 import { loadTariffTable } from '../../rules/hts/load-hts.js';
 import { computePart } from './compute-part.js';
@@ -15,7 +15,7 @@ import type { PartPlace, WorkerSetup } from './worker-setup.js';
 
 const setup = workerData as WorkerSetup;
 const hts = loadTariffTable(setup.ruleSets[0]!);
-const compiled = setup.ruleSets.map((r) => compileSchedule(r, hts));
+const compiled = compileSchedules(setup.ruleSets, hts);
 const renderer = csvPartRenderer(setup.what, compiled, setup.reader.file);
 const reader = new ChunkReader(setup.header, setup.delimiter, setup.reader);
 
