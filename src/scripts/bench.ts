@@ -141,6 +141,7 @@ async function main(): Promise<void> {
       return s;
     };
     for (const j of jobs) {
+      // A floor has no floor of its own: it runs only around its jobs, through floorNow.
       if (!j.floor) continue;
       const before = lastFloor.get(j.floor) ?? floorNow(j.floor);
       const s = j.run();
